@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace AlloyLint.Parser.Text;
+
+/// <summary>
+/// Maps offsets to lines and columns in O(log n). Lines end at '\n' only, as in Alloy's scanner:
+/// a '\r' before it belongs to the line.
+/// </summary>
+public sealed class LineMap
+{
+    private readonly string _text;
+    private readonly int[] _lineStarts;
+
+    public LineMap(string text)
+    {
+        _text = text;
+        var starts = new List<int>(text.Length / 32 + 1) { 0 };
+        var span = text.AsSpan();
+        var offset = 0;
+        while (true)
+        {
+            var index = span[offset..].IndexOf('\n');
+            if (index < 0)
+            {
+                break;
+            }
+
+            offset += index + 1;
+            starts.Add(offset);
+        }
+
+        _lineStarts = starts.ToArray();
+    }
+
+    public int LineCount => _lineStarts.Length;
+
+    /// <summary>The offset at which the 1-based <paramref name="line"/> starts.</summary>
+    public int LineStart(int line) => _lineStarts[line - 1];
+
+    /// <summary>The offset just past the last character of the line, before its '\r\n' or '\n'.</summary>
+    public int LineEnd(int line)
+    {
+        var end = line < _lineStarts.Length ? _lineStarts[line] - 1 : _text.Length;
+        if (end > _lineStarts[line - 1] && _text[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    /// <summary>The text of a line without its line terminator.</summary>
+    public string LineText(int line) => _text[LineStart(line)..LineEnd(line)];
+
+    /// <summary>The 1-based line containing <paramref name="offset"/>.</summary>
+    public int GetLine(int offset)
+    {
+        var index = Array.BinarySearch(_lineStarts, offset);
+        return index >= 0 ? index + 1 : ~index;
+    }
+
+    public LinePosition GetPosition(int offset)
+    {
+        var line = GetLine(offset);
+        return new LinePosition(line, offset - _lineStarts[line - 1] + 1);
+    }
+
+    /// <summary>The 1-based column in UTF-8 bytes, as upstream Alloy counts it (without a BOM).</summary>
+    public int GetUtf8Column(int offset)
+    {
+        var line = GetLine(offset);
+        var start = _lineStarts[line - 1];
+        return Encoding.UTF8.GetByteCount(_text.AsSpan(start, offset - start)) + 1;
+    }
+}

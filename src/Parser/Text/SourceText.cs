@@ -1,0 +1,124 @@
+using System.Text;
+
+namespace AlloyLint.Parser.Text;
+
+/// <summary>
+/// The decoded text of one file, kept exactly (less a leading UTF-8 BOM, which is remembered) so that
+/// fixes can be applied to it and written back with the same encoding and line endings.
+/// </summary>
+public sealed class SourceText
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private LineMap? _lines;
+
+    private SourceText(string path, string text, bool hasBom, int[] invalidUtf8Offsets)
+    {
+        Path = path;
+        Text = text;
+        HasBom = hasBom;
+        InvalidUtf8Offsets = invalidUtf8Offsets;
+    }
+
+    /// <summary>The path as the user named it (or a display name such as "&lt;stdin&gt;").</summary>
+    public string Path { get; }
+
+    /// <summary>The text without the leading BOM. All spans are offsets into this string.</summary>
+    public string Text { get; }
+
+    public bool HasBom { get; }
+
+    /// <summary>Offsets of U+FFFD characters that replaced invalid UTF-8 bytes (one per invalid byte).</summary>
+    public IReadOnlyList<int> InvalidUtf8Offsets { get; }
+
+    public int Length => Text.Length;
+
+    public LineMap Lines => _lines ??= new LineMap(Text);
+
+    /// <summary>"\r\n" when most line breaks are CRLF, else "\n".</summary>
+    public string LineEnding
+    {
+        get
+        {
+            int lf = 0, crlf = 0;
+            var span = Text.AsSpan();
+            for (var i = span.IndexOf('\n'); i >= 0; i = NextNewline(span, i))
+            {
+                if (i > 0 && span[i - 1] == '\r')
+                {
+                    crlf++;
+                }
+                else
+                {
+                    lf++;
+                }
+            }
+
+            return crlf > lf ? "\r\n" : "\n";
+        }
+    }
+
+    public string this[TextSpan span] => Text.Substring(span.Start, span.Length);
+
+    public LinePosition GetPosition(int offset) => Lines.GetPosition(offset);
+
+    public static SourceText From(string text, string path = "<input>") => new(path, text, hasBom: false, []);
+
+    /// <summary>Decodes UTF-8 bytes. Never throws: each invalid byte becomes U+FFFD and is recorded.</summary>
+    public static SourceText Decode(ReadOnlySpan<byte> bytes, string path)
+    {
+        var hasBom = bytes.StartsWith("\uFEFF"u8);
+        if (hasBom)
+        {
+            bytes = bytes[3..];
+        }
+
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return new SourceText(path, StrictUtf8.GetString(bytes), hasBom, []);
+        }
+
+        var builder = new StringBuilder(bytes.Length);
+        var invalid = new List<int>();
+        while (!bytes.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf8(bytes, out var rune, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                builder.Append(rune.ToString());
+                bytes = bytes[consumed..];
+            }
+            else
+            {
+                invalid.Add(builder.Length);
+                builder.Append('\uFFFD');
+                bytes = bytes[1..];
+            }
+        }
+
+        return new SourceText(path, builder.ToString(), hasBom, invalid.ToArray());
+    }
+
+    /// <summary>The bytes to write back for <paramref name="newText"/>: UTF-8, with the BOM if the original had one.</summary>
+    public byte[] Encode(string newText)
+    {
+        var body = StrictUtf8.GetBytes(newText);
+        if (!HasBom)
+        {
+            return body;
+        }
+
+        var withBom = new byte[body.Length + 3];
+        "\uFEFF"u8.CopyTo(withBom);
+        body.CopyTo(withBom, 3);
+        return withBom;
+    }
+
+    /// <summary>A new source for the same file with different text (same path, BOM preference).</summary>
+    public SourceText WithText(string newText) => new(Path, newText, HasBom, []);
+
+    private static int NextNewline(ReadOnlySpan<char> span, int previous)
+    {
+        var next = span[(previous + 1)..].IndexOf('\n');
+        return next < 0 ? -1 : previous + 1 + next;
+    }
+}

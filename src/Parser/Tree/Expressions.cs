@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using AlloyLint.Parser.Text;
+
+namespace AlloyLint.Parser.Tree;
+
+public abstract class Expression : SyntaxNode;
+
+public enum LiteralKind
+{
+    Number,
+    Float,
+    String,
+    Bool,
+    Null,
+}
+
+/// <summary>A literal; <see cref="RawText"/> is its exact source text (strings keep their quotes or backticks).</summary>
+public sealed class LiteralExpression(LiteralKind kind, string rawText, TextSpan span) : Expression
+{
+    public LiteralKind Kind { get; } = kind;
+
+    public string RawText { get; } = rawText;
+
+    public override TextSpan Span { get; } = span;
+
+    public override IEnumerable<SyntaxNode> ChildNodes() => [];
+}
+
+public sealed class IdentifierExpression(Identifier identifier) : Expression
+{
+    public Identifier Identifier { get; } = identifier;
+
+    public string Name => Identifier.Name;
+
+    public override TextSpan Span => Identifier.Span;
+
+    public override IEnumerable<SyntaxNode> ChildNodes() => [];
+}
+
+public sealed class ArrayExpression(ImmutableArray<Expression> elements, TextSpan openBracket, TextSpan closeBracket) : Expression
+{
+    public ImmutableArray<Expression> Elements { get; } = elements;
+
+    public TextSpan OpenBracket { get; } = openBracket;
+
+    public TextSpan CloseBracket { get; } = closeBracket;
+
+    public override TextSpan Span => TextSpan.FromBounds(OpenBracket.Start, CloseBracket.End);
+
+    public override IEnumerable<SyntaxNode> ChildNodes() => Elements;
+}
+
+public sealed class ObjectExpression(ImmutableArray<ObjectField> fields, TextSpan openBrace, TextSpan closeBrace) : Expression
+{
+    public ImmutableArray<ObjectField> Fields { get; } = fields;
+
+    public TextSpan OpenBrace { get; } = openBrace;
+
+    public TextSpan CloseBrace { get; } = closeBrace;
+
+    public override TextSpan Span => TextSpan.FromBounds(OpenBrace.Start, CloseBrace.End);
+
+    public override IEnumerable<SyntaxNode> ChildNodes() => Fields;
+}
+
+/// <summary>
+/// <c>key = value</c> inside an object. As upstream: a quoted key is the raw text between its delimiters
+/// (not unescaped) with <see cref="Quoted"/> set; <see cref="KeySpan"/> covers the key as written.
+/// </summary>
+public sealed class ObjectField(string key, bool quoted, TextSpan keySpan, Expression value) : SyntaxNode
+{
+    public string Key { get; } = key;
+
+    public bool Quoted { get; } = quoted;
+
+    public TextSpan KeySpan { get; } = keySpan;
+
+    public Expression Value { get; } = value;
+
+    public override TextSpan Span => TextSpan.FromBounds(KeySpan.Start, Value.Span.End);
+
+    public override IEnumerable<SyntaxNode> ChildNodes() => [Value];
+}
+
+/// <summary><c>target.member</c>.</summary>
+public sealed class AccessExpression(Expression target, Identifier member) : Expression
+{
+    public Expression Target { get; } = target;
+
+    public Identifier Member { get; } = member;
+
+    public override TextSpan Span => TextSpan.FromBounds(Target.Span.Start, Member.Span.End);
+
+    public override IEnumerable<SyntaxNode> ChildNodes() => [Target];
+}
+
+/// <summary><c>target[index]</c>.</summary>
+public sealed class IndexExpression(Expression target, Expression index, TextSpan openBracket, TextSpan closeBracket) : Expression
+{
+    public Expression Target { get; } = target;
+
+    public Expression Index { get; } = index;
+
+    public TextSpan OpenBracket { get; } = openBracket;
+
+    public TextSpan CloseBracket { get; } = closeBracket;
+
+    public override TextSpan Span => TextSpan.FromBounds(Target.Span.Start, CloseBracket.End);
+
+    public override IEnumerable<SyntaxNode> ChildNodes() => [Target, Index];
+}
+
+/// <summary><c>callee(arguments)</c>.</summary>
+public sealed class CallExpression(Expression callee, ImmutableArray<Expression> arguments, TextSpan openParen, TextSpan closeParen) : Expression
+{
+    public Expression Callee { get; } = callee;
+
+    public ImmutableArray<Expression> Arguments { get; } = arguments;
+
+    public TextSpan OpenParen { get; } = openParen;
+
+    public TextSpan CloseParen { get; } = closeParen;
+
+    public override TextSpan Span => TextSpan.FromBounds(Callee.Span.Start, CloseParen.End);
+
+    public override IEnumerable<SyntaxNode> ChildNodes() => [Callee, .. Arguments];
+}
+
+public enum UnaryOperator
+{
+    Not,
+    Negate,
+}
+
+public sealed class UnaryExpression(UnaryOperator @operator, TextSpan operatorSpan, Expression operand) : Expression
+{
+    public UnaryOperator Operator { get; } = @operator;
+
+    public TextSpan OperatorSpan { get; } = operatorSpan;
+
+    public Expression Operand { get; } = operand;
+
+    public override TextSpan Span => TextSpan.FromBounds(OperatorSpan.Start, Operand.Span.End);
+
+    public override IEnumerable<SyntaxNode> ChildNodes() => [Operand];
+}
+
+public enum BinaryOperator
+{
+    Or,
+    And,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+    Power,
+}
+
+public sealed class BinaryExpression(BinaryOperator @operator, TextSpan operatorSpan, Expression left, Expression right) : Expression
+{
+    public BinaryOperator Operator { get; } = @operator;
+
+    public TextSpan OperatorSpan { get; } = operatorSpan;
+
+    public Expression Left { get; } = left;
+
+    public Expression Right { get; } = right;
+
+    public override TextSpan Span => TextSpan.FromBounds(Left.Span.Start, Right.Span.End);
+
+    public override IEnumerable<SyntaxNode> ChildNodes() => [Left, Right];
+}
+
+/// <summary><c>(inner)</c>, kept as written.</summary>
+public sealed class ParenExpression(Expression inner, TextSpan openParen, TextSpan closeParen) : Expression
+{
+    public Expression Inner { get; } = inner;
+
+    public TextSpan OpenParen { get; } = openParen;
+
+    public TextSpan CloseParen { get; } = closeParen;
+
+    public override TextSpan Span => TextSpan.FromBounds(OpenParen.Start, CloseParen.End);
+
+    public override IEnumerable<SyntaxNode> ChildNodes() => [Inner];
+}

@@ -1,0 +1,32 @@
+using AlloyLint.Parser.Text;
+
+namespace AlloyLint.Parser.Tree;
+
+/// <summary>An immutable node of the syntax tree. Its span covers exactly its source text.</summary>
+public abstract class SyntaxNode
+{
+    public abstract TextSpan Span { get; }
+
+    /// <summary>The direct children in source order.</summary>
+    public abstract IEnumerable<SyntaxNode> ChildNodes();
+
+    /// <summary>This node and all nodes below it, depth first, in source order.</summary>
+    public IEnumerable<SyntaxNode> DescendantsAndSelf()
+    {
+        var stack = new Stack<SyntaxNode>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            yield return node;
+            var children = node.ChildNodes().ToArray();
+            for (var i = children.Length - 1; i >= 0; i--)
+            {
+                stack.Push(children[i]);
+            }
+        }
+    }
+}
+
+/// <summary>A name with its span: an attribute name, a block name part, an object key written bare, an accessed member.</summary>
+public readonly record struct Identifier(string Name, TextSpan Span);

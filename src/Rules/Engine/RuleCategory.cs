@@ -1,0 +1,11 @@
+namespace AlloyLint.Rules.Engine;
+
+public enum RuleCategory
+{
+    Syntax,
+    Correctness,
+    SelfMonitoring,
+    Security,
+    Style,
+    Suppression,
+}

@@ -1,0 +1,1 @@
+namespace AlloyLint.TestSupport; public static class SharedData { }
