@@ -269,7 +269,7 @@ internal sealed class Printer
                 Append(text);
                 Append(_escape);
                 break;
-            case TextMode.ProtectControls when text.AsSpan().IndexOfAny('\t', '\v', '\f') >= 0:
+            case TextMode.ProtectControls when NeedsProtection(text):
                 AppendProtected(text);
                 break;
             default:
@@ -288,24 +288,53 @@ internal sealed class Printer
         _last = _position;
     }
 
+    private static bool NeedsProtection(string text) =>
+        text.AsSpan().IndexOfAny('\t', '\v', '\f') >= 0 || text.Contains(" \n", StringComparison.Ordinal);
+
     /// <summary>
-    /// Writes a string literal with each '\t', '\v' and '\f' wrapped in escape characters, so the tab writer
-    /// neither splits cells on it nor the trimmer rewrites it (upstream turns such tabs into spaces).
+    /// Writes a string literal so that the tab writer and the trimmer cannot change it: each '\t', '\v' and
+    /// '\f', and each run of spaces that ends a line of a multi-line raw string, is wrapped in escape
+    /// characters. Upstream turns such tabs into alignment spaces and strips such trailing blanks, which
+    /// changes the string. Escaped text keeps its width, so alignment is otherwise unaffected.
     /// </summary>
     private void AppendProtected(string text)
     {
-        foreach (var ch in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var ch = text[i];
             if (ch is '\t' or '\v' or '\f')
             {
                 Append(_escape);
                 Append(ch);
                 Append(_escape);
+                continue;
             }
-            else
+
+            if (ch == ' ')
             {
-                Append(ch);
+                var end = i;
+                while (end < text.Length && text[end] == ' ')
+                {
+                    end++;
+                }
+
+                var endsLine = end < text.Length && text[end] == '\n';
+                if (endsLine)
+                {
+                    Append(_escape);
+                }
+
+                Append(text[i..end]);
+                if (endsLine)
+                {
+                    Append(_escape);
+                }
+
+                i = end - 1;
+                continue;
             }
+
+            Append(ch);
         }
     }
 

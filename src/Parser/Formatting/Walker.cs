@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AlloyLint.Parser.Lexing;
 using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
 
@@ -62,7 +63,7 @@ internal sealed class Walker(Printer printer, SourceText source)
         {
             printer.Space(Whitespace.Blank);
             printer.Position(label.Span.Start);
-            printer.Literal('"' + label.Value + '"', isNumber: false);
+            printer.Literal(GoText.Quote(label.Value), isNumber: false);
         }
 
         printer.Space(Whitespace.Blank);
@@ -223,7 +224,8 @@ internal sealed class Walker(Printer printer, SourceText source)
             }
             else
             {
-                printer.Identifier(field.Key.Length > 0 ? field.Key : "\"\"");
+                // An empty key "" is stored with its quotes, unquoted, as upstream does.
+                printer.Identifier(field.Key);
             }
 
             printer.Space(Whitespace.VTab);
@@ -293,8 +295,11 @@ internal sealed class Walker(Printer printer, SourceText source)
     /// (the key is stored without unescaping) and changes its meaning. A key that %q would leave alone prints as
     /// upstream does; any other key is printed exactly as written.
     /// </summary>
-    private string QuotedKeyText(ObjectField field) =>
-        GoQuote.IsVerbatim(field.Key) ? '"' + field.Key + '"' : source[field.KeySpan];
+    private string QuotedKeyText(ObjectField field)
+    {
+        var quoted = GoText.Quote(field.Key);
+        return quoted.Length == field.Key.Length + 2 ? quoted : source[field.KeySpan];
+    }
 
     private int Line(int offset) => source.Lines.GetLine(offset);
 
