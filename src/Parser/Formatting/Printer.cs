@@ -63,6 +63,26 @@ internal sealed class Printer
 
     public int Line(int offset) => _lines.GetLine(offset);
 
+    /// <summary>True if a comment starts in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public bool HasCommentBetween(int start, int end)
+    {
+        int low = 0, high = _comments.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_comments[middle].Span.Start < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low < _comments.Length && _comments[low].Span.Start < end;
+    }
+
     /// <summary>A position hint: the next text item starts at <paramref name="offset"/> in the source.</summary>
     public void Position(int offset) => _position = new SourcePosition(offset, Line(offset));
 

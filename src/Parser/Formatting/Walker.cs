@@ -55,7 +55,11 @@ internal sealed class Walker(Printer printer, SourceText source)
 
     private void WalkBlock(BlockStatement block)
     {
-        printer.Position(block.NameParts[0].Span.Start);
+        // A name written over several lines ("a.<newline>// c<newline>b") can hold comments. Upstream prints
+        // them after the joined name, before the label, which no longer parses; they go before the name.
+        var nameStart = block.NameParts[0].Span.Start;
+        var lastPartStart = block.NameParts[^1].Span.Start;
+        printer.Position(printer.HasCommentBetween(nameStart, lastPartStart) ? lastPartStart : nameStart);
         printer.Identifier(block.Name);
 
         // As upstream, an empty label ("") is not printed.
