@@ -92,7 +92,7 @@ public static class CatalogArguments
         ComponentSchema ownerSchema,
         ImmutableArray<BlockStatement> blocks,
         Body body,
-        BlockBody schema,
+        Catalog.BlockBody schema,
         List<CatalogArgument> found)
     {
         foreach (var statement in body.Statements)

@@ -54,7 +54,7 @@ public sealed class AL301HardCodedSecret : Rule
 
     private void CheckValue(LintContext context, SyntaxTree tree, CatalogArgument argument, AttributeStatement attribute, Expression value, AlloyType type, bool sysResolves)
     {
-        value = Unparenthesized(value);
+        value = SyntaxFacts.Unparenthesized(value);
         switch (type.Kind)
         {
             case AlloyTypeKind.Secret when NonEmptyStringLiteral(value) is { } literal:
@@ -101,7 +101,7 @@ public sealed class AL301HardCodedSecret : Rule
             return;
         }
 
-        var wholeValue = ReferenceEquals(Unparenthesized(attribute.Value), literal);
+        var wholeValue = ReferenceEquals(SyntaxFacts.Unparenthesized(attribute.Value), literal);
         var variable = EnvironmentVariableName(argument.Owner, name);
         var fix = wholeValue && sysResolves
             ? Fix.Unsafe($"Read `{name}` from the environment variable {variable}", TextEdit.Replace(attribute.Value.Span, $"sys.env(\"{variable}\")"))
@@ -179,7 +179,7 @@ public sealed class AL301HardCodedSecret : Rule
 
     private static bool ContainsLiteral(Expression value, AlloyType type)
     {
-        value = Unparenthesized(value);
+        value = SyntaxFacts.Unparenthesized(value);
         return type.Kind switch
         {
             AlloyTypeKind.Secret => NonEmptyStringLiteral(value) is not null,
@@ -191,14 +191,4 @@ public sealed class AL301HardCodedSecret : Rule
 
     private static LiteralExpression? NonEmptyStringLiteral(Expression value) =>
         value is LiteralExpression { Kind: LiteralKind.String, RawText.Length: > 2 } literal ? literal : null;
-
-    private static Expression Unparenthesized(Expression value)
-    {
-        while (value is ParenExpression paren)
-        {
-            value = paren.Inner;
-        }
-
-        return value;
-    }
 }

@@ -60,7 +60,7 @@ public sealed class AL303CredentialsOverHttp : Rule
     {
         if (Block(exporter.Body, "client") is not { } client
             || Attribute(client.Body, "auth") is not { } auth
-            || CredentialHandlers.FirstOrDefault(handler => DottedName(auth.Value)?.StartsWith(handler + ".", StringComparison.Ordinal) == true) is not { } handler)
+            || CredentialHandlers.FirstOrDefault(handler => SyntaxFacts.DottedName(auth.Value)?.StartsWith(handler + ".", StringComparison.Ordinal) == true) is not { } handler)
         {
             return;
         }
@@ -154,12 +154,4 @@ public sealed class AL303CredentialsOverHttp : Rule
 
     private static BlockStatement? Block(Body body, string name) =>
         body.Blocks.FirstOrDefault(block => block.Name == name);
-
-    /// <summary><c>a.b.c</c> for a chain of member accesses on an identifier, else null.</summary>
-    private static string? DottedName(Expression expression) => expression switch
-    {
-        IdentifierExpression identifier => identifier.Name,
-        AccessExpression access when DottedName(access.Target) is { } target => $"{target}.{access.Member.Name}",
-        _ => null,
-    };
 }
