@@ -8,12 +8,14 @@ namespace AlloyLint.Rules.Model;
 /// <summary>
 /// An attribute or block written inside a component or top-level block that the catalog knows, with its schema:
 /// <see cref="Owner"/> is the component or top-level block, <see cref="Blocks"/> the nested blocks from it down to
-/// the statement's body (empty when the statement is directly in the owner).
+/// the statement's body (empty when the statement is directly in the owner), <see cref="ParentSchema"/> the schema
+/// of that body.
 /// </summary>
 public sealed record CatalogArgument(
     BlockStatement Owner,
     ComponentSchema OwnerSchema,
     ImmutableArray<BlockStatement> Blocks,
+    Catalog.BlockBody ParentSchema,
     Statement Statement,
     AttributeSchema? Attribute,
     BlockSchema? Block)
@@ -100,10 +102,10 @@ public static class CatalogArguments
             switch (statement)
             {
                 case AttributeStatement attribute when schema.FindAttribute(attribute.Name.Name) is { } attributeSchema:
-                    found.Add(new CatalogArgument(owner, ownerSchema, blocks, attribute, attributeSchema, null));
+                    found.Add(new CatalogArgument(owner, ownerSchema, blocks, schema, attribute, attributeSchema, null));
                     break;
                 case BlockStatement block when schema.FindBlock(block.Name) is { } blockSchema:
-                    found.Add(new CatalogArgument(owner, ownerSchema, blocks, block, null, blockSchema));
+                    found.Add(new CatalogArgument(owner, ownerSchema, blocks, schema, block, null, blockSchema));
                     Walk(owner, ownerSchema, blocks.Add(block), block.Body, blockSchema.Body, found);
                     break;
             }

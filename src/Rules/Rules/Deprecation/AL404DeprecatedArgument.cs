@@ -58,14 +58,29 @@ public sealed class AL404DeprecatedArgument : Rule
     private static bool IsTopLevelBasicAuthCredential(CatalogArgument argument) =>
         argument.OwnerSchema.Name == BasicAuth && argument.Blocks.IsEmpty && argument.Name is "username" or "password";
 
-    private static string Advice(CatalogArgument argument) => argument switch
+    private static string Advice(CatalogArgument argument)
     {
-        { OwnerSchema.Name: "prometheus.scrape", Name: "enable_protobuf_negotiation" } =>
-            "list the protocols in `scrape_protocols` instead (with `PrometheusProto` first to prefer protobuf)",
-        { Name: "level" } when argument.Blocks is [.., { Name: "debug_metrics" }] =>
-            "it has no effect; remove it",
-        _ => $"see the reference page of `{argument.OwnerSchema.Name}` for its replacement",
-    };
+        if (argument is { OwnerSchema.Name: "prometheus.scrape", Name: "enable_protobuf_negotiation" })
+        {
+            return "list the protocols in `scrape_protocols` instead (`PrometheusProto` first to prefer protobuf)";
+        }
+
+        if (argument is { Name: "level", Blocks: [.., { Name: "debug_metrics" }] })
+        {
+            return "it has no effect; remove it";
+        }
+
+        var successors = argument.ParentSchema.Blocks
+            .Where(block => !block.Deprecated && block.Body.FindAttribute(argument.Name) is { Deprecated: false })
+            .Select(block => $"`{block.Name}`")
+            .ToArray();
+        return successors.Length switch
+        {
+            0 => $"see the reference page of `{argument.OwnerSchema.Name}` for its replacement",
+            1 => $"set it inside a {successors[0]} block instead",
+            _ => $"set it inside the {string.Join(", ", successors[..^1])} or {successors[^1]} blocks instead",
+        };
+    }
 
     /// <summary>The advice for a top-level <c>username</c> / <c>password</c> of <c>otelcol.auth.basic</c>, and the fix when it is safe.</summary>
     private static (string Advice, Fix? Fix) BasicAuthMove(LintContext context, SyntaxTree tree, BlockStatement component)
