@@ -1,4 +1,4 @@
-using AlloyLint.Rules.Rules.Security;
+using AlloyLint.Rules.Security;
 using Xunit;
 
 namespace AlloyLint.Rules.Tests.Rules;

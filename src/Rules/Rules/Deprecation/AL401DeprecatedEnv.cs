@@ -2,7 +2,7 @@ using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
 
-namespace AlloyLint.Rules.Rules.Deprecation;
+namespace AlloyLint.Rules.Deprecation;
 
 /// <summary>AL401: the standard library function <c>env</c> is deprecated in favour of <c>sys.env</c>.</summary>
 public sealed class AL401DeprecatedEnv : Rule

@@ -2,7 +2,7 @@ using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
 
-namespace AlloyLint.Rules.Rules.Deprecation;
+namespace AlloyLint.Rules.Deprecation;
 
 /// <summary>
 /// AL403: standard library aliases deprecated since v1.4.0 (<c>concat</c>, <c>json_decode</c>, <c>format</c>...)

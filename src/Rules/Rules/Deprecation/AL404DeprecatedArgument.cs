@@ -7,7 +7,7 @@ using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
 using AlloyLint.Rules.Model;
 
-namespace AlloyLint.Rules.Rules.Deprecation;
+namespace AlloyLint.Rules.Deprecation;
 
 /// <summary>
 /// AL404: an argument or block the catalog marks deprecated. For <c>otelcol.auth.basic</c>'s top-level
@@ -124,6 +124,6 @@ public sealed class AL404DeprecatedArgument : Rule
             .SelectMany(tree => CatalogArguments.Owners(tree.Root))
             .Where(owner => owner.Name.StartsWith("otelcol.receiver.", StringComparison.Ordinal))
             .SelectMany(owner => owner.DescendantsAndSelf())
-            .Any(node => node is AccessExpression access && SyntaxFacts.DottedName(access) == handler);
+            .Any(node => node is AccessExpression access && Traversal.DottedName(access) == handler);
     }
 }

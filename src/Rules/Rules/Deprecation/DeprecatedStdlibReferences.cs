@@ -1,7 +1,8 @@
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Catalog;
+using AlloyLint.Rules.Model;
 
-namespace AlloyLint.Rules.Rules.Deprecation;
+namespace AlloyLint.Rules.Deprecation;
 
 /// <summary>
 /// A use of a deprecated standard library alias: the identifier, its current name, and whether writing the
@@ -100,8 +101,7 @@ internal static class DeprecatedStdlibReferences
 
     /// <summary>The name a <c>foreach</c> binds in its template (its literal <c>var</c>), or null.</summary>
     private static string? LoopVariable(BlockStatement loop) =>
-        loop.Body.Attributes.FirstOrDefault(attribute => attribute.Name.Name == "var")?.Value is LiteralExpression { Kind: LiteralKind.String } literal
-        && literal.RawText.Length >= 2
-            ? literal.RawText[1..^1]
+        loop.Body.Attributes.FirstOrDefault(attribute => attribute.Name.Name == "var") is { } variable
+            ? ConstantEvaluator.EvaluateString(variable.Value)
             : null;
 }

@@ -5,9 +5,9 @@ using AlloyLint.Rules.Catalog;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
 using AlloyLint.Rules.Model;
-using AlloyLint.Rules.Rules.Deprecation;
+using AlloyLint.Rules.Deprecation;
 
-namespace AlloyLint.Rules.Rules.Security;
+namespace AlloyLint.Rules.Security;
 
 /// <summary>
 /// AL301: a literal written into an argument whose catalog type is <c>secret</c> (passwords, tokens, keys...).
@@ -54,23 +54,22 @@ public sealed class AL301HardCodedSecret : Rule
 
     private void CheckValue(LintContext context, SyntaxTree tree, CatalogArgument argument, AttributeStatement attribute, Expression value, AlloyType type, bool sysResolves)
     {
-        value = SyntaxFacts.Unparenthesized(value);
         switch (type.Kind)
         {
-            case AlloyTypeKind.Secret when NonEmptyStringLiteral(value) is { } literal:
-                ReportLiteral(context, tree, argument, attribute, literal, sysResolves);
+            case AlloyTypeKind.Secret when HardCodedText(value) is { } text:
+                ReportHardCoded(context, tree, argument, attribute, value, text, sysResolves);
                 break;
-            case AlloyTypeKind.List when value is ArrayExpression array:
+            case AlloyTypeKind.List when Unparenthesized(value) is ArrayExpression array:
                 foreach (var element in array.Elements)
                 {
                     CheckValue(context, tree, argument, attribute, element, type.Element!, sysResolves);
                 }
 
                 break;
-            case AlloyTypeKind.Map when value is ObjectExpression map:
+            case AlloyTypeKind.Map when Unparenthesized(value) is ObjectExpression map:
                 foreach (var field in map.Fields.Where(field => NamesCredential(field.Key)))
                 {
-                    if (ContainsLiteral(field.Value, type.Element!))
+                    if (ContainsHardCoded(field.Value, type.Element!))
                     {
                         context.Report(
                             tree,
@@ -84,16 +83,16 @@ public sealed class AL301HardCodedSecret : Rule
         }
     }
 
-    private void ReportLiteral(LintContext context, SyntaxTree tree, CatalogArgument argument, AttributeStatement attribute, LiteralExpression literal, bool sysResolves)
+    private void ReportHardCoded(LintContext context, SyntaxTree tree, CatalogArgument argument, AttributeStatement attribute, Expression value, string text, bool sysResolves)
     {
         var name = attribute.Name.Name;
         if (ConnectionStringArguments.Contains(name))
         {
-            if (EmbedsPassword(literal.RawText))
+            if (EmbedsPassword(text))
             {
                 context.Report(
                     tree,
-                    literal.Span,
+                    value.Span,
                     $"The connection string in `{name}` of {argument.Location} embeds a password; read it from the environment (`sys.env`) or a secret store",
                     null);
             }
@@ -101,14 +100,13 @@ public sealed class AL301HardCodedSecret : Rule
             return;
         }
 
-        var wholeValue = ReferenceEquals(SyntaxFacts.Unparenthesized(attribute.Value), literal);
         var variable = EnvironmentVariableName(argument.Owner, name);
-        var fix = wholeValue && sysResolves
-            ? Fix.Unsafe($"Read `{name}` from the environment variable {variable}", TextEdit.Replace(attribute.Value.Span, $"sys.env(\"{variable}\")"))
+        var fix = ReferenceEquals(attribute.Value, value) && sysResolves
+            ? Fix.Unsafe($"Read `{name}` from the environment variable {variable}", TextEdit.Replace(value.Span, $"sys.env(\"{variable}\")"))
             : null;
         context.Report(
             tree,
-            literal.Span,
+            value.Span,
             $"Hard-coded secret in `{name}` of {argument.Location}; read it from the environment (`sys.env`), a `*_file` argument or a secret store",
             fix);
     }
@@ -177,18 +175,17 @@ public sealed class AL301HardCodedSecret : Rule
         return false;
     }
 
-    private static bool ContainsLiteral(Expression value, AlloyType type)
+    private static bool ContainsHardCoded(Expression value, AlloyType type) => type.Kind switch
     {
-        value = SyntaxFacts.Unparenthesized(value);
-        return type.Kind switch
-        {
-            AlloyTypeKind.Secret => NonEmptyStringLiteral(value) is not null,
-            AlloyTypeKind.List when value is ArrayExpression array => array.Elements.Any(element => ContainsLiteral(element, type.Element!)),
-            AlloyTypeKind.Map when value is ObjectExpression map => map.Fields.Any(field => ContainsLiteral(field.Value, type.Element!)),
-            _ => false,
-        };
-    }
+        AlloyTypeKind.Secret => HardCodedText(value) is not null,
+        AlloyTypeKind.List when Unparenthesized(value) is ArrayExpression array => array.Elements.Any(element => ContainsHardCoded(element, type.Element!)),
+        AlloyTypeKind.Map when Unparenthesized(value) is ObjectExpression map => map.Fields.Any(field => ContainsHardCoded(field.Value, type.Element!)),
+        _ => false,
+    };
 
-    private static LiteralExpression? NonEmptyStringLiteral(Expression value) =>
-        value is LiteralExpression { Kind: LiteralKind.String, RawText.Length: > 2 } literal ? literal : null;
+    /// <summary>The value of a non-empty string written in the file (literals and operators only, nothing read at run time), or null.</summary>
+    private static string? HardCodedText(Expression value) =>
+        ConstantEvaluator.EvaluateString(value) is { Length: > 0 } text ? text : null;
+
+    private static Expression Unparenthesized(Expression value) => value is ParenExpression paren ? Unparenthesized(paren.Inner) : value;
 }

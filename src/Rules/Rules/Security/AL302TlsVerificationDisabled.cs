@@ -3,7 +3,7 @@ using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Model;
 
-namespace AlloyLint.Rules.Rules.Security;
+namespace AlloyLint.Rules.Security;
 
 /// <summary>AL302: <c>insecure_skip_verify = true</c> in a <c>tls_config</c> or <c>tls</c> block turns off certificate checks.</summary>
 public sealed class AL302TlsVerificationDisabled : Rule
@@ -35,7 +35,7 @@ public sealed class AL302TlsVerificationDisabled : Rule
             {
                 foreach (var attribute in block.Body.Attributes)
                 {
-                    if (attribute.Name.Name == "insecure_skip_verify" && IsTrue(attribute.Value))
+                    if (attribute.Name.Name == "insecure_skip_verify" && ConstantEvaluator.Evaluate(attribute.Value) is AlloyBool { Value: true })
                     {
                         context.Report(
                             tree,
@@ -49,11 +49,4 @@ public sealed class AL302TlsVerificationDisabled : Rule
             Visit(context, tree, block.Body, blockLocation);
         }
     }
-
-    private static bool IsTrue(Expression value) => value switch
-    {
-        ParenExpression paren => IsTrue(paren.Inner),
-        LiteralExpression { Kind: LiteralKind.Bool, RawText: "true" } => true,
-        _ => false,
-    };
 }

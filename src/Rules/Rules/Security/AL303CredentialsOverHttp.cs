@@ -3,7 +3,7 @@ using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Model;
 
-namespace AlloyLint.Rules.Rules.Security;
+namespace AlloyLint.Rules.Security;
 
 /// <summary>
 /// AL303: credentials (basic auth, an authorization header, OAuth2 or bearer token, or an <c>otelcol.auth.basic</c> /
@@ -60,7 +60,7 @@ public sealed class AL303CredentialsOverHttp : Rule
     {
         if (Block(exporter.Body, "client") is not { } client
             || Attribute(client.Body, "auth") is not { } auth
-            || CredentialHandlers.FirstOrDefault(handler => SyntaxFacts.DottedName(auth.Value)?.StartsWith(handler + ".", StringComparison.Ordinal) == true) is not { } handler)
+            || CredentialHandlers.FirstOrDefault(handler => Traversal.DottedName(auth.Value)?.StartsWith(handler + ".", StringComparison.Ordinal) == true) is not { } handler)
         {
             return;
         }
@@ -82,13 +82,11 @@ public sealed class AL303CredentialsOverHttp : Rule
 
     private static void ReportIfPlainHttp(LintContext context, SyntaxTree tree, AttributeStatement url, string credentials, string location)
     {
-        if (url.Value is LiteralExpression { Kind: LiteralKind.String } literal
-            && literal.RawText.Length >= 2
-            && IsPlainHttpToRemoteHost(literal.RawText[1..^1]))
+        if (ConstantEvaluator.EvaluateString(url.Value) is { } text && IsPlainHttpToRemoteHost(text))
         {
             context.Report(
                 tree,
-                literal.Span,
+                url.Value.Span,
                 $"{credentials} credentials are sent in clear text: `{url.Name.Name}` of {location} is an `http://` URL; use `https://`",
                 null);
         }
