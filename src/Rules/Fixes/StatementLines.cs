@@ -46,6 +46,46 @@ public static class StatementLines
         return TextSpan.FromBounds(lines.LineStart(firstLine), spanEnd);
     }
 
+    /// <summary>
+    /// What to delete to remove <paramref name="lines"/> (a <see cref="WholeLines"/> span) without leaving a blank line
+    /// where none belongs: the blank lines before it go too when a blank line, a closing brace or the end of the file
+    /// follows it; the blank lines after it go too when an opening brace precedes it.
+    /// </summary>
+    public static TextSpan Deletion(SyntaxTree tree, TextSpan lines)
+    {
+        var text = tree.Source.Text;
+        var map = tree.Source.Lines;
+        var start = lines.Start;
+        var end = lines.End;
+        var firstLine = map.GetLine(start);
+        var nextLine = end < text.Length ? map.GetLine(end) : map.LineCount + 1;
+
+        var blanksBefore = firstLine;
+        while (blanksBefore > 1 && IsBlankLine(text, map, blanksBefore - 1))
+        {
+            blanksBefore--;
+        }
+
+        var nextIsBlankOrClose = nextLine > map.LineCount || IsBlankLine(text, map, nextLine) || map.LineText(nextLine).TrimStart().StartsWith('}');
+        if (blanksBefore < firstLine && nextIsBlankOrClose)
+        {
+            return TextSpan.FromBounds(map.LineStart(blanksBefore), end);
+        }
+
+        if (firstLine > 1 && map.LineText(firstLine - 1).TrimEnd().EndsWith('{'))
+        {
+            var afterBlanks = nextLine;
+            while (afterBlanks <= map.LineCount && IsBlankLine(text, map, afterBlanks))
+            {
+                afterBlanks++;
+            }
+
+            end = afterBlanks <= map.LineCount ? map.LineStart(afterBlanks) : text.Length;
+        }
+
+        return TextSpan.FromBounds(start, end);
+    }
+
     /// <summary>How many blocks enclose <paramref name="block"/>: its indentation level in canonical style.</summary>
     public static int Depth(SyntaxTree tree, BlockStatement block) =>
         tree.Root.DescendantsAndSelf()
@@ -62,6 +102,8 @@ public static class StatementLines
             && IsBlank(tree.Source.Text, start, comment.Span.Start)
             && IsBlank(tree.Source.Text, comment.Span.End, end);
     }
+
+    private static bool IsBlankLine(string text, LineMap lines, int line) => IsBlank(text, lines.LineStart(line), lines.LineEnd(line));
 
     private static bool IsBlank(string text, int start, int end)
     {

@@ -112,7 +112,7 @@ public sealed class AL404DeprecatedArgument : Rule
         var snippet = "client_auth {\n" + string.Concat(chunks.Select(chunk => source[chunk])) + "}";
         var block = AlloyFormatter.FormatSnippet(snippet, StatementLines.Depth(tree, component) + 1, source.LineEnding) + source.LineEnding;
         var edits = new List<TextEdit> { TextEdit.Replace(chunks[0], block) };
-        edits.AddRange(chunks.Skip(1).Select(TextEdit.Delete));
+        edits.AddRange(chunks.Skip(1).Select(chunk => TextEdit.Delete(StatementLines.Deletion(tree, chunk))));
         return (move, new Fix("Move `username` and `password` into `client_auth`", Applicability.Safe, [.. edits]));
     }
 
