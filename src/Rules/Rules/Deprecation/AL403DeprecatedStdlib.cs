@@ -1,6 +1,5 @@
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Rules.Engine;
-using AlloyLint.Rules.Fixes;
 
 namespace AlloyLint.Rules.Deprecation;
 
@@ -18,28 +17,5 @@ public sealed class AL403DeprecatedStdlib : Rule
         "A deprecated standard library name; use its namespaced replacement",
         FixAvailability.Sometimes);
 
-    public override void Check(LintContext context)
-    {
-        var definedNames = DeprecatedStdlibReferences.DefinedNames(context.Trees);
-        foreach (var tree in context.Trees)
-        {
-            foreach (var reference in DeprecatedStdlibReferences.Find(tree, definedNames))
-            {
-                var name = reference.Identifier.Name;
-                if (name == "env")
-                {
-                    continue;
-                }
-
-                var replacement = reference.Replacement;
-                var fix = reference.ReplacementResolves
-                    ? Fix.Safe($"Replace `{name}` with `{replacement}`", TextEdit.Replace(reference.Identifier.Span, replacement))
-                    : null;
-                var message = reference.ReplacementResolves
-                    ? $"`{name}` is deprecated; use `{replacement}`"
-                    : $"`{name}` is deprecated; use `{replacement}` (the configuration defines `{replacement[..replacement.IndexOf('.', StringComparison.Ordinal)]}`, rename it first)";
-                context.Report(tree, reference.Identifier.Span, message, fix);
-            }
-        }
-    }
+    public override void Check(LintContext context) => DeprecatedStdlibReferences.Report(context, name => name != "env");
 }

@@ -1,5 +1,7 @@
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Catalog;
+using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Fixes;
 using AlloyLint.Rules.Model;
 
 namespace AlloyLint.Rules.Deprecation;
@@ -17,7 +19,33 @@ internal readonly record struct DeprecatedStdlibReference(IdentifierExpression I
 /// </summary>
 internal static class DeprecatedStdlibReferences
 {
-    public static IEnumerable<DeprecatedStdlibReference> Find(SyntaxTree tree, IReadOnlySet<string> configurationNames)
+    /// <summary>
+    /// Reports every deprecated alias of the configuration whose name <paramref name="include"/> accepts, with a safe
+    /// fix to its current name unless the configuration shadows the new name's namespace.
+    /// </summary>
+    public static void Report(LintContext context, Func<string, bool> include)
+    {
+        var definedNames = DefinedNames(context.Trees);
+        foreach (var tree in context.Trees)
+        {
+            foreach (var (identifier, replacement, resolves) in Find(tree, definedNames))
+            {
+                if (!include(identifier.Name))
+                {
+                    continue;
+                }
+
+                var name = identifier.Name;
+                var message = resolves
+                    ? $"`{name}` is deprecated; use `{replacement}`"
+                    : $"`{name}` is deprecated; use `{replacement}` (the configuration defines `{replacement[..replacement.IndexOf('.', StringComparison.Ordinal)]}`, rename it first)";
+                var fix = resolves ? Fix.Safe($"Replace `{name}` with `{replacement}`", TextEdit.Replace(identifier.Span, replacement)) : null;
+                context.Report(tree, identifier.Span, message, fix);
+            }
+        }
+    }
+
+    private static IEnumerable<DeprecatedStdlibReference> Find(SyntaxTree tree, IReadOnlySet<string> configurationNames)
     {
         var found = new List<DeprecatedStdlibReference>();
         Visit(tree.Root, configurationNames, [], found);
