@@ -35,9 +35,8 @@ internal sealed record JsonError(string Path, string Message);
 
 internal sealed record JsonSummary(int Files, int Errors, int Warnings, int Notes, int Fixable, int Fixed);
 
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(JsonReport))]
-internal sealed partial class JsonReportContext : JsonSerializerContext;
+internal sealed partial class JsonReportContext : JsonSerializerContext
+{
+    public static JsonReportContext Readable { get; } = new(JsonOutput.Options(JsonIgnoreCondition.Never));
+}

@@ -25,7 +25,7 @@ internal sealed class JsonReporter : IReporter
                 report.Count(Severity.Note),
                 report.Diagnostics.Count(diagnostic => diagnostic.Fix is not null),
                 report.FixesApplied));
-        output.WriteLine(JsonSerializer.Serialize(document, JsonReportContext.Default.JsonReport));
+        output.WriteLine(JsonSerializer.Serialize(document, JsonReportContext.Readable.JsonReport));
     }
 
     private static JsonDiagnostic ToJson(LintDiagnostic diagnostic) => new(

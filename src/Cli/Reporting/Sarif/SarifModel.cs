@@ -80,9 +80,8 @@ internal sealed record SarifReplacement(SarifRegion DeletedRegion, SarifInserted
 
 internal sealed record SarifInsertedContent(string Text);
 
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SarifLog))]
-internal sealed partial class SarifJsonContext : JsonSerializerContext;
+internal sealed partial class SarifJsonContext : JsonSerializerContext
+{
+    public static SarifJsonContext Readable { get; } = new(JsonOutput.Options(JsonIgnoreCondition.WhenWritingNull));
+}

@@ -38,7 +38,7 @@ internal sealed class SarifReporter(ReportOptions options) : IReporter
             "utf16CodeUnits",
             results);
         var log = new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", [run]);
-        output.WriteLine(JsonSerializer.Serialize(log, SarifJsonContext.Default.SarifLog));
+        output.WriteLine(JsonSerializer.Serialize(log, SarifJsonContext.Readable.SarifLog));
     }
 
     private static SarifReportingDescriptor Descriptor(RuleMetadata rule)
