@@ -5,6 +5,9 @@ namespace AlloyLint.Cli.Tests;
 
 public class FileDiscoveryTests
 {
+    private static IEnumerable<string> Relative(TempTree tree, IReadOnlyList<string> files) =>
+        files.Select(file => Path.GetRelativePath(tree.Root, file).Replace('\\', '/'));
+
     [Fact]
     public void Walks_folders_for_alloy_files_skipping_tool_folders_and_sorting()
     {
@@ -15,7 +18,7 @@ public class FileDiscoveryTests
         var (files, problems) = new FileDiscovery(tree.Root).Discover(["."]);
 
         Assert.Empty(problems);
-        Assert.Equal(["a.alloy", "b.alloy", "sub/c.alloy"], files.Select(file => file.DisplayPath));
+        Assert.Equal(["a.alloy", "b.alloy", "sub/c.alloy"], Relative(tree, files));
     }
 
     [Fact]
@@ -32,7 +35,7 @@ public class FileDiscoveryTests
 
         var (files, _) = new FileDiscovery(tree.Root).Discover(["."]);
 
-        Assert.Equal(["keep.alloy", "team/wanted.alloy"], files.Select(file => file.DisplayPath));
+        Assert.Equal(["keep.alloy", "team/wanted.alloy"], Relative(tree, files));
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public class FileDiscoveryTests
 
         var (files, _) = new FileDiscovery(tree.Root).Discover(["deploy"]);
 
-        Assert.Equal(["deploy/app.alloy"], files.Select(file => file.DisplayPath));
+        Assert.Equal(["deploy/app.alloy"], Relative(tree, files));
     }
 
     [Fact]
@@ -55,7 +58,7 @@ public class FileDiscoveryTests
 
         var (files, _) = new FileDiscovery(tree.Root).Discover(["x.alloy", "config.river", "./x.alloy"]);
 
-        Assert.Equal(["config.river", "x.alloy"], files.Select(file => file.DisplayPath));
+        Assert.Equal(["config.river", "x.alloy"], Relative(tree, files));
     }
 
     [Fact]
@@ -65,18 +68,18 @@ public class FileDiscoveryTests
 
         var (files, problems) = new FileDiscovery(tree.Root).Discover(["missing.alloy", "a.alloy"]);
 
-        Assert.Equal(["a.alloy"], files.Select(file => file.DisplayPath));
+        Assert.Equal(["a.alloy"], Relative(tree, files));
         Assert.Equal(new PathProblem("missing.alloy", "no such file or directory"), Assert.Single(problems));
     }
 
     [Fact]
-    public void Keeps_absolute_paths_absolute()
+    public void Returns_full_paths()
     {
         using var tree = new TempTree().File("a.alloy");
 
         var (files, _) = new FileDiscovery("/").Discover([tree.Root]);
 
-        Assert.Equal(Path.Combine(tree.Root, "a.alloy"), Assert.Single(files).DisplayPath);
+        Assert.Equal(Path.Combine(tree.Root, "a.alloy"), Assert.Single(files));
     }
 
     [Fact]
@@ -86,7 +89,7 @@ public class FileDiscoveryTests
 
         var (files, _) = new FileDiscovery(tree.Root, (path, isDirectory) => isDirectory && path.EndsWith("skip", StringComparison.Ordinal)).Discover(["."]);
 
-        Assert.Equal(["keep/a.alloy"], files.Select(file => file.DisplayPath));
+        Assert.Equal(["keep/a.alloy"], Relative(tree, files));
     }
 
     [Fact]
@@ -105,8 +108,8 @@ public class FileDiscoveryTests
         {
             var (files, problems) = new FileDiscovery(tree.Root).Discover(["."]);
 
-            Assert.Equal(["ok.alloy"], files.Select(file => file.DisplayPath));
-            Assert.Equal(new PathProblem("locked", "permission denied"), Assert.Single(problems));
+            Assert.Equal(["ok.alloy"], Relative(tree, files));
+            Assert.Equal(new PathProblem(locked, "permission denied"), Assert.Single(problems));
         }
         finally
         {

@@ -41,13 +41,13 @@ public class ReporterTests
     }
 
     [Fact]
-    public void Concise() => Golden.Verify(Render(new ConciseReporter()), "tests/Cli.Tests/Golden/reporters/concise.verified.txt");
+    public void Concise() => Golden.Verify(Render(new ConciseReporter(Options)), "tests/Cli.Tests/Golden/reporters/concise.verified.txt");
 
     [Fact]
-    public void Json() => Golden.Verify(Render(new JsonReporter()), "tests/Cli.Tests/Golden/reporters/json.verified.json");
+    public void Json() => Golden.Verify(Render(new JsonReporter(Options)), "tests/Cli.Tests/Golden/reporters/json.verified.json");
 
     [Fact]
-    public void GitHub() => Golden.Verify(Render(new GitHubReporter()), "tests/Cli.Tests/Golden/reporters/github.verified.txt");
+    public void GitHub() => Golden.Verify(Render(new GitHubReporter(Options)), "tests/Cli.Tests/Golden/reporters/github.verified.txt");
 
     [Fact]
     public void Sarif() => Golden.Verify(Render(new SarifReporter(Options)), "tests/Cli.Tests/Golden/reporters/sarif.verified.sarif");

@@ -1,36 +1,33 @@
 namespace AlloyLint.Cli.Discovery;
 
-/// <summary>A file to lint: <see cref="DisplayPath"/> is what reports show, <see cref="FullPath"/> where it lives.</summary>
-internal sealed record DiscoveredFile(string DisplayPath, string FullPath);
-
-/// <summary>A path that could not be linted, with a one-line reason.</summary>
-internal sealed record PathProblem(string DisplayPath, string Message);
+/// <summary>A path that could not be linted (full, or as typed when it does not exist), with a one-line reason.</summary>
+internal sealed record PathProblem(string Path, string Message);
 
 /// <summary>
 /// Expands the paths of the command line into the <c>*.alloy</c> files to lint: files as named, folders
 /// recursively, skipping <c>.git</c>, <c>node_modules</c>, <c>bin</c>, <c>obj</c>, symbolic links to folders,
-/// what .gitignore files ignore and what <paramref name="isExcluded"/> rejects.
+/// what .gitignore files ignore and what <paramref name="isExcluded"/> rejects. Files come back as full paths,
+/// sorted ordinally; a file named on the command line is linted whatever its name and the ignore files say.
 /// </summary>
 internal sealed class FileDiscovery(string workingDirectory, Func<string, bool, bool>? isExcluded = null)
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".git", "node_modules", "bin", "obj" };
     private readonly Dictionary<string, GitIgnore?> _gitIgnores = new(StringComparer.Ordinal);
-    private readonly List<DiscoveredFile> _files = [];
+    private readonly List<string> _files = [];
     private readonly List<PathProblem> _problems = [];
 
-    public (IReadOnlyList<DiscoveredFile> Files, IReadOnlyList<PathProblem> Problems) Discover(IReadOnlyList<string> paths)
+    public (IReadOnlyList<string> Files, IReadOnlyList<PathProblem> Problems) Discover(IReadOnlyList<string> paths)
     {
         foreach (var path in paths)
         {
             var fullPath = Path.GetFullPath(path, workingDirectory);
-            var relativeDisplay = !Path.IsPathRooted(path);
             if (File.Exists(fullPath))
             {
-                _files.Add(new DiscoveredFile(Display(fullPath, relativeDisplay), fullPath));
+                _files.Add(fullPath);
             }
             else if (Directory.Exists(fullPath))
             {
-                Walk(Path.TrimEndingDirectorySeparator(fullPath), AncestorIgnores(fullPath), relativeDisplay);
+                Walk(Path.TrimEndingDirectorySeparator(fullPath), AncestorIgnores(fullPath));
             }
             else
             {
@@ -38,14 +35,11 @@ internal sealed class FileDiscovery(string workingDirectory, Func<string, bool, 
             }
         }
 
-        var files = _files
-            .DistinctBy(file => file.FullPath, StringComparer.Ordinal)
-            .OrderBy(file => file.DisplayPath, StringComparer.Ordinal)
-            .ToList();
+        var files = _files.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return (files, _problems);
     }
 
-    private void Walk(string directory, List<(string Base, GitIgnore Rules)> ignores, bool relativeDisplay)
+    private void Walk(string directory, List<(string Base, GitIgnore Rules)> ignores)
     {
         if (LoadGitIgnore(directory) is { } own)
         {
@@ -59,7 +53,7 @@ internal sealed class FileDiscovery(string workingDirectory, Func<string, bool, 
         }
         catch (Exception error) when (error is UnauthorizedAccessException or IOException)
         {
-            _problems.Add(new PathProblem(Display(directory, relativeDisplay), Describe(error)));
+            _problems.Add(new PathProblem(directory, Describe(error)));
             return;
         }
 
@@ -83,11 +77,11 @@ internal sealed class FileDiscovery(string workingDirectory, Func<string, bool, 
 
             if (isDirectory)
             {
-                Walk(entry.FullName, ignores, relativeDisplay);
+                Walk(entry.FullName, ignores);
             }
             else
             {
-                _files.Add(new DiscoveredFile(Display(entry.FullName, relativeDisplay), entry.FullName));
+                _files.Add(entry.FullName);
             }
         }
     }
@@ -158,7 +152,4 @@ internal sealed class FileDiscovery(string workingDirectory, Func<string, bool, 
 
         return rules;
     }
-
-    private string Display(string fullPath, bool relative) =>
-        relative ? Path.GetRelativePath(workingDirectory, fullPath).Replace('\\', '/') : fullPath;
 }

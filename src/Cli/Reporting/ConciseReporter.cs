@@ -1,14 +1,14 @@
 namespace AlloyLint.Cli.Reporting;
 
 /// <summary>One line per finding, <c>path:line:col: severity: message [ID]</c>, for editors and problem matchers.</summary>
-internal sealed class ConciseReporter : IReporter
+internal sealed class ConciseReporter(ReportOptions options) : IReporter
 {
     public void Write(LintReport report, TextWriter output)
     {
         foreach (var diagnostic in report.Diagnostics)
         {
             var start = diagnostic.Start;
-            output.Write($"{diagnostic.Source.Path}:{start.Line}:{start.Column}: {SeverityNames.Name(diagnostic.Severity)}: ");
+            output.Write($"{options.DisplayPath(diagnostic.Source.Path)}:{start.Line}:{start.Column}: {SeverityNames.Name(diagnostic.Severity)}: ");
             output.WriteLine($"{OneLine(diagnostic.Message)} [{diagnostic.Rule.Id}]");
         }
     }

@@ -7,14 +7,14 @@ namespace AlloyLint.Cli.Reporting;
 /// GitHub Actions workflow commands (<c>::error file=…,line=…::message</c>) that become annotations on the
 /// changed files. Values are escaped as GitHub's toolkit does; columns are left out when a span crosses lines.
 /// </summary>
-internal sealed class GitHubReporter : IReporter
+internal sealed class GitHubReporter(ReportOptions options) : IReporter
 {
     public void Write(LintReport report, TextWriter output)
     {
         foreach (var diagnostic in report.Diagnostics)
         {
             var (start, end) = (diagnostic.Start, diagnostic.End);
-            var properties = new StringBuilder($"file={EscapeProperty(diagnostic.Source.Path)},line={start.Line}");
+            var properties = new StringBuilder($"file={EscapeProperty(options.DisplayPath(diagnostic.Source.Path))},line={start.Line}");
             if (start.Line == end.Line)
             {
                 properties.Append($",col={start.Column},endLine={end.Line},endColumn={end.Column}");
@@ -36,7 +36,7 @@ internal sealed class GitHubReporter : IReporter
 
         foreach (var problem in report.Problems)
         {
-            output.WriteLine($"::error file={EscapeProperty(problem.DisplayPath)},title={ProductInfo.Name}::{EscapeData($"{problem.DisplayPath}: {problem.Message}")}");
+            output.WriteLine($"::error file={EscapeProperty(options.DisplayPath(problem.Path))},title={ProductInfo.Name}::{EscapeData($"{options.DisplayPath(problem.Path)}: {problem.Message}")}");
         }
     }
 

@@ -15,8 +15,23 @@ internal sealed record LintReport(
     public int Count(Severity severity) => Diagnostics.Count(diagnostic => diagnostic.Severity == severity);
 }
 
-/// <summary>How to render: paths are made relative to <see cref="WorkingDirectory"/> where a format needs it.</summary>
-internal sealed record ReportOptions(string WorkingDirectory, bool Color = false, bool Quiet = false, bool UnsafeFixes = false);
+/// <summary>How to render. Paths below <see cref="WorkingDirectory"/> are shown relative to it, others in full.</summary>
+internal sealed record ReportOptions(string WorkingDirectory, bool Color = false, bool Quiet = false, bool UnsafeFixes = false)
+{
+    public string DisplayPath(string path)
+    {
+        if (path.StartsWith('<'))
+        {
+            return path;
+        }
+
+        var fullPath = Path.GetFullPath(path, WorkingDirectory);
+        var relative = Path.GetRelativePath(WorkingDirectory, fullPath);
+        return relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            ? fullPath
+            : relative.Replace('\\', '/');
+    }
+}
 
 internal interface IReporter
 {

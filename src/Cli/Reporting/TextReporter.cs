@@ -33,7 +33,7 @@ internal sealed class TextReporter(ReportOptions options) : IReporter
         var (start, end) = (diagnostic.Start, diagnostic.End);
         var severity = SeverityNames.Name(diagnostic.Severity);
         var color = SeverityColor(diagnostic.Severity);
-        output.WriteLine($"{Bold($"{diagnostic.Source.Path}:{start}:")} {Paint($"{severity}[{diagnostic.Rule.Id}]", color)}{Bold($": {ConciseReporter.OneLine(diagnostic.Message)}")}");
+        output.WriteLine($"{Bold($"{options.DisplayPath(diagnostic.Source.Path)}:{start}:")} {Paint($"{severity}[{diagnostic.Rule.Id}]", color)}{Bold($": {ConciseReporter.OneLine(diagnostic.Message)}")}");
 
         var lines = diagnostic.Source.Lines;
         var lastLine = Math.Max(start.Line, end.Line - (end.Column == 1 && end.Line > start.Line ? 1 : 0));

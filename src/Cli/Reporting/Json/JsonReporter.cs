@@ -7,7 +7,7 @@ using AlloyLint.Rules.Fixes;
 namespace AlloyLint.Cli.Reporting.Json;
 
 /// <summary>The versioned JSON document of docs/json-format.md, written with System.Text.Json source generation.</summary>
-internal sealed class JsonReporter : IReporter
+internal sealed class JsonReporter(ReportOptions options) : IReporter
 {
     public const int FormatVersion = 1;
 
@@ -17,7 +17,7 @@ internal sealed class JsonReporter : IReporter
             FormatVersion,
             new JsonTool(ProductInfo.Name, ProductInfo.Version),
             [.. report.Diagnostics.Select(ToJson)],
-            [.. report.Problems.Select(problem => new JsonError(problem.DisplayPath, problem.Message))],
+            [.. report.Problems.Select(problem => new JsonError(options.DisplayPath(problem.Path), problem.Message))],
             new JsonSummary(
                 report.FileCount,
                 report.Count(Severity.Error),
@@ -28,8 +28,8 @@ internal sealed class JsonReporter : IReporter
         output.WriteLine(JsonSerializer.Serialize(document, JsonReportContext.Readable.JsonReport));
     }
 
-    private static JsonDiagnostic ToJson(LintDiagnostic diagnostic) => new(
-        diagnostic.Source.Path,
+    private JsonDiagnostic ToJson(LintDiagnostic diagnostic) => new(
+        options.DisplayPath(diagnostic.Source.Path),
         new JsonRule(diagnostic.Rule.Id, diagnostic.Rule.Name, RuleCategories.Name(diagnostic.Rule.Category)),
         SeverityNames.Name(diagnostic.Severity),
         diagnostic.Message,

@@ -92,8 +92,8 @@ internal sealed class SarifReporter(ReportOptions options) : IReporter
 
     private SarifNotification Notification(PathProblem problem) => new(
         "error",
-        new SarifMessage($"{problem.DisplayPath}: {problem.Message}"),
-        [new SarifLocation(new SarifPhysicalLocation(Artifact(problem.DisplayPath), null))]);
+        new SarifMessage($"{options.DisplayPath(problem.Path)}: {problem.Message}"),
+        [new SarifLocation(new SarifPhysicalLocation(Artifact(problem.Path), null))]);
 
     /// <summary>A path relative to the working directory under %SRCROOT%, or an absolute file URI for paths outside it.</summary>
     private SarifArtifactLocation Artifact(string path)
