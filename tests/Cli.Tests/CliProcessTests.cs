@@ -75,7 +75,10 @@ public class CliProcessTests
 
         start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
         start.Environment["HOME"] = Path.GetTempPath();
-        start.Environment["DOTNET_ROOT"] ??= DotnetRoot();
+        if (string.IsNullOrEmpty(start.Environment.TryGetValue("DOTNET_ROOT", out var root) ? root : null))
+        {
+            start.Environment["DOTNET_ROOT"] = DotnetRoot();
+        }
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
@@ -86,5 +89,5 @@ public class CliProcessTests
 
     /// <summary>Where the running runtime lives, so the apphost finds it whoever runs it.</summary>
     private static string DotnetRoot() =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
 }

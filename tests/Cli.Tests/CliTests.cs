@@ -41,10 +41,10 @@ public class CliTests
     {
         using var tree = new TempTree().File("a.alloy", Valid);
 
-        var result = CliRunner.Run(tree.Root, "--select", "AL001,AL9");
+        var result = CliRunner.Run(tree.Root, "--select", "AL001,AL77");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("alloylint: error: unknown rule or prefix 'AL9' in --select/--ignore (see 'alloylint rules')\n", result.Error);
+        Assert.Equal("alloylint: error: unknown rule or prefix 'AL77' in --select/--ignore (see 'alloylint rules')\n", result.Error);
     }
 
     [Fact]

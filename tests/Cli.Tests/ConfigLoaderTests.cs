@@ -31,8 +31,10 @@ public class ConfigLoaderTests
         Assert.Equal(["AL401"], config.Ignore);
         Assert.Equal("directory", config.Mode);
         Assert.Equal("/repo", config.Directory);
-        Assert.True(config.Excludes("/repo/vendor/a/b.alloy"));
-        Assert.False(config.Excludes("/repo/src/b.alloy"));
+        Assert.True(config.Excludes("/repo/vendor/a/b.alloy", isDirectory: false));
+        Assert.True(config.Excludes("/repo/x/generated", isDirectory: true));
+        Assert.False(config.Excludes("/repo/x/generated", isDirectory: false));
+        Assert.False(config.Excludes("/repo/src/b.alloy", isDirectory: false));
         Assert.Equal(new RuleConfig("AL001", Severity.Warning, false, []), config.Rules[0]);
         Assert.Equal(("AL501", (Severity?)null, true), (config.Rules[1].RuleId, config.Rules[1].Severity, config.Rules[1].Off));
         Assert.Empty(config.Rules[1].Options);
@@ -49,7 +51,7 @@ public class ConfigLoaderTests
 
     [Theory]
     [InlineData("selct: [AL0]\n", 1, 1, "unknown key 'selct': expected one of select, ignore, exclude, mode, rules")]
-    [InlineData("select:\n  - AL0\n  - AL9\n", 3, 5, "unknown rule or prefix 'AL9'")]
+    [InlineData("select:\n  - AL0\n  - AL77\n", 3, 5, "unknown rule or prefix 'AL77'")]
     [InlineData("mode: everything\n", 1, 7, "invalid mode 'everything': expected one of auto, directory, file")]
     [InlineData("rules:\n  AL001: fatal\n", 2, 10, "invalid severity 'fatal': expected one of error, warning, note, off")]
     [InlineData("rules:\n  AL777: off\n", 2, 3, "unknown rule 'AL777'")]

@@ -18,7 +18,8 @@ internal static class AlloyLintCommand
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {
-                console.Error.WriteLine($"{ProductInfo.Name}: error: {parseResult.Errors[0].Message} (see '{ProductInfo.Name} --help')");
+                var message = string.Join(' ', parseResult.Errors[0].Message.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                console.Error.WriteLine($"{ProductInfo.Name}: error: {message} (see '{ProductInfo.Name} --help')");
                 return ExitCodes.Error;
             }
 
@@ -71,7 +72,6 @@ internal static class AlloyLintCommand
         LintCommand.Configure(root, console);
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
-        root.Subcommands.Add(FmtCommand.Create());
         return root;
     }
 }

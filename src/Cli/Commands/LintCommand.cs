@@ -19,13 +19,13 @@ internal static class LintCommand
         var select = new Option<string[]>("--select") { Description = "Run only these rules: IDs, prefixes (AL2), names or ALL; comma-separated", HelpName = "RULES" };
         var ignore = new Option<string[]>("--ignore") { Description = "Do not run these rules; comma-separated", HelpName = "RULES" };
         var config = new Option<string>("--config") { Description = "Use this configuration file instead of the nearest .alloylint.yaml", HelpName = "FILE" };
-        var failLevel = new Option<string>("--fail-level") { Description = "Lowest severity that makes the exit code 1", DefaultValueFactory = _ => "warning", HelpName = "LEVEL" };
+        var failLevel = new Option<string>("--fail-level") { Description = "Lowest severity that makes the exit code 1: error, warning or note", DefaultValueFactory = _ => "warning", HelpName = "LEVEL" };
         failLevel.AcceptOnlyFromAmong("error", "warning", "note");
         var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when findings are reported" };
         var statistics = new Option<bool>("--statistics") { Description = "Show counts per rule instead of the findings" };
         var noColor = new Option<bool>("--no-color") { Description = "Never use colour (also when NO_COLOR is set)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print findings only: no summary" };
-        var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
+        var format = new Option<string>("--format") { Description = "Output format: text, concise, json, github or sarif", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string>("--output", "-o") { Description = "Write the report to FILE instead of standard output", HelpName = "FILE" };
         var mode = new Option<string>("--mode") { Description = "How sibling files form a configuration: auto, directory or file", HelpName = "MODE" };

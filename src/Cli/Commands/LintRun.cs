@@ -35,6 +35,11 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
             return UsageError($"unknown rule or prefix '{unknown}' in --select/--ignore (see '{ProductInfo.Name} rules')");
         }
 
+        if (options.Paths.FirstOrDefault(path => path.StartsWith('-') && path != "-") is { } option)
+        {
+            return UsageError($"unknown option '{option}' (see '{ProductInfo.Name} --help'; name a file starting with '-' as ./{option})");
+        }
+
         var readsStdin = options.ReadsStdin || (options.Paths is ["."] && options.StdinFilename is not null);
         if (!readsStdin && options.Paths.Contains("-"))
         {
@@ -89,8 +94,8 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
 
     private (List<Group> Groups, List<PathProblem> Problems, SourceText? Stdin) Discover(ConfigResolver resolver)
     {
-        var discovery = new FileDiscovery(_workingDirectory, (fullPath, _) =>
-            resolver.ForDirectory(Path.GetDirectoryName(fullPath) ?? _workingDirectory).Excludes(fullPath));
+        var discovery = new FileDiscovery(_workingDirectory, (fullPath, isDirectory) =>
+            resolver.ForDirectory(Path.GetDirectoryName(fullPath) ?? _workingDirectory).Excludes(fullPath, isDirectory));
         var (files, problems) = discovery.Discover(options.Paths);
         var groups = files
             .GroupBy(file => (Config: resolver.ForFile(file), Directory: Path.GetDirectoryName(file) ?? string.Empty))
@@ -138,7 +143,8 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         var sources = new List<SourceText>();
         foreach (var file in group.Files)
         {
-            if ((stdinSource ?? DiskWorkspace.Read(file, out var problem)) is { } source)
+            string? problem = null;
+            if ((stdinSource ?? DiskWorkspace.Read(file, out problem)) is { } source)
             {
                 sources.Add(source);
             }

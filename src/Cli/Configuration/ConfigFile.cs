@@ -19,22 +19,22 @@ internal sealed record ConfigFile(
     IReadOnlyList<string>? Select,
     IReadOnlyList<string> Ignore,
     IReadOnlyList<RuleConfig> Rules,
-    IReadOnlyList<GlobPattern> Exclude,
+    GitIgnore? Exclude,
     string? Mode)
 {
     public const string FileName = ".alloylint.yaml";
 
-    public static ConfigFile Empty(string directory) => new(null, directory, null, [], [], [], null);
+    public static ConfigFile Empty(string directory) => new(null, directory, null, [], [], null, null);
 
-    /// <summary>Whether <paramref name="fullPath"/>, below <see cref="Directory"/>, matches an exclude glob.</summary>
-    public bool Excludes(string fullPath)
+    /// <summary>Whether <paramref name="fullPath"/>, below <see cref="Directory"/>, is excluded (with .gitignore semantics).</summary>
+    public bool Excludes(string fullPath, bool isDirectory)
     {
-        if (Exclude.Count == 0)
+        if (Exclude is null)
         {
             return false;
         }
 
         var relative = System.IO.Path.GetRelativePath(Directory, fullPath).Replace('\\', '/');
-        return !relative.StartsWith("../", StringComparison.Ordinal) && Exclude.Any(glob => glob.IsMatch(relative));
+        return !relative.StartsWith("../", StringComparison.Ordinal) && Exclude.Match(relative, isDirectory) == true;
     }
 }

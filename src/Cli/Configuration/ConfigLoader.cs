@@ -47,7 +47,7 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
         IReadOnlyList<string>? select = null;
         var ignore = new List<string>();
         var ruleConfigs = new List<RuleConfig>();
-        var exclude = new List<GlobPattern>();
+        var exclude = new List<string>();
         string? mode = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, value) in mapping.Entries)
@@ -68,7 +68,8 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
                 case "exclude":
                     foreach (var item in Strings(path, value))
                     {
-                        exclude.Add(GlobPattern.TryCreate(item.Value) ?? throw Error(path, item, $"invalid glob '{item.Value}'"));
+                        _ = GlobPattern.TryCreate(item.Value.TrimStart('!').TrimEnd('/')) ?? throw Error(path, item, $"invalid glob '{item.Value}'");
+                        exclude.Add(item.Value);
                     }
 
                     break;
@@ -86,7 +87,7 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
             }
         }
 
-        return new ConfigFile(path, directory, select, ignore, ruleConfigs, exclude, mode);
+        return new ConfigFile(path, directory, select, ignore, ruleConfigs, exclude.Count == 0 ? null : GitIgnore.Parse(string.Join('\n', exclude)), mode);
     }
 
     /// <summary>Whether <paramref name="selector"/> is a rule ID, a rule name, an ID prefix such as AL2, or ALL.</summary>

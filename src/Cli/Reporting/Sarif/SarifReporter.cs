@@ -11,8 +11,10 @@ namespace AlloyLint.Cli.Reporting.Sarif;
 /// repository-relative locations under <c>%SRCROOT%</c> (the working directory), GitHub's line-hash
 /// fingerprints, fixes as replacements, and unreadable paths as tool execution notifications.
 /// </summary>
-internal sealed class SarifReporter(ReportOptions options) : IReporter
+internal sealed class SarifReporter(ReportOptions options, Func<string, string?>? docsPage = null) : IReporter
 {
+    private readonly Func<string, string?> _docsPage = docsPage ?? RuleDocs.Page;
+
     public const string SourceRoot = "%SRCROOT%";
 
     public void Write(LintReport report, TextWriter output)
@@ -41,9 +43,9 @@ internal sealed class SarifReporter(ReportOptions options) : IReporter
         output.WriteLine(JsonSerializer.Serialize(log, SarifJsonContext.Readable.SarifLog));
     }
 
-    private static SarifReportingDescriptor Descriptor(RuleMetadata rule)
+    private SarifReportingDescriptor Descriptor(RuleMetadata rule)
     {
-        var page = RuleDocs.Page(rule.Id);
+        var page = _docsPage(rule.Id);
         var fullDescription = (page is null ? null : RuleDocs.WhatItDoes(page)) ?? rule.Summary;
         var level = Level(rule.DefaultSeverity);
         var security = rule.Category == RuleCategory.Security;
