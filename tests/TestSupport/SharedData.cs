@@ -10,11 +10,28 @@ public static class SharedData
     /// <summary>The folder holding AlloyLint.sln.</summary>
     public static string RepoRoot => RepoRootLazy.Value;
 
-    /// <summary>../shared beside the repository, or ALLOYLINT_SHARED when set.</summary>
+    /// <summary>
+    /// ALLOYLINT_SHARED when set; otherwise a <c>shared</c> folder beside the repository or beside one of its
+    /// parents (git worktrees such as /work/wt/NAME sit one level deeper than /work/main); else ../shared.
+    /// </summary>
     public static string SharedRoot =>
         Environment.GetEnvironmentVariable("ALLOYLINT_SHARED") is { Length: > 0 } custom
             ? Path.GetFullPath(custom)
-            : Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+            : FindSharedBesideAncestor() ?? Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+
+    private static string? FindSharedBesideAncestor()
+    {
+        for (var dir = Directory.GetParent(RepoRoot); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The path of <paramref name="relative"/> under ../shared/conformance. When that folder is absent the

@@ -1,0 +1,257 @@
+namespace AlloyLint.Rules.Catalog;
+
+/// <summary>
+/// Reads one entry of the compact catalog text written by tools/catalog/generate.py (its header documents the
+/// format). Entries are parsed on first use, so start-up only indexes entry names.
+/// </summary>
+internal static class CatalogReader
+{
+    /// <summary>The offsets where each entry line (<c>@name ...</c>) starts, with its end (exclusive).</summary>
+    public static Dictionary<string, (int Start, int End)> Index(string text)
+    {
+        var index = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        string? current = null;
+        var currentStart = 0;
+        for (var lineStart = 0; lineStart < text.Length;)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            if (text[lineStart] == '@')
+            {
+                if (current is not null)
+                {
+                    index[current] = (currentStart, lineStart);
+                }
+
+                var nameEnd = text.IndexOf('\t', lineStart, lineEnd - lineStart);
+                current = text[(lineStart + 1)..(nameEnd < 0 ? lineEnd : nameEnd)];
+                currentStart = lineStart;
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        if (current is not null)
+        {
+            index[current] = (currentStart, text.Length);
+        }
+
+        return index;
+    }
+
+    public static ComponentSchema ReadEntry(string text, int start, int end, Dictionary<string, AlloyType> types)
+    {
+        var lines = text[start..end].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split('\t');
+        var headerProps = Props(header, 3);
+        var cursor = 1;
+        var body = ReadBody(lines, ref cursor, 1, [], types);
+        var exports = new List<ExportSchema>();
+        for (; cursor < lines.Length; cursor++)
+        {
+            var columns = lines[cursor].TrimStart(' ').Split('\t');
+            if (columns[0] != "e")
+            {
+                throw new FormatException($"catalog entry {header[0]}: unexpected line '{lines[cursor]}'");
+            }
+
+            var props = Props(columns, 3);
+            exports.Add(new ExportSchema(columns[1], TypeOf(columns[2], types), ParseSignal(props.GetValueOrDefault("signal"))));
+        }
+
+        return new ComponentSchema(header[0][1..], ParseKind(header[1]), ParseStability(header[2]), body, exports)
+        {
+            Community = headerProps.ContainsKey("community"),
+            Labeled = headerProps.ContainsKey("labeled"),
+            Repeatable = headerProps.ContainsKey("repeatable"),
+            Placement = headerProps.GetValueOrDefault("allowed_in") switch
+            {
+                "root" => BlockPlacement.Root,
+                "module" => BlockPlacement.Module,
+                _ => BlockPlacement.Anywhere,
+            },
+            OtelInputSignals = ParseOtelSignals(headerProps.GetValueOrDefault("otel_in")),
+            OtelInputSignalsFromSource = headerProps.GetValueOrDefault("otel_in_source") == "source",
+            OtelOutputSignals = ParseOtelSignals(headerProps.GetValueOrDefault("otel_out")),
+            BuildConstraint = headerProps.GetValueOrDefault("build"),
+        };
+    }
+
+    /// <summary>Holds a block body once it is complete, for recursive blocks that reuse an ancestor's body.</summary>
+    private sealed class BodyHolder
+    {
+        public BlockBody? Value { get; set; }
+    }
+
+    private static BlockBody ReadBody(string[] lines, ref int cursor, int depth, List<BodyHolder> ancestors, Dictionary<string, AlloyType> types)
+    {
+        var attributes = new List<AttributeSchema>();
+        var blocks = new List<BlockSchema>();
+        while (cursor < lines.Length && DepthOf(lines[cursor]) == depth && lines[cursor][depth] != 'e')
+        {
+            var columns = lines[cursor][depth..].Split('\t');
+            cursor++;
+            if (columns[0] == "a")
+            {
+                attributes.Add(ReadAttribute(columns, lines, ref cursor, depth, types));
+                continue;
+            }
+
+            var props = Props(columns, 2);
+            var holder = new BodyHolder();
+            BlockBody? ownBody = null;
+            Func<BlockBody> factory;
+            if (props.TryGetValue("recursive", out var up))
+            {
+                var ancestor = ancestors[^int.Parse(up, System.Globalization.CultureInfo.InvariantCulture)];
+                factory = () => ancestor.Value ?? throw new InvalidOperationException("recursive catalog body read before its ancestor was complete");
+            }
+            else
+            {
+                ancestors.Add(holder);
+                ownBody = ReadBody(lines, ref cursor, depth + 1, ancestors, types);
+                ancestors.RemoveAt(ancestors.Count - 1);
+                holder.Value = ownBody;
+                factory = () => ownBody;
+            }
+
+            blocks.Add(new BlockSchema(columns[1], factory)
+            {
+                Required = props.ContainsKey("required"),
+                Repeated = props.ContainsKey("repeated"),
+                Labeled = props.ContainsKey("labeled"),
+                Deprecated = props.ContainsKey("deprecated"),
+                EnumGroup = props.GetValueOrDefault("enum"),
+                FreeForm = props.ContainsKey("free_form"),
+            });
+        }
+
+        return attributes.Count == 0 && blocks.Count == 0 ? BlockBody.Empty : new BlockBody(attributes, blocks);
+    }
+
+    private static AttributeSchema ReadAttribute(string[] columns, string[] lines, ref int cursor, int depth, Dictionary<string, AlloyType> types)
+    {
+        var props = Props(columns, 3);
+        List<AttributeSchema>? objectFields = null;
+        while (cursor < lines.Length && DepthOf(lines[cursor]) == depth + 1)
+        {
+            var fieldColumns = lines[cursor][(depth + 1)..].Split('\t');
+            cursor++;
+            (objectFields ??= []).Add(ReadAttribute(fieldColumns, lines, ref cursor, depth + 1, types));
+        }
+
+        return new AttributeSchema(columns[1], TypeOf(columns[2], types))
+        {
+            Required = props.ContainsKey("required"),
+            DocsRequired = props.ContainsKey("docs_required"),
+            Deprecated = props.ContainsKey("deprecated"),
+            DefaultJson = props.GetValueOrDefault("default"),
+            Signal = ParseSignal(props.GetValueOrDefault("signal")),
+            OtelSignal = ParseOtelSignals(props.GetValueOrDefault("otel_signal")),
+            Format = props.GetValueOrDefault("format"),
+            AllowedValues = props.TryGetValue("allowed", out var allowed) ? allowed.Split('|') : null,
+            ObjectFields = objectFields,
+        };
+    }
+
+    private static int DepthOf(string line)
+    {
+        var depth = 0;
+        while (depth < line.Length && line[depth] == ' ')
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+
+    private static Dictionary<string, string> Props(string[] columns, int first)
+    {
+        var props = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = first; i < columns.Length; i++)
+        {
+            var equals = columns[i].IndexOf('=');
+            if (equals < 0)
+            {
+                props[columns[i]] = "";
+            }
+            else
+            {
+                props[columns[i][..equals]] = columns[i][(equals + 1)..];
+            }
+        }
+
+        return props;
+    }
+
+    private static AlloyType TypeOf(string text, Dictionary<string, AlloyType> types)
+    {
+        lock (types)
+        {
+            if (!types.TryGetValue(text, out var type))
+            {
+                type = AlloyType.Parse(text);
+                types[text] = type;
+            }
+
+            return type;
+        }
+    }
+
+    private static SchemaKind ParseKind(string text) => text switch
+    {
+        "component" => SchemaKind.Component,
+        "runtime" => SchemaKind.RuntimeBlock,
+        "service" => SchemaKind.ServiceBlock,
+        _ => throw new FormatException($"unknown catalog entry kind '{text}'"),
+    };
+
+    internal static Stability ParseStability(string text) => text switch
+    {
+        "generally-available" => Stability.GenerallyAvailable,
+        "public-preview" => Stability.PublicPreview,
+        "experimental" => Stability.Experimental,
+        "undefined" => Stability.Undefined,
+        _ => throw new FormatException($"unknown stability '{text}'"),
+    };
+
+    private static Signal ParseSignal(string? text) => text switch
+    {
+        null => Signal.None,
+        "prometheus_metrics" => Signal.PrometheusMetrics,
+        "loki_logs" => Signal.LokiLogs,
+        "otel" => Signal.Otel,
+        "profiles" => Signal.Profiles,
+        "targets" => Signal.Targets,
+        "otel_auth" => Signal.OtelAuth,
+        "otel_extension" => Signal.OtelExtension,
+        "relabel_rules" => Signal.RelabelRules,
+        _ => throw new FormatException($"unknown signal '{text}'"),
+    };
+
+    private static OtelSignals ParseOtelSignals(string? text)
+    {
+        var signals = OtelSignals.None;
+        if (text is null)
+        {
+            return signals;
+        }
+
+        foreach (var part in text.Split(','))
+        {
+            signals |= part switch
+            {
+                "metrics" => OtelSignals.Metrics,
+                "logs" => OtelSignals.Logs,
+                "traces" => OtelSignals.Traces,
+                _ => throw new FormatException($"unknown otel signal '{part}'"),
+            };
+        }
+
+        return signals;
+    }
+}
