@@ -18,7 +18,7 @@ public static class SourceEdits
         var source = tree.Source;
         var newline = source.LineEnding;
         var text = source.Text;
-        var code = Format(source, snippet, string.Empty);
+        var code = Format(tree, snippet, string.Empty);
         if (text.Trim().Length == 0)
         {
             return TextEdit.Replace(new TextSpan(0, text.Length), code + newline);
@@ -35,22 +35,30 @@ public static class SourceEdits
     {
         var source = tree.Source;
         var indentation = LineIndentation(source, statement.Span.Start);
-        return TextEdit.Insert(EndOfLine(source, statement.Span.End), source.LineEnding + source.LineEnding + Format(source, snippet, indentation));
+        return TextEdit.Insert(EndOfLine(source, statement.Span.End), source.LineEnding + source.LineEnding + Format(tree, snippet, indentation));
     }
 
     /// <summary>
     /// Sets attribute <paramref name="name"/> of <paramref name="block"/> to <paramref name="valueText"/>: replaces the
     /// value when the attribute exists, else inserts <c>name = value</c> after the block's last attribute (or first in
-    /// its body). A block written on one line is reprinted whole; null when that would drop a comment inside it.
+    /// its body), re-aligning the <c>=</c> of the attributes it joins as the formatter would. A block written on one
+    /// line is reprinted whole; null when that would drop a comment inside it.
     /// </summary>
-    public static TextEdit? SetAttribute(SyntaxTree tree, BlockStatement block, string name, string valueText)
+    public static TextEdit[]? SetAttribute(SyntaxTree tree, BlockStatement block, string name, string valueText)
     {
         if (block.Body.Attributes.FirstOrDefault(attribute => attribute.Name.Name == name) is { } existing)
         {
-            return TextEdit.Replace(existing.Value.Span, valueText);
+            return [TextEdit.Replace(existing.Value.Span, valueText)];
         }
 
-        return AddStatement(tree, block, $"{name} = {valueText}", asAttribute: true);
+        var source = tree.Source;
+        var multiLineBlock = source.Lines.GetLine(block.OpenBrace.Start) != source.Lines.GetLine(block.CloseBrace.Start);
+        if (multiLineBlock && block.Body.Attributes.LastOrDefault() is { } last)
+        {
+            return InsertAfterAttribute(tree, block.Body, last, name, valueText);
+        }
+
+        return AddStatement(tree, block, $"{name} = {valueText}", asAttribute: true) is { } edit ? [edit] : null;
     }
 
     /// <summary>Adds a nested block (or any statements) at the end of <paramref name="block"/>'s body, after a blank line.</summary>
@@ -58,20 +66,21 @@ public static class SourceEdits
         AddStatement(tree, block, snippet, asAttribute: false);
 
     /// <summary>Appends <paramref name="elementText"/> to a list, keeping its one-line or one-element-per-line layout.</summary>
-    public static TextEdit? AppendElement(SyntaxTree tree, ArrayExpression array, string elementText) =>
+    public static TextEdit[]? AppendElement(SyntaxTree tree, ArrayExpression array, string elementText) =>
         AppendItem(tree, array.OpenBracket, array.CloseBracket, array.Elements.IsEmpty ? null : array.Elements[^1], elementText);
 
     /// <summary>Appends a <c>key = value</c> field to an object, keeping its one-line or one-field-per-line layout.</summary>
-    public static TextEdit? AppendField(SyntaxTree tree, ObjectExpression obj, string fieldText) =>
+    public static TextEdit[]? AppendField(SyntaxTree tree, ObjectExpression obj, string fieldText) =>
         AppendItem(tree, obj.OpenBrace, obj.CloseBrace, obj.Fields.IsEmpty ? null : obj.Fields[^1], fieldText);
 
     /// <summary>
     /// Prints <paramref name="snippet"/> canonically with every line indented by <paramref name="indentation"/> plus the
     /// file's unit per nesting level, joined by the file's line ending; no trailing line break.
     /// </summary>
-    public static string Format(SourceText source, string snippet, string indentation)
+    public static string Format(SyntaxTree tree, string snippet, string indentation)
     {
-        var unit = IndentUnit(source);
+        var source = tree.Source;
+        var unit = IndentUnit(tree);
         var lines = AlloyFormatter.FormatSnippet(snippet).Split('\n');
         var builder = new StringBuilder();
         for (var i = 0; i < lines.Length; i++)
@@ -136,29 +145,28 @@ public static class SourceEdits
         return text[start..end];
     }
 
-    /// <summary>The file's indentation unit: a tab (Alloy's style) unless its first indented line starts with spaces.</summary>
-    public static string IndentUnit(SourceText source)
+    /// <summary>
+    /// The file's indentation unit: what its first nested statement is indented by beyond its block (a tab, Alloy's
+    /// style, when nothing is nested).
+    /// </summary>
+    public static string IndentUnit(SyntaxTree tree)
     {
-        var text = source.Text;
-        for (var newline = text.IndexOf('\n'); newline >= 0 && newline + 1 < text.Length; newline = text.IndexOf('\n', newline + 1))
+        var source = tree.Source;
+        foreach (var block in tree.Root.DescendantsAndSelf().OfType<BlockStatement>())
         {
-            var next = text[newline + 1];
-            if (next == '\t')
+            if (block.Body.Statements.FirstOrDefault() is not { } first || source.Lines.GetLine(first.Span.Start) == source.Lines.GetLine(block.Span.Start))
             {
-                return "\t";
+                continue;
             }
 
-            if (next == ' ')
+            var outer = LineIndentation(source, block.Span.Start);
+            var inner = LineIndentation(source, first.Span.Start);
+            if (inner.Length > outer.Length && inner.StartsWith(outer, StringComparison.Ordinal))
             {
-                var count = 0;
-                while (newline + 1 + count < text.Length && text[newline + 1 + count] == ' ')
+                var unit = inner[outer.Length..];
+                if (unit.All(c => c == '\t') || unit.All(c => c == ' '))
                 {
-                    count++;
-                }
-
-                if (newline + 1 + count < text.Length && text[newline + 1 + count] is not ('\r' or '\n'))
-                {
-                    return new string(' ', count);
+                    return unit;
                 }
             }
         }
@@ -182,22 +190,17 @@ public static class SourceEdits
             // Reprint the one-line block with the new statement; the formatter lays it out over several lines.
             var header = source.Text[block.Span.Start..block.OpenBrace.Start].TrimEnd();
             var statements = block.Body.Statements.Select(statement => source[statement.Span]).Append(snippet);
-            var reprinted = Format(source, $"{header} {{\n{string.Join('\n', statements)}\n}}", blockIndentation);
+            var reprinted = Format(tree, $"{header} {{\n{string.Join('\n', statements)}\n}}", blockIndentation);
             return TextEdit.Replace(block.Span, reprinted[blockIndentation.Length..]);
         }
 
         var statementsInBody = block.Body.Statements;
         var innerIndentation = statementsInBody.IsEmpty
-            ? blockIndentation + IndentUnit(source)
+            ? blockIndentation + IndentUnit(tree)
             : LineIndentation(source, statementsInBody[0].Span.Start);
-        var code = Format(source, snippet, innerIndentation);
+        var code = Format(tree, snippet, innerIndentation);
         if (asAttribute)
         {
-            if (block.Body.Attributes.LastOrDefault() is { } lastAttribute)
-            {
-                return TextEdit.Insert(EndOfLine(source, lastAttribute.Span.End), newline + code);
-            }
-
             var afterOpenBrace = EndOfLine(source, block.OpenBrace.End);
             return TextEdit.Insert(afterOpenBrace, newline + code + (statementsInBody.IsEmpty ? string.Empty : newline));
         }
@@ -210,17 +213,63 @@ public static class SourceEdits
         return TextEdit.Insert(EndOfLine(source, statementsInBody[^1].Span.End), newline + newline + code);
     }
 
-    private static TextEdit? AppendItem(SyntaxTree tree, TextSpan open, TextSpan close, SyntaxNode? last, string itemText)
+    /// <summary>
+    /// Inserts <c>name = value</c> on the line after <paramref name="last"/>. The attribute joins the run of adjacent
+    /// one-line attributes ending there, whose <c>=</c> the formatter aligns; the run is re-padded to the new width.
+    /// </summary>
+    private static TextEdit[] InsertAfterAttribute(SyntaxTree tree, Body body, AttributeStatement last, string name, string valueText)
     {
         var source = tree.Source;
-        if (HasCommentInside(tree, TextSpan.FromBounds(open.Start, close.End)))
+        var lines = source.Lines;
+        var run = new List<AttributeStatement>();
+        var statements = body.Statements;
+        for (var i = statements.IndexOf(last); i >= 0; i--)
         {
-            return last is null ? null : AppendAfterLast(source, last, close, itemText);
+            if (statements[i] is not AttributeStatement attribute
+                || lines.GetLine(attribute.Span.Start) != lines.GetLine(attribute.Span.End)
+                || (run.Count > 0 && lines.GetLine(attribute.Span.End) != lines.GetLine(run[^1].Span.Start) - 1))
+            {
+                break;
+            }
+
+            run.Add(attribute);
         }
 
-        return last is null
-            ? TextEdit.Replace(TextSpan.FromBounds(open.End, close.Start), itemText)
-            : AppendAfterLast(source, last, close, itemText);
+        var width = run.Select(attribute => attribute.Name.Name.Length).Append(name.Length).Max();
+        var edits = new List<TextEdit>();
+        foreach (var attribute in run)
+        {
+            var gap = TextSpan.FromBounds(attribute.Name.Span.End, source.Text.IndexOf('=', attribute.Name.Span.End));
+            if (source[gap].Any(c => c is not (' ' or '\t')))
+            {
+                // A comment between a name and its '=': leave the alignment to the formatter.
+                edits.Clear();
+                width = name.Length;
+                break;
+            }
+
+            var padding = new string(' ', width - attribute.Name.Name.Length + 1);
+            if (source[gap] != padding)
+            {
+                edits.Add(TextEdit.Replace(gap, padding));
+            }
+        }
+
+        var indentation = LineIndentation(source, last.Span.Start);
+        var code = Format(tree, $"{name} = {valueText}", indentation).Insert(indentation.Length + name.Length, new string(' ', width - name.Length));
+        edits.Add(TextEdit.Insert(EndOfLine(source, last.Span.End), source.LineEnding + code));
+        return [.. edits];
+    }
+
+    private static TextEdit[]? AppendItem(SyntaxTree tree, TextSpan open, TextSpan close, SyntaxNode? last, string itemText)
+    {
+        if (last is not null)
+        {
+            return [AppendAfterLast(tree.Source, last, close, itemText)];
+        }
+
+        // An empty list or object: fill it, unless a comment inside would be lost.
+        return HasCommentInside(tree, TextSpan.FromBounds(open.Start, close.End)) ? null : [TextEdit.Replace(TextSpan.FromBounds(open.End, close.Start), itemText)];
     }
 
     private static TextEdit AppendAfterLast(SourceText source, SyntaxNode last, TextSpan close, string itemText)

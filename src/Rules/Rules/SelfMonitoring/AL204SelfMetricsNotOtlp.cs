@@ -73,6 +73,6 @@ public sealed class AL204SelfMetricsNotOtlp : Rule
         return new Fix(
             $"Send Alloy's metrics to {exporter.DisplayName} through otelcol.receiver.prometheus \"{label}\"",
             Applicability.Safe,
-            [wire, SourceEdits.InsertAfter(scrape.Tree, scrape.Block, block)]);
+            [.. wire, SourceEdits.InsertAfter(scrape.Tree, scrape.Block, block)]);
     }
 }

@@ -49,7 +49,7 @@ public sealed class AL207LoggingNotExported : Rule
         };
         var fix = wire is null ? null
             : writers.Count == 1 ? Fix.Safe($"Write Alloy's logs to {writers[0].DisplayName}", wire)
-            : Fix.Unsafe($"Add {target} configured from environment variables and write Alloy's logs to it", wire, AddWriter(context, logging, target));
+            : Fix.Unsafe($"Add {target} configured from environment variables and write Alloy's logs to it", [.. wire, AddWriter(context, logging, target)]);
         if (writeTo is null)
         {
             context.Report(logging, message, fix);

@@ -49,7 +49,7 @@ public sealed class AL213EnvNotProvided : Rule
                 context.Report(
                     tree,
                     read.Call,
-                    $"{call} is not provided to service \"{service.Name}\" in {service.DisplayPath}; expected {read.Name} in its environment: or in a file of its env_file:");
+                    $"{call} is not provided to service \"{service.Name}\" in {service.DisplayPath}; expected {read.Name} in the service's environment: or env_file:");
             }
         }
     }
