@@ -1,3 +1,4 @@
+using AlloyLint.Rules.SelfMonitoring;
 using AlloyLint.Rules.Suppression;
 using AlloyLint.Rules.Syntax;
 
@@ -9,6 +10,19 @@ public static class RuleRegistry
     public static IReadOnlyList<Rule> All { get; } =
     [
         new AL001SyntaxError(),
+        new AL201SelfExporterMissing(),
+        new AL202SelfMetricsNotScraped(),
+        new AL203SelfScrapeInterval(),
+        new AL204SelfMetricsNotOtlp(),
+        new AL205LoggingFormat(),
+        new AL206LoggingLevel(),
+        new AL207LoggingNotExported(),
+        new AL208LokiWriteLiteralCredentials(),
+        new AL209TracingSamplingFraction(),
+        new AL210TracingNotExported(),
+        new AL211SelfJobLabel(),
+        new AL212SelfLogsUnlabeled(),
+        new AL213EnvNotProvided(),
         new AL901UnusedSuppression(),
     ];
 
