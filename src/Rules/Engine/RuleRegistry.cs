@@ -1,3 +1,5 @@
+using AlloyLint.Rules.Deprecation;
+using AlloyLint.Rules.Security;
 using AlloyLint.Rules.SelfMonitoring;
 using AlloyLint.Rules.Suppression;
 using AlloyLint.Rules.Syntax;
@@ -23,6 +25,12 @@ public static class RuleRegistry
         new AL211SelfJobLabel(),
         new AL212SelfLogsUnlabeled(),
         new AL213EnvNotProvided(),
+        new AL301HardCodedSecret(),
+        new AL302TlsVerificationDisabled(),
+        new AL303CredentialsOverHttp(),
+        new AL401DeprecatedEnv(),
+        new AL403DeprecatedStdlib(),
+        new AL404DeprecatedArgument(),
         new AL901UnusedSuppression(),
     ];
 
