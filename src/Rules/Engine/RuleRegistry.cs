@@ -1,3 +1,5 @@
+using AlloyLint.Rules.Deprecation;
+using AlloyLint.Rules.Security;
 using AlloyLint.Rules.Suppression;
 using AlloyLint.Rules.Syntax;
 
@@ -9,6 +11,12 @@ public static class RuleRegistry
     public static IReadOnlyList<Rule> All { get; } =
     [
         new AL001SyntaxError(),
+        new AL301HardCodedSecret(),
+        new AL302TlsVerificationDisabled(),
+        new AL303CredentialsOverHttp(),
+        new AL401DeprecatedEnv(),
+        new AL403DeprecatedStdlib(),
+        new AL404DeprecatedArgument(),
         new AL901UnusedSuppression(),
     ];
 
