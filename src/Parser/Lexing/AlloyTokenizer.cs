@@ -155,7 +155,6 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
         var from = span.Position.Absolute;
         var to = from + span.Length;
         var scanner = new AlloyScanner(text, from, to, [], leadingBomIsIllegal: false, insertTerminators, []);
-        var lineOffset = span.Position.Line - 1;
         while (true)
         {
             var kind = scanner.Scan(out var start, out var line, out var column);
@@ -165,12 +164,15 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
             }
 
             var end = scanner.Offset;
-            var startColumn = line == 1 ? column + span.Position.Column - 1 : column;
-            var location = new SuperpowerSpan(text, new Position(start, line + lineOffset, startColumn), to - start);
-            var remainder = new SuperpowerSpan(text, new Position(end, 1, 1), to - end);
+            var location = new SuperpowerSpan(text, PositionIn(span, start, line, column), to - start);
+            var remainder = new SuperpowerSpan(text, PositionIn(span, end, scanner.Line, scanner.Column), to - end);
             yield return Result.Value(kind, location, remainder);
         }
     }
+
+    /// <summary>A position found scanning <paramref name="span"/> alone, made relative to the whole source.</summary>
+    private static Position PositionIn(SuperpowerSpan span, int absolute, int line, int column) =>
+        new(absolute, span.Position.Line + line - 1, line == 1 ? span.Position.Column + column - 1 : column);
 
     private static Comment MakeComment(string text, int start, int end, string? cleaned)
     {

@@ -248,10 +248,10 @@ internal sealed class SyntaxParser
         {
             case AlloyToken.Assign:
                 Next();
-                if (name.Fragments.Length != 1)
+                if (name.Count != 1)
                 {
-                    var first = name.Fragments[0].Span.Start;
-                    var length = name.Fragments.Sum(fragment => fragment.Name.Length) + name.Fragments.Length - 1;
+                    var first = name.First.Span.Start;
+                    var length = name.Parts.Sum(fragment => fragment.Name.Length) + name.Count - 1;
                     AddDirect(new TextSpan(first, length), "attribute names may only consist of a single identifier with no \".\"");
                 }
                 else if (name.Label is { } label)
@@ -259,7 +259,7 @@ internal sealed class SyntaxParser
                     AddDirect(label.Span, "attribute names may not have labels");
                 }
 
-                return new AttributeStatement(name.Fragments[0], ParseExpression());
+                return new AttributeStatement(name.First, ParseExpression());
 
             case AlloyToken.LCurly:
                 var open = Expect(AlloyToken.LCurly);
@@ -272,10 +272,10 @@ internal sealed class SyntaxParser
 
                 var body = new Body(statements, TextSpan.FromBounds(open.End, Math.Max(open.End, CurrentStart)));
                 var close = Expect(AlloyToken.RCurly);
-                return new BlockStatement(name.Fragments, name.Label, open, body, close);
+                return new BlockStatement(name.Parts, name.Label, open, body, close);
 
             default:
-                AddError(name.Fragments.Length == 1 && name.Label is not { Value.Length: > 0 }
+                AddError(name.Count == 1 && name.Label is not { Value.Length: > 0 }
                     ? $"expected attribute assignment or block body, got {Current.Describe()}"
                     : $"expected block body, got {Current.Describe()}");
                 Advance(AlloyToken.Ident);
@@ -283,7 +283,13 @@ internal sealed class SyntaxParser
         }
     }
 
-    private readonly record struct BlockName(ImmutableArray<Identifier> Fragments, BlockLabel? Label);
+    /// <summary>A parsed block name; <paramref name="Dotted"/> holds all parts when there was a dot (default otherwise).</summary>
+    private readonly record struct BlockName(Identifier First, ImmutableArray<Identifier> Dotted, BlockLabel? Label)
+    {
+        public int Count => Dotted.IsDefault ? 1 : Dotted.Length;
+
+        public ImmutableArray<Identifier> Parts => Dotted.IsDefault ? [First] : Dotted;
+    }
 
     /// <summary><c>BlockName = identifier { "." identifier } [ string ]</c>.</summary>
     private BlockName? ParseBlockName()
@@ -294,9 +300,15 @@ internal sealed class SyntaxParser
             return null;
         }
 
+        var first = new Identifier(CurrentText, CurrentSpan);
+        var dotted = default(ImmutableArray<Identifier>);
         var mark = _nameParts.Count;
-        _nameParts.Add(new Identifier(CurrentText, CurrentSpan));
         Next();
+        if (Current == AlloyToken.Dot)
+        {
+            _nameParts.Add(first);
+        }
+
         while (Current == AlloyToken.Dot)
         {
             Next();
@@ -340,7 +352,12 @@ internal sealed class SyntaxParser
             Next();
         }
 
-        return new BlockName(Pop(_nameParts, mark), label);
+        if (_nameParts.Count > mark)
+        {
+            dotted = Pop(_nameParts, mark);
+        }
+
+        return new BlockName(first, dotted, label);
     }
 
     /// <summary>The literal upstream attaches to the current token: its text for names and literals, empty for operators.</summary>
