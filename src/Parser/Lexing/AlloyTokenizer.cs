@@ -148,7 +148,11 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
         return Result.Value(new TokenList<AlloyToken>([.. tokens]), whole, remainder);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Yields every token of <paramref name="span"/>, comments included, without EOF. Terminators inserted at EOF or
+    /// before a comment are zero-width, which Superpower's base <c>Tokenizer.Tokenize(string)</c> rejects: call the
+    /// methods of this class, which accept them.
+    /// </summary>
     protected override IEnumerable<Result<AlloyToken>> Tokenize(SuperpowerSpan span)
     {
         var text = span.Source ?? string.Empty;
