@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AlloyLint.Parser.Diagnostics;
 
 namespace AlloyLint.Rules.Engine;
@@ -12,7 +13,7 @@ public enum FixAvailability
 
 /// <summary>
 /// What a rule is: <see cref="Id"/> (ALnnn) names its class, its page in rules-docs/ and its fixture folder;
-/// <see cref="Name"/> is kebab-case.
+/// <see cref="Name"/> is kebab-case. <see cref="Options"/> lists the options it reads, with their defaults.
 /// </summary>
 public sealed record RuleMetadata(
     string Id,
@@ -21,4 +22,12 @@ public sealed record RuleMetadata(
     Severity DefaultSeverity,
     string Summary,
     FixAvailability Fix = FixAvailability.None,
-    bool EnabledByDefault = true);
+    bool EnabledByDefault = true)
+{
+    public ImmutableArray<RuleOption> Options { get; init; } = [];
+
+    /// <summary>The rule's page, relative to the repository root.</summary>
+    public string DocsPath => $"rules-docs/{Id}.md";
+
+    public RuleOption? FindOption(string name) => Options.FirstOrDefault(option => option.Name == name);
+}

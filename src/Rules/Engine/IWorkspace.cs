@@ -1,0 +1,50 @@
+using AlloyLint.Parser.Text;
+
+namespace AlloyLint.Rules.Engine;
+
+/// <summary>
+/// The files around the ones being linted. The CLI implements it over the disk, tests in memory; the rules
+/// never touch the file system themselves.
+/// </summary>
+public interface IWorkspace
+{
+    /// <summary>The paths of the <c>*.alloy</c> files directly inside <paramref name="directory"/>, sorted ordinally.</summary>
+    IReadOnlyList<string> AlloyFilesInDirectory(string directory);
+
+    /// <summary>The decoded file, or null when it is absent or unreadable.</summary>
+    SourceText? ReadAlloyFile(string path);
+
+    /// <summary>Another file's text (for example docker-compose.yml), or null when it is absent or unreadable.</summary>
+    string? ReadTextFile(string path);
+}
+
+/// <summary>
+/// A workspace held in memory: for tests, and for text that is not on disk (stdin). Paths are compared after
+/// <see cref="Path.GetFullPath(string)"/>, so "a.alloy" and "./a.alloy" are the same file.
+/// </summary>
+public sealed class InMemoryWorkspace : IWorkspace
+{
+    private readonly Dictionary<string, (string Path, string Text)> _files = new(StringComparer.Ordinal);
+
+    public InMemoryWorkspace Add(string path, string text)
+    {
+        _files[Path.GetFullPath(path)] = (path, text);
+        return this;
+    }
+
+    public IReadOnlyList<string> AlloyFilesInDirectory(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        return _files
+            .Where(file => file.Key.EndsWith(".alloy", StringComparison.Ordinal)
+                && string.Equals(Path.GetDirectoryName(file.Key), full.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            .Select(file => file.Value.Path)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public SourceText? ReadAlloyFile(string path) =>
+        _files.TryGetValue(Path.GetFullPath(path), out var file) ? SourceText.From(file.Text, file.Path) : null;
+
+    public string? ReadTextFile(string path) => _files.TryGetValue(Path.GetFullPath(path), out var file) ? file.Text : null;
+}

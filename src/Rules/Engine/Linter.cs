@@ -1,0 +1,124 @@
+using AlloyLint.Parser.Parsing;
+using AlloyLint.Parser.Text;
+using AlloyLint.Parser.Tree;
+using AlloyLint.Rules.Model;
+
+namespace AlloyLint.Rules.Engine;
+
+/// <summary>
+/// Runs the enabled rules: forms configurations from the requested files and their siblings (per
+/// <see cref="LintSettings.Mode"/>), checks each, applies suppression comments and returns the findings in the
+/// requested files, sorted by path, line, column and rule ID.
+/// </summary>
+/// <remarks>
+/// A configuration in which a file has syntax errors is only checked by syntax and suppression rules: the
+/// others would judge a partial tree and report things that are not there.
+/// </remarks>
+public sealed class Linter
+{
+    private readonly IReadOnlyList<Rule> _rules;
+    private readonly IReadOnlyList<RuleMetadata> _known;
+
+    public Linter(LintSettings settings, IReadOnlyList<Rule>? rules = null)
+    {
+        Settings = settings;
+        _known = [.. (rules ?? RuleRegistry.All).Select(rule => rule.Metadata)];
+        _rules = [.. (rules ?? RuleRegistry.All).Where(rule => settings.IsEnabled(rule.Metadata))];
+    }
+
+    public LintSettings Settings { get; }
+
+    /// <summary>The rules this linter runs.</summary>
+    public IReadOnlyList<Rule> EnabledRules => _rules;
+
+    public IReadOnlyList<LintDiagnostic> Lint(IReadOnlyList<SourceText> requested, IWorkspace workspace)
+    {
+        var findings = new List<LintDiagnostic>();
+        foreach (var configuration in FormConfigurations(requested, workspace))
+        {
+            findings.AddRange(Check(configuration, workspace));
+        }
+
+        return [.. findings
+            .OrderBy(finding => finding.Source.Path, StringComparer.Ordinal)
+            .ThenBy(finding => finding.Span.Start)
+            .ThenBy(finding => finding.Rule.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Lints one text on its own or with its siblings, as <see cref="Lint(IReadOnlyList{SourceText}, IWorkspace)"/> does.</summary>
+    public IReadOnlyList<LintDiagnostic> Lint(SourceText source, IWorkspace workspace) => Lint([source], workspace);
+
+    /// <summary>The configurations that hold the requested files, per the mode.</summary>
+    public IReadOnlyList<Configuration> FormConfigurations(IReadOnlyList<SourceText> requested, IWorkspace workspace)
+    {
+        var requestedTrees = requested
+            .DistinctBy(source => FullPath(source.Path))
+            .Select(AlloyParser.Parse)
+            .ToList();
+        if (Settings.Mode == ConfigurationMode.File)
+        {
+            return [.. requestedTrees.Select(tree => new Configuration([tree], [tree]))];
+        }
+
+        var configurations = new List<Configuration>();
+        foreach (var directory in requestedTrees.GroupBy(tree => Path.GetDirectoryName(FullPath(tree.Source.Path)) ?? string.Empty, StringComparer.Ordinal))
+        {
+            var requestedHere = directory.ToList();
+            var requestedPaths = requestedHere.Select(tree => FullPath(tree.Source.Path)).ToHashSet(StringComparer.Ordinal);
+            var siblings = new List<SyntaxTree>(requestedHere);
+            foreach (var path in workspace.AlloyFilesInDirectory(directory.Key))
+            {
+                if (!requestedPaths.Contains(FullPath(path)) && workspace.ReadAlloyFile(path) is { } sibling)
+                {
+                    siblings.Add(AlloyParser.Parse(sibling));
+                }
+            }
+
+            siblings.Sort((a, b) => string.CompareOrdinal(a.Source.Path, b.Source.Path));
+            var groups = Settings.Mode == ConfigurationMode.Directory ? [siblings] : ConfigurationGrouper.GroupByReferences(siblings);
+            configurations.AddRange(groups
+                .Where(group => group.Any(requestedHere.Contains))
+                .Select(group => new Configuration(group, requestedHere)));
+        }
+
+        return configurations;
+    }
+
+    private List<LintDiagnostic> Check(Configuration configuration, IWorkspace workspace)
+    {
+        var raw = new List<LintDiagnostic>();
+        var skipSemantic = configuration.HasSyntaxErrors;
+        bool Runs(Rule rule) => !skipSemantic || rule.Metadata.Category is RuleCategory.Syntax or RuleCategory.Suppression;
+
+        foreach (var rule in _rules.Where(rule => rule.Metadata.Category != RuleCategory.Suppression && Runs(rule)))
+        {
+            rule.Check(NewContext(configuration, rule, workspace, raw, suppressions: null));
+        }
+
+        var ran = _rules.Where(rule => rule.Metadata.Category != RuleCategory.Suppression && Runs(rule)).Select(rule => rule.Metadata);
+        var suppressions = new SuppressionIndex(configuration.RequestedTrees, _known, ran);
+        var kept = raw
+            .Where(finding => IsRequested(configuration, finding.Source) && !suppressions.Suppress(finding))
+            .ToList();
+
+        var judged = new List<LintDiagnostic>();
+        foreach (var rule in _rules.Where(rule => rule.Metadata.Category == RuleCategory.Suppression))
+        {
+            rule.Check(NewContext(configuration, rule, workspace, judged, suppressions));
+        }
+
+        kept.AddRange(judged.Where(finding => IsRequested(configuration, finding.Source) && !suppressions.Suppress(finding, markUsed: false)));
+        return kept;
+    }
+
+    private LintContext NewContext(Configuration configuration, Rule rule, IWorkspace workspace, List<LintDiagnostic> sink, SuppressionIndex? suppressions) =>
+        new(configuration, rule.Metadata, Settings.SeverityOf(rule.Metadata), Settings.OptionsOf(rule.Metadata), workspace, sink)
+        {
+            Suppressions = suppressions,
+        };
+
+    private static bool IsRequested(Configuration configuration, SourceText source) =>
+        configuration.RequestedTrees.Any(tree => ReferenceEquals(tree.Source, source));
+
+    private static string FullPath(string path) => Path.GetFullPath(path);
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using AlloyLint.Parser.Parsing;
+using AlloyLint.Parser.Text;
+using AlloyLint.Rules.Engine;
+
+namespace AlloyLint.Rules.Fixes;
+
+/// <summary>A fix the applier applied: which rule's, and its title.</summary>
+public sealed record AppliedFix(RuleMetadata Rule, string Title, Applicability Applicability);
+
+/// <summary>
+/// The result of fixing one file: its new text (equal to the old one when nothing applied), the fixes applied in
+/// order, and the findings that remain in the new text.
+/// </summary>
+public sealed record FixResult(SourceText Original, string NewText, IReadOnlyList<AppliedFix> Applied, IReadOnlyList<LintDiagnostic> Remaining)
+{
+    public bool Changed => !string.Equals(Original.Text, NewText, StringComparison.Ordinal);
+
+    /// <summary>The new text as a source for the same file (same path and BOM).</summary>
+    public SourceText NewSource => Changed ? Original.WithText(NewText) : Original;
+}
+
+/// <summary>
+/// Applies fixes to one file with ruff's model: take the fixes of the current findings that the applicability
+/// allows, apply them in source order skipping any that overlaps one already applied, re-lint and repeat until
+/// nothing changes (at most <see cref="MaxPasses"/> passes). A pass whose result does not parse is retried fix by
+/// fix, keeping only those that leave the file parsing. Inserted text takes the file's line ending.
+/// A file that does not parse to begin with is never fixed.
+/// </summary>
+public sealed class FixApplier(Linter linter)
+{
+    public const int MaxPasses = 10;
+
+    public FixResult Apply(SourceText source, IWorkspace workspace, bool includeUnsafe = false)
+    {
+        var current = source;
+        var applied = new List<AppliedFix>();
+        var findings = linter.Lint(current, workspace);
+        if (AlloyParser.Parse(source).HasErrors)
+        {
+            return new FixResult(source, source.Text, applied, findings);
+        }
+
+        for (var pass = 0; pass < MaxPasses; pass++)
+        {
+            var candidates = findings
+                .Where(finding => finding.Fix is { } fix && finding.Source.Path == current.Path
+                    && (includeUnsafe || fix.Applicability == Applicability.Safe)
+                    && !fix.Edits.IsEmpty)
+                .OrderBy(finding => finding.Fix!.Edits.Min(edit => edit.Span.Start))
+                .ThenBy(finding => finding.Fix!.Edits.Max(edit => edit.Span.End))
+                .ToList();
+            var (text, used) = ApplyParsing(current, candidates);
+            if (used.Count == 0 || text == current.Text)
+            {
+                break;
+            }
+
+            applied.AddRange(used.Select(finding => new AppliedFix(finding.Rule, finding.Fix!.Title, finding.Fix.Applicability)));
+            current = source.WithText(text);
+            findings = linter.Lint(current, workspace);
+        }
+
+        return new FixResult(source, current.Text, applied, findings);
+    }
+
+    /// <summary>Applies all candidates at once, or, when that does not parse, one by one keeping those that parse.</summary>
+    private static (string Text, List<LintDiagnostic> Used) ApplyParsing(SourceText current, List<LintDiagnostic> candidates)
+    {
+        var (text, used) = ApplyNonOverlapping(current, candidates);
+        if (used.Count == 0 || Parses(current, text))
+        {
+            return (text, used);
+        }
+
+        var accepted = new List<LintDiagnostic>();
+        foreach (var candidate in candidates)
+        {
+            var (trial, trialUsed) = ApplyNonOverlapping(current, [.. accepted, candidate]);
+            if (trialUsed.Count > accepted.Count && Parses(current, trial))
+            {
+                accepted = trialUsed;
+            }
+        }
+
+        return accepted.Count == 0 ? (current.Text, accepted) : ApplyNonOverlapping(current, accepted);
+    }
+
+    private static (string Text, List<LintDiagnostic> Used) ApplyNonOverlapping(SourceText source, List<LintDiagnostic> fixes)
+    {
+        var text = source.Text;
+        var newline = source.LineEnding;
+        var builder = new StringBuilder(text.Length + 256);
+        var used = new List<LintDiagnostic>();
+        var position = 0;
+        var lastEnd = -1;
+        foreach (var finding in fixes)
+        {
+            var edits = finding.Fix!.Edits.OrderBy(edit => edit.Span.Start).ThenBy(edit => edit.Span.End).ToList();
+            if (edits[0].Span.Start <= lastEnd || HasOverlap(edits) || edits[^1].Span.End > text.Length)
+            {
+                continue;
+            }
+
+            foreach (var edit in edits)
+            {
+                builder.Append(text, position, edit.Span.Start - position);
+                builder.Append(WithLineEnding(edit.NewText, newline));
+                position = edit.Span.End;
+            }
+
+            lastEnd = edits[^1].Span.End;
+            used.Add(finding);
+        }
+
+        builder.Append(text, position, text.Length - position);
+        return (builder.ToString(), used);
+    }
+
+    private static bool HasOverlap(List<TextEdit> sortedEdits)
+    {
+        for (var i = 1; i < sortedEdits.Count; i++)
+        {
+            if (sortedEdits[i].Span.Start < sortedEdits[i - 1].Span.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string WithLineEnding(string text, string newline) =>
+        newline == "\n" || !text.Contains('\n', StringComparison.Ordinal)
+            ? text
+            : text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", newline, StringComparison.Ordinal);
+
+    private static bool Parses(SourceText source, string text) => !AlloyParser.Parse(source.WithText(text)).HasErrors;
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using AlloyLint.Parser.Tree;
+
+namespace AlloyLint.Rules.Model;
+
+/// <summary>
+/// One configuration as Alloy would load it: a single file, or several <c>*.alloy</c> files of one directory
+/// loaded together. <see cref="RequestedTrees"/> are the files the user asked about; only findings in those are reported.
+/// </summary>
+public sealed class Configuration
+{
+    private readonly HashSet<SyntaxTree> _requested;
+
+    public Configuration(IEnumerable<SyntaxTree> trees, IEnumerable<SyntaxTree> requested)
+    {
+        Trees = [.. trees.OrderBy(tree => tree.Source.Path, StringComparer.Ordinal)];
+        _requested = [.. requested.Where(Trees.Contains)];
+        RequestedTrees = [.. Trees.Where(_requested.Contains)];
+        Model = SemanticModel.Build(Trees);
+    }
+
+    /// <summary>The files, ordered by path.</summary>
+    public ImmutableArray<SyntaxTree> Trees { get; }
+
+    /// <summary>The files asked about, ordered by path.</summary>
+    public ImmutableArray<SyntaxTree> RequestedTrees { get; }
+
+    public SemanticModel Model { get; }
+
+    public bool HasSyntaxErrors => Trees.Any(tree => tree.HasErrors);
+
+    public bool IsRequested(SyntaxTree tree) => _requested.Contains(tree);
+}
+
+/// <summary>
+/// Splits the files of one directory into configurations (mode <c>auto</c>): files that reference each other's
+/// components, custom components (<c>declare</c>) or import namespaces, directly or through a chain, form one
+/// configuration; every other file is its own.
+/// </summary>
+public static class ConfigurationGrouper
+{
+    public static IReadOnlyList<IReadOnlyList<SyntaxTree>> GroupByReferences(IReadOnlyList<SyntaxTree> siblings)
+    {
+        var index = new Dictionary<SyntaxTree, int>();
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            index[siblings[i]] = i;
+        }
+
+        var parent = Enumerable.Range(0, siblings.Count).ToArray();
+        var model = SemanticModel.Build(siblings);
+        foreach (var reference in model.References)
+        {
+            if (reference.Component is { } component)
+            {
+                Union(parent, index[reference.Tree], index[component.Tree]);
+            }
+        }
+
+        foreach (var component in model.AllBlocks.OfType<ComponentInstance>())
+        {
+            foreach (var definition in new[] { component.Declaration, component.Import })
+            {
+                if (definition is not null)
+                {
+                    Union(parent, index[component.Tree], index[definition.Tree]);
+                }
+            }
+        }
+
+        return siblings
+            .GroupBy(tree => Find(parent, index[tree]))
+            .Select(group => (IReadOnlyList<SyntaxTree>)[.. group])
+            .ToList();
+    }
+
+    private static int Find(int[] parent, int i)
+    {
+        while (parent[i] != i)
+        {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+
+        return i;
+    }
+
+    private static void Union(int[] parent, int a, int b) => parent[Find(parent, a)] = Find(parent, b);
+}

@@ -1,0 +1,126 @@
+using AlloyLint.Parser.Text;
+using AlloyLint.Parser.Tree;
+
+namespace AlloyLint.Rules.Model;
+
+/// <summary>A block the model knows by name: a component, or a configuration block such as <c>logging</c> or <c>declare</c>.</summary>
+public abstract class ModelBlock
+{
+    private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope)
+    {
+        Block = block;
+        Tree = tree;
+        Scope = scope;
+    }
+
+    public BlockStatement Block { get; }
+
+    /// <summary>The file the block is written in.</summary>
+    public SyntaxTree Tree { get; }
+
+    /// <summary>The scope the block is declared in.</summary>
+    public Scope Scope { get; }
+
+    /// <summary>The dotted block name, e.g. <c>prometheus.scrape</c>.</summary>
+    public string Name => Block.Name;
+
+    public string? Label => Block.Label?.Value;
+
+    /// <summary>How expressions name it: <c>prometheus.scrape.default</c> (name and label joined by a dot).</summary>
+    public string Id => Label is null ? Name : $"{Name}.{Label}";
+
+    /// <summary>How messages name it: <c>prometheus.scrape "default"</c>.</summary>
+    public string DisplayName => Label is null ? Name : $"{Name} \"{Label}\"";
+
+    /// <summary>The block's header, from its name to its label: where findings about the whole block point.</summary>
+    public TextSpan HeaderSpan => TextSpan.FromBounds(Block.NameSpan.Start, Block.Label?.Span.End ?? Block.NameSpan.End);
+
+    /// <summary>
+    /// The attribute at <paramref name="path"/>: "scrape_interval", or through nested blocks "endpoint.basic_auth.password"
+    /// (the first matching block at each step). Null when absent.
+    /// </summary>
+    public AttributeStatement? Attribute(string path) => BlockBody.FindAttribute(Block.Body, path);
+
+    /// <summary>The nested blocks at <paramref name="path"/> ("endpoint", "endpoint.basic_auth"), in source order.</summary>
+    public IEnumerable<BlockStatement> NestedBlocks(string path) => BlockBody.FindBlocks(Block.Body, path);
+
+    /// <summary>The constant value of the attribute at <paramref name="path"/>, <paramref name="defaultValue"/> when absent, or null when not constant.</summary>
+    public AlloyValue? EffectiveValue(string path, AlloyValue? defaultValue = null) =>
+        Attribute(path) is { } attribute ? ConstantEvaluator.Evaluate(attribute.Value) : defaultValue ?? ArgumentDefaults.Find(Name, path);
+
+    public override string ToString() => DisplayName;
+}
+
+/// <summary>A component instance: a block whose name is a component (built-in, imported or declared) and that has a label.</summary>
+public sealed class ComponentInstance : ModelBlock
+{
+    internal ComponentInstance(BlockStatement block, SyntaxTree tree, Scope scope)
+        : base(block, tree, scope)
+    {
+    }
+
+    /// <summary>The <c>declare</c> block defining this custom component, when it is one.</summary>
+    public ConfigBlock? Declaration { get; internal set; }
+
+    /// <summary>The <c>import.*</c> block whose namespace this component's name starts with, when it is one.</summary>
+    public ConfigBlock? Import { get; internal set; }
+}
+
+/// <summary>
+/// A configuration block: <c>logging</c>, <c>tracing</c>, <c>http</c>, <c>remotecfg</c>, <c>livedebugging</c>, <c>declare</c>,
+/// <c>argument</c>, <c>export</c>, <c>import.*</c>, <c>foreach</c>.
+/// </summary>
+public sealed class ConfigBlock : ModelBlock
+{
+    /// <summary>Names of configuration blocks; every other block at the top of a scope is a component.</summary>
+    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "logging", "tracing", "http", "remotecfg", "livedebugging", "declare", "argument", "export",
+        "import.file", "import.git", "import.http", "import.string", "foreach",
+    };
+
+    internal ConfigBlock(BlockStatement block, SyntaxTree tree, Scope scope)
+        : base(block, tree, scope)
+    {
+    }
+
+    /// <summary>For <c>declare</c> and <c>foreach</c>: the scope of its body (the foreach <c>template</c>).</summary>
+    public Scope? InnerScope { get; internal set; }
+}
+
+/// <summary>
+/// Finds attributes and nested blocks in a body by dotted path. Block names may contain dots themselves
+/// (<c>stage.json</c>): each step matches any block whose name is a prefix of the remaining path.
+/// </summary>
+public static class BlockBody
+{
+    public static AttributeStatement? FindAttribute(Body body, string path)
+    {
+        var dot = path.LastIndexOf('.');
+        if (dot < 0)
+        {
+            return body.Attributes.FirstOrDefault(attribute => attribute.Name.Name == path);
+        }
+
+        var name = path[(dot + 1)..];
+        return FindBlocks(body, path[..dot]).Select(block => FindAttribute(block.Body, name)).FirstOrDefault(found => found is not null);
+    }
+
+    public static IEnumerable<BlockStatement> FindBlocks(Body body, string path)
+    {
+        foreach (var block in body.Blocks)
+        {
+            if (block.Name == path)
+            {
+                yield return block;
+            }
+            else if (path.StartsWith(block.Name, StringComparison.Ordinal) && path.Length > block.Name.Length && path[block.Name.Length] == '.')
+            {
+                foreach (var inner in FindBlocks(block.Body, path[(block.Name.Length + 1)..]))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+}

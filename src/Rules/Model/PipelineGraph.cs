@@ -1,0 +1,143 @@
+namespace AlloyLint.Rules.Model;
+
+public enum EdgeKind
+{
+    /// <summary>Telemetry flows along the edge (<c>forward_to</c>, <c>write_to</c>, <c>output { ... }</c>, <c>targets</c>).</summary>
+    Data,
+
+    /// <summary>The source only uses a value of the target (an auth <c>handler</c>, relabel <c>rules</c>, file <c>content</c>).</summary>
+    Dependency,
+}
+
+/// <summary>
+/// One edge of the pipeline, in the direction data flows: for <c>forward_to = [b.receiver]</c> written in a,
+/// <see cref="From"/> is a and <see cref="To"/> is b; for <c>targets = e.targets</c> written in s, From is e and To is s.
+/// </summary>
+public sealed record PipelineEdge(ModelBlock From, ModelBlock To, EdgeKind Kind, Reference Reference);
+
+/// <summary>Which block feeds which, derived from the references between components and configuration blocks.</summary>
+public sealed class PipelineGraph
+{
+    /// <summary>Exports that receive data: a reference to one sends the referencing block's output there.</summary>
+    public static readonly IReadOnlySet<string> ConsumerExports = new HashSet<string>(StringComparer.Ordinal) { "receiver", "input" };
+
+    /// <summary>Exports that provide data: a reference to one feeds the referencing block.</summary>
+    public static readonly IReadOnlySet<string> ProducerExports = new HashSet<string>(StringComparer.Ordinal) { "targets", "output" };
+
+    private static readonly IReadOnlyList<PipelineEdge> NoEdges = [];
+    private readonly Dictionary<ModelBlock, List<PipelineEdge>> _outgoing = [];
+    private readonly Dictionary<ModelBlock, List<PipelineEdge>> _incoming = [];
+
+    internal PipelineGraph(IEnumerable<Reference> references)
+    {
+        var edges = new List<PipelineEdge>();
+        foreach (var reference in references)
+        {
+            if (reference is not { Kind: ReferenceKind.Component, Owner: { } owner, Component: { } component } || ReferenceEquals(owner, component))
+            {
+                continue;
+            }
+
+            var edge = reference.Export switch
+            {
+                { } export when ConsumerExports.Contains(export) => new PipelineEdge(owner, component, EdgeKind.Data, reference),
+                { } export when ProducerExports.Contains(export) => new PipelineEdge(component, owner, EdgeKind.Data, reference),
+                _ => new PipelineEdge(owner, component, EdgeKind.Dependency, reference),
+            };
+            edges.Add(edge);
+            Add(_outgoing, edge.From, edge);
+            Add(_incoming, edge.To, edge);
+        }
+
+        Edges = edges;
+    }
+
+    public IReadOnlyList<PipelineEdge> Edges { get; }
+
+    /// <summary>The edges leaving <paramref name="block"/> (data and dependency).</summary>
+    public IReadOnlyList<PipelineEdge> Outgoing(ModelBlock block) => _outgoing.TryGetValue(block, out var edges) ? edges : NoEdges;
+
+    /// <summary>The edges arriving at <paramref name="block"/> (data and dependency).</summary>
+    public IReadOnlyList<PipelineEdge> Incoming(ModelBlock block) => _incoming.TryGetValue(block, out var edges) ? edges : NoEdges;
+
+    /// <summary>Every block data from <paramref name="from"/> reaches, nearest first (not <paramref name="from"/> itself unless on a cycle).</summary>
+    public IEnumerable<ModelBlock> Downstream(ModelBlock from) => Walk(from, Outgoing, edge => edge.To);
+
+    /// <summary>Every block whose data reaches <paramref name="to"/>, nearest first.</summary>
+    public IEnumerable<ModelBlock> Upstream(ModelBlock to) => Walk(to, Incoming, edge => edge.From);
+
+    /// <summary>
+    /// The shortest data path from <paramref name="from"/> to a block matching <paramref name="isTarget"/>, both ends included,
+    /// passing only through blocks accepted by <paramref name="canPassThrough"/> (any block when null); null when there is none.
+    /// </summary>
+    public IReadOnlyList<ModelBlock>? FindPath(ModelBlock from, Func<ModelBlock, bool> isTarget, Func<ModelBlock, bool>? canPassThrough = null)
+    {
+        var previous = new Dictionary<ModelBlock, ModelBlock?> { [from] = null };
+        var queue = new Queue<ModelBlock>();
+        queue.Enqueue(from);
+        while (queue.Count > 0)
+        {
+            var current = queue.Dequeue();
+            foreach (var edge in Outgoing(current))
+            {
+                if (edge.Kind != EdgeKind.Data || previous.ContainsKey(edge.To))
+                {
+                    continue;
+                }
+
+                previous[edge.To] = current;
+                if (isTarget(edge.To))
+                {
+                    var path = new List<ModelBlock>();
+                    for (ModelBlock? step = edge.To; step is not null; step = previous[step])
+                    {
+                        path.Add(step);
+                    }
+
+                    path.Reverse();
+                    return path;
+                }
+
+                if (canPassThrough is null || canPassThrough(edge.To))
+                {
+                    queue.Enqueue(edge.To);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether data from <paramref name="from"/> reaches a block matching <paramref name="isTarget"/> (see <see cref="FindPath"/>).</summary>
+    public bool Reaches(ModelBlock from, Func<ModelBlock, bool> isTarget, Func<ModelBlock, bool>? canPassThrough = null) =>
+        FindPath(from, isTarget, canPassThrough) is not null;
+
+    private static IEnumerable<ModelBlock> Walk(ModelBlock start, Func<ModelBlock, IReadOnlyList<PipelineEdge>> edgesOf, Func<PipelineEdge, ModelBlock> next)
+    {
+        var seen = new HashSet<ModelBlock>();
+        var queue = new Queue<ModelBlock>();
+        queue.Enqueue(start);
+        while (queue.Count > 0)
+        {
+            foreach (var edge in edgesOf(queue.Dequeue()))
+            {
+                var block = next(edge);
+                if (edge.Kind == EdgeKind.Data && seen.Add(block))
+                {
+                    yield return block;
+                    queue.Enqueue(block);
+                }
+            }
+        }
+    }
+
+    private static void Add(Dictionary<ModelBlock, List<PipelineEdge>> map, ModelBlock key, PipelineEdge edge)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(edge);
+    }
+}

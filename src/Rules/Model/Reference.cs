@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using AlloyLint.Parser.Tree;
+
+namespace AlloyLint.Rules.Model;
+
+public enum ReferenceKind
+{
+    /// <summary>A component and (usually) one of its exports: <c>prometheus.exporter.self.alloy.targets</c>.</summary>
+    Component,
+
+    /// <summary><c>argument.NAME.value</c> inside a <c>declare</c>.</summary>
+    Argument,
+
+    /// <summary>The variable of the enclosing <c>foreach</c>.</summary>
+    ForeachVariable,
+
+    /// <summary>A standard library name: <c>sys.env</c>, <c>constants.hostname</c>, <c>coalesce</c>, <c>module_path</c>...</summary>
+    Stdlib,
+
+    /// <summary>Nothing in scope has this name.</summary>
+    Unresolved,
+}
+
+/// <summary>
+/// One name chain in an expression (<c>a.b.c</c>, maximal: not part of a longer chain), and what it names.
+/// </summary>
+public sealed class Reference
+{
+    internal Reference(Expression expression, ImmutableArray<string> names, SyntaxTree tree, Scope scope, ModelBlock? owner, string ownerAttribute, bool isCallee)
+    {
+        Expression = expression;
+        Names = names;
+        Tree = tree;
+        Scope = scope;
+        Owner = owner;
+        OwnerAttribute = ownerAttribute;
+        IsCallee = isCallee;
+    }
+
+    /// <summary>The chain: an <see cref="IdentifierExpression"/> or an <see cref="AccessExpression"/>.</summary>
+    public Expression Expression { get; }
+
+    public ImmutableArray<string> Names { get; }
+
+    public string Text => string.Join('.', Names);
+
+    public SyntaxTree Tree { get; }
+
+    public Scope Scope { get; }
+
+    /// <summary>The component or configuration block whose body holds the reference; null for a top-level attribute.</summary>
+    public ModelBlock? Owner { get; }
+
+    /// <summary>Where in its owner: the attribute path through nested blocks, e.g. <c>forward_to</c> or <c>output.metrics</c>.</summary>
+    public string OwnerAttribute { get; }
+
+    /// <summary>True when the chain is the function of a call (<c>sys.env</c> in <c>sys.env("X")</c>).</summary>
+    public bool IsCallee { get; }
+
+    public ReferenceKind Kind { get; internal set; } = ReferenceKind.Unresolved;
+
+    /// <summary>For <see cref="ReferenceKind.Component"/>: the component named.</summary>
+    public ComponentInstance? Component { get; internal set; }
+
+    /// <summary>For <see cref="ReferenceKind.Component"/>: the export named after the component (<c>targets</c>), or null when none.</summary>
+    public string? Export { get; internal set; }
+
+    /// <summary>For <see cref="ReferenceKind.Argument"/>: the <c>argument</c> block.</summary>
+    public ConfigBlock? Argument { get; internal set; }
+
+    public override string ToString() => Kind switch
+    {
+        ReferenceKind.Component => $"{Text} -> {Component!.DisplayName}" + (Export is null ? string.Empty : $" export {Export}"),
+        _ => $"{Text} -> {Kind}",
+    };
+}

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+
+namespace AlloyLint.Rules.Model;
+
+public enum ScopeKind
+{
+    /// <summary>The top level of the configuration's files.</summary>
+    Root,
+
+    /// <summary>The body of a <c>declare</c> block: a module of its own, which cannot see the components around it.</summary>
+    Declare,
+
+    /// <summary>The <c>template</c> of a <c>foreach</c> block: sees its variable and the scopes around it.</summary>
+    ForeachTemplate,
+}
+
+/// <summary>Where names resolve: the components, custom component definitions, imports and arguments visible at one level.</summary>
+public sealed class Scope
+{
+    private readonly List<ComponentInstance> _components = [];
+    private readonly List<ConfigBlock> _configBlocks = [];
+    private readonly Dictionary<string, List<ComponentInstance>> _componentsById = new(StringComparer.Ordinal);
+
+    internal Scope(ScopeKind kind, Scope? parent, ConfigBlock? owner)
+    {
+        Kind = kind;
+        Parent = parent;
+        Owner = owner;
+    }
+
+    public ScopeKind Kind { get; }
+
+    /// <summary>The enclosing scope; null for the root.</summary>
+    public Scope? Parent { get; }
+
+    /// <summary>The <c>declare</c> or <c>foreach</c> block that opens this scope; null for the root.</summary>
+    public ConfigBlock? Owner { get; }
+
+    public IReadOnlyList<ComponentInstance> Components => _components;
+
+    public IReadOnlyList<ConfigBlock> ConfigBlocks => _configBlocks;
+
+    /// <summary>For a foreach template: the name given by the foreach's <c>var</c>.</summary>
+    public string? ForeachVariable { get; internal set; }
+
+    public IEnumerable<ConfigBlock> ConfigBlocksNamed(string name) => _configBlocks.Where(block => block.Name == name);
+
+    /// <summary>The <c>argument</c> block called <paramref name="name"/> in this declare scope.</summary>
+    public ConfigBlock? FindArgument(string name) => ConfigBlocksNamed("argument").FirstOrDefault(block => block.Label == name);
+
+    /// <summary>The components with this ID (<c>name.label</c>) declared directly in this scope; several when duplicated.</summary>
+    public IReadOnlyList<ComponentInstance> ComponentsWithId(string id) =>
+        _componentsById.TryGetValue(id, out var found) ? found : ImmutableArray<ComponentInstance>.Empty;
+
+    /// <summary>The <c>declare</c> block defining the custom component <paramref name="name"/>, looking outwards.</summary>
+    public ConfigBlock? FindDeclaration(string name)
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope.ConfigBlocksNamed("declare").FirstOrDefault(block => block.Label == name) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>import.*</c> block whose namespace label is <paramref name="namespaceName"/>, looking outwards.</summary>
+    public ConfigBlock? FindImport(string namespaceName)
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope._configBlocks.FirstOrDefault(block => block.Name.StartsWith("import.", StringComparison.Ordinal) && block.Label == namespaceName) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    internal void Add(ComponentInstance component)
+    {
+        _components.Add(component);
+        if (!_componentsById.TryGetValue(component.Id, out var list))
+        {
+            _componentsById[component.Id] = list = [];
+        }
+
+        list.Add(component);
+    }
+
+    internal void Add(ConfigBlock block) => _configBlocks.Add(block);
+
+    /// <summary>The scopes whose components are visible from here: this one, and outwards through foreach templates (a declare is a wall).</summary>
+    internal IEnumerable<Scope> VisibleComponentScopes()
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            yield return scope;
+            if (scope.Kind == ScopeKind.Declare)
+            {
+                yield break;
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Suppression;
+using AlloyLint.Rules.Syntax;
+using AlloyLint.Rules.Tests.Support;
+using Xunit;
+
+namespace AlloyLint.Rules.Tests.Engine;
+
+public sealed class LinterTests
+{
+    private static readonly Rule[] Rules = [new AL001SyntaxError(), new TestRules.EveryComponent(), new TestRules.DebugLevel(), new AL901UnusedSuppression()];
+
+    private static List<string> Lint(InMemoryWorkspace workspace, LintSettings? settings = null, params string[] requested) =>
+        new Linter(settings ?? LintSettings.Default, Rules)
+            .Lint(requested.Select(path => workspace.ReadAlloyFile(path)!).ToList(), workspace)
+            .Select(RuleFixture.Concise)
+            .ToList();
+
+    [Fact]
+    public void Reports_only_requested_files_sorted_by_path_position_and_rule()
+    {
+        var workspace = new InMemoryWorkspace()
+            .Add("cfg/b.alloy", "prometheus.scrape \"b\" {\n\ttargets    = []\n\tforward_to = [prometheus.remote_write.a.receiver]\n}\n")
+            .Add("cfg/a.alloy", "prometheus.remote_write \"a\" { }\nlogging {\n\tlevel = \"debug\"\n}\n");
+        Assert.Equal(
+            [
+                "cfg/a.alloy:1:1: note: component prometheus.remote_write \"a\" [AL990]",
+                "cfg/a.alloy:3:10: warning: debug logging [AL991]",
+                "cfg/b.alloy:1:1: note: component prometheus.scrape \"b\" [AL990]",
+            ],
+            Lint(workspace, null, "cfg/b.alloy", "cfg/a.alloy"));
+        Assert.Equal(["cfg/b.alloy:1:1: note: component prometheus.scrape \"b\" [AL990]"], Lint(workspace, null, "cfg/b.alloy"));
+    }
+
+    [Fact]
+    public void Applies_selection_and_severity_overrides()
+    {
+        var workspace = new InMemoryWorkspace().Add("x.alloy", "a \"b\" { }\nlogging {\n\tlevel = \"debug\"\n}\n");
+        var settings = new LintSettings { Ignore = ["AL990"], SeverityOverrides = new Dictionary<string, Severity> { ["debug-level"] = Severity.Error } };
+        Assert.Equal(["x.alloy:3:10: error: debug logging [AL991]"], Lint(workspace, settings, "x.alloy"));
+    }
+
+    [Fact]
+    public void Syntax_errors_stop_the_other_rules_for_that_configuration()
+    {
+        var workspace = new InMemoryWorkspace()
+            .Add("cfg/broken.alloy", "a \"b\" {\n\tx = \n}\n")
+            .Add("cfg/fine.alloy", "c \"d\" { }\n");
+        var findings = Lint(workspace, null, "cfg/broken.alloy", "cfg/fine.alloy");
+        Assert.Contains(findings, line => line.StartsWith("cfg/broken.alloy:", StringComparison.Ordinal) && line.EndsWith("[AL001]", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, line => line.StartsWith("cfg/broken.alloy:", StringComparison.Ordinal) && line.EndsWith("[AL990]", StringComparison.Ordinal));
+        Assert.Contains("cfg/fine.alloy:1:1: note: component c \"d\" [AL990]", findings);
+    }
+
+    [Fact]
+    public void Suppression_comments_cover_their_line_the_next_line_or_the_file()
+    {
+        var workspace = new InMemoryWorkspace().Add("s.alloy", """
+            // alloylint-disable-next-line AL990 -- generated
+            a "one" { }
+            a "two" { } // alloylint-disable-line every-component
+            a "three" { }
+            logging {
+            	level = "debug" /* alloylint-disable-line AL991, AL990 */
+            }
+            // alloylint-disable-next-line al990
+            a "four" { }
+            """);
+        Assert.Equal(
+            [
+                "s.alloy:4:1: note: component a \"three\" [AL990]",
+                "s.alloy:6:35: warning: unused suppression for AL990: nothing was reported on this line [AL901]",
+            ],
+            Lint(workspace, null, "s.alloy"));
+    }
+
+    [Fact]
+    public void Unused_unknown_and_empty_suppressions_are_reported()
+    {
+        var workspace = new InMemoryWorkspace().Add("u.alloy", """
+            // alloylint-disable-file AL991 -- no debug level anywhere
+            // alloylint-disable-next-line AL999, AL990
+            a "one" { }
+            // alloylint-disable-line
+            // alloylint-disable-next-line AL001
+            a "two" { } // alloylint-disable-line all
+            """);
+        Assert.Equal(
+            [
+                "u.alloy:1:27: warning: unused suppression for AL991: nothing was reported in this file [AL901]",
+                "u.alloy:2:32: warning: unknown rule 'AL999' in suppression [AL901]",
+                "u.alloy:4:1: warning: suppression names no rule; list rule IDs (or 'all') after the keyword [AL901]",
+                "u.alloy:5:32: warning: unused suppression for AL001: nothing was reported on the next line [AL901]",
+            ],
+            Lint(workspace, null, "u.alloy"));
+    }
+
+    [Fact]
+    public void Suppressions_of_rules_that_did_not_run_are_not_judged()
+    {
+        var workspace = new InMemoryWorkspace().Add("n.alloy", "// alloylint-disable-next-line AL991\na \"one\" { }\n");
+        Assert.Equal(["n.alloy:2:1: note: component a \"one\" [AL990]"], Lint(workspace, new LintSettings { Ignore = ["AL991"] }, "n.alloy"));
+    }
+}

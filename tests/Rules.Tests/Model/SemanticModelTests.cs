@@ -1,0 +1,278 @@
+using AlloyLint.Rules.Model;
+using Xunit;
+using static AlloyLint.Rules.Tests.Support.TestRules;
+
+namespace AlloyLint.Rules.Tests.Model;
+
+public sealed class SemanticModelTests
+{
+    private const string SelfMonitoring = """
+        prometheus.exporter.self "alloy" { }
+
+        discovery.relabel "alloy" {
+        	targets = prometheus.exporter.self.alloy.targets
+        	rule {
+        		target_label = "job"
+        		replacement  = "integrations/alloy"
+        	}
+        }
+
+        prometheus.scrape "alloy" {
+        	targets         = discovery.relabel.alloy.output
+        	scrape_interval = "1m"
+        	forward_to      = [otelcol.receiver.prometheus.alloy.receiver]
+        }
+
+        otelcol.receiver.prometheus "alloy" {
+        	output {
+        		metrics = [otelcol.processor.batch.default.input]
+        	}
+        }
+
+        otelcol.processor.batch "default" {
+        	output {
+        		metrics = [otelcol.exporter.otlphttp.cloud.input]
+        	}
+        }
+
+        otelcol.auth.basic "cloud" {
+        	client_auth {
+        		username = sys.env("OTLP_USER")
+        		password = coalesce(sys.env("OTLP_KEY"), env("API_KEY"), "")
+        	}
+        }
+
+        otelcol.exporter.otlphttp "cloud" {
+        	client {
+        		endpoint = "https://otlp.example.com/otlp"
+        		auth     = otelcol.auth.basic.cloud.handler
+        	}
+        }
+
+        logging {
+        	format   = "json"
+        	write_to = [loki.write.cloud.receiver]
+        }
+
+        loki.write "cloud" {
+        	endpoint {
+        		url = sys.env("LOKI_URL")
+        		basic_auth {
+        			username = "12345"
+        			password = sys.env("LOKI_KEY")
+        		}
+        	}
+        }
+        """;
+
+    [Fact]
+    public void Knows_components_and_configuration_blocks()
+    {
+        var model = BuildModel(SelfMonitoring);
+        Assert.Equal(
+            ["prometheus.exporter.self \"alloy\"", "discovery.relabel \"alloy\"", "prometheus.scrape \"alloy\"", "otelcol.receiver.prometheus \"alloy\"",
+             "otelcol.processor.batch \"default\"", "otelcol.auth.basic \"cloud\"", "otelcol.exporter.otlphttp \"cloud\"", "loki.write \"cloud\""],
+            model.Components.Select(component => component.DisplayName));
+        Assert.Equal(["logging"], model.ConfigBlocks.Select(block => block.Name));
+        Assert.NotNull(model.FindComponent("otelcol.exporter.otlphttp", "cloud"));
+    }
+
+    [Fact]
+    public void Resolves_each_traversal_to_a_component_and_export()
+    {
+        var model = BuildModel(SelfMonitoring);
+        var targets = Assert.Single(model.References, reference => reference.Text == "prometheus.exporter.self.alloy.targets");
+        Assert.Equal(ReferenceKind.Component, targets.Kind);
+        Assert.Equal("prometheus.exporter.self \"alloy\"", targets.Component!.DisplayName);
+        Assert.Equal("targets", targets.Export);
+        Assert.Equal("discovery.relabel \"alloy\"", targets.Owner!.DisplayName);
+        Assert.Equal("targets", targets.OwnerAttribute);
+
+        var metrics = Assert.Single(model.References, reference => reference.Text == "otelcol.exporter.otlphttp.cloud.input");
+        Assert.Equal("otelcol.processor.batch \"default\"", metrics.Owner!.DisplayName);
+        Assert.Equal("output.metrics", metrics.OwnerAttribute);
+        Assert.Equal("input", metrics.Export);
+    }
+
+    [Fact]
+    public void Resolves_by_the_longest_known_component_prefix()
+    {
+        var model = BuildModel("""
+            a.b "c" { }
+            a "b" { }
+            x "y" {
+            	one = a.b.c.d
+            	two = a.b.e
+            	three = a.b
+            }
+            """);
+        Assert.Equal(
+            ["a.b.c.d -> a.b \"c\" export d", "a.b.e -> a \"b\" export e", "a.b -> a \"b\""],
+            model.References.Select(reference => reference.ToString()));
+    }
+
+    [Fact]
+    public void Marks_unknown_names_unresolved_and_recognises_the_stdlib()
+    {
+        var model = BuildModel("""
+            prometheus.scrape "x" {
+            	targets    = [{ __address__ = constants.hostname }]
+            	forward_to = [prometheus.remote_write.missing.receiver]
+            	job_name   = string.format("%s", sys.env("JOB"))
+            	params     = nothing_here
+            }
+            """);
+        Assert.Equal(
+            ["constants.hostname -> Stdlib", "prometheus.remote_write.missing.receiver -> Unresolved", "string.format -> Stdlib", "sys.env -> Stdlib", "nothing_here -> Unresolved"],
+            model.References.Select(reference => reference.ToString()));
+        Assert.Equal(["prometheus.remote_write.missing.receiver", "nothing_here"], model.UnresolvedReferences.Select(reference => reference.Text));
+        Assert.True(model.References.Single(reference => reference.Text == "sys.env").IsCallee);
+    }
+
+    [Fact]
+    public void Resolves_across_the_files_of_one_configuration()
+    {
+        var model = BuildModel(
+            """
+            prometheus.remote_write "default" {
+            	endpoint {
+            		url = "http://mimir/api/v1/push"
+            	}
+            }
+            """,
+            """
+            prometheus.scrape "app" {
+            	targets    = [{ __address__ = "app:8080" }]
+            	forward_to = [prometheus.remote_write.default.receiver]
+            }
+            """);
+        var reference = Assert.Single(model.References, r => r.Kind == ReferenceKind.Component);
+        Assert.Equal("cfg/0.alloy", reference.Component!.Tree.Source.Path);
+        Assert.Equal("cfg/1.alloy", reference.Tree.Source.Path);
+    }
+
+    [Fact]
+    public void Declare_is_its_own_scope_with_arguments_and_exports()
+    {
+        var model = BuildModel("""
+            prometheus.remote_write "outer" { }
+
+            declare "self_collect" {
+            	argument "metrics_output" {
+            		optional = false
+            	}
+
+            	prometheus.exporter.self "inner" { }
+
+            	prometheus.scrape "selfmonitor" {
+            		targets    = prometheus.exporter.self.inner.targets
+            		forward_to = [argument.metrics_output.value, prometheus.remote_write.outer.receiver]
+            	}
+
+            	export "out" {
+            		value = prometheus.exporter.self.inner.targets
+            	}
+            }
+
+            self_collect "example" {
+            	metrics_output = prometheus.remote_write.outer.receiver
+            }
+
+            prometheus.scrape "uses_export" {
+            	targets    = self_collect.example.out
+            	forward_to = [prometheus.remote_write.outer.receiver]
+            }
+            """);
+        Assert.Equal(["prometheus.remote_write \"outer\"", "self_collect \"example\"", "prometheus.scrape \"uses_export\""], model.Components.Select(c => c.DisplayName));
+        var declare = Assert.Single(model.ConfigBlocksNamed("declare"));
+        Assert.Equal(ScopeKind.Declare, declare.InnerScope!.Kind);
+        Assert.Equal(["prometheus.exporter.self \"inner\"", "prometheus.scrape \"selfmonitor\""], declare.InnerScope.Components.Select(c => c.DisplayName));
+
+        var inside = model.References.Where(reference => reference.Scope == declare.InnerScope).Select(reference => reference.ToString()).ToList();
+        Assert.Equal(
+            [
+                "prometheus.exporter.self.inner.targets -> prometheus.exporter.self \"inner\" export targets",
+                "argument.metrics_output.value -> Argument",
+                "prometheus.remote_write.outer.receiver -> Unresolved",
+                "prometheus.exporter.self.inner.targets -> prometheus.exporter.self \"inner\" export targets",
+            ],
+            inside);
+
+        var instance = model.FindComponent("self_collect", "example")!;
+        Assert.Same(declare, instance.Declaration);
+        var export = Assert.Single(model.References, reference => reference.Text == "self_collect.example.out");
+        Assert.Same(instance, export.Component);
+        Assert.Equal("out", export.Export);
+    }
+
+    [Fact]
+    public void Foreach_template_sees_its_variable_and_the_scope_around_it()
+    {
+        var model = BuildModel("""
+            prometheus.remote_write "default" { }
+
+            foreach "pods" {
+            	collection = [{ address = "a:80" }]
+            	var        = "each"
+
+            	template {
+            		prometheus.scrape "pod" {
+            			targets    = [each]
+            			forward_to = [prometheus.remote_write.default.receiver]
+            		}
+            	}
+            }
+            """);
+        Assert.Equal(
+            ["each -> ForeachVariable", "prometheus.remote_write.default.receiver -> prometheus.remote_write \"default\" export receiver"],
+            model.References.Select(reference => reference.ToString()));
+        var scrape = Assert.Single(model.AllBlocks, block => block.Name == "prometheus.scrape");
+        Assert.Equal(ScopeKind.ForeachTemplate, scrape.Scope.Kind);
+    }
+
+    [Fact]
+    public void Imported_components_know_their_import()
+    {
+        var model = BuildModel("""
+            import.file "lib" {
+            	filename = "lib.alloy"
+            }
+
+            lib.collector "default" { }
+            """);
+        Assert.Equal("import.file", model.FindComponent("lib.collector", "default")!.Import!.Name);
+    }
+
+    [Fact]
+    public void Reads_attributes_through_nested_blocks_and_defaults()
+    {
+        var model = BuildModel(SelfMonitoring);
+        var loki = model.FindComponent("loki.write", "cloud")!;
+        Assert.Equal("username", loki.Attribute("endpoint.basic_auth.username")!.Name.Name);
+        Assert.Equal(new AlloyString("12345"), loki.EffectiveValue("endpoint.basic_auth.username"));
+        Assert.Null(loki.EffectiveValue("endpoint.basic_auth.password"));
+        Assert.Single(loki.NestedBlocks("endpoint"));
+
+        var scrape = model.FindComponent("prometheus.scrape", "alloy")!;
+        var interval = Assert.IsType<AlloyString>(scrape.EffectiveValue("scrape_interval"));
+        Assert.Equal(GoDuration.FromSeconds(60), interval.AsDuration());
+        Assert.Equal(new AlloyString("10s"), scrape.EffectiveValue("scrape_timeout"));
+
+        var logging = Assert.Single(model.ConfigBlocksNamed("logging"));
+        Assert.Equal(new AlloyString("info"), logging.EffectiveValue("level"));
+        Assert.Equal(new AlloyString("json"), logging.EffectiveValue("format"));
+    }
+
+    [Fact]
+    public void Recognises_environment_reads_and_calls()
+    {
+        var model = BuildModel(SelfMonitoring);
+        var password = model.FindComponent("otelcol.auth.basic", "cloud")!.Attribute("client_auth.password")!.Value;
+        Assert.Equal(
+            [("OTLP_KEY", false), ("API_KEY", true)],
+            Calls.EnvironmentReads(password).Select(read => (read.Name!, read.IsDeprecated)));
+        Assert.Equal(["coalesce", "sys.env", "env"], Calls.In(password).Select(Calls.FunctionName));
+        Assert.False(ConstantEvaluator.IsConstant(password));
+        Assert.Equal("sys.env", Calls.DeprecatedFunctions["env"]);
+    }
+}
