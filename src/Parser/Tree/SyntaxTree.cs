@@ -9,8 +9,16 @@ namespace AlloyLint.Parser.Tree;
 /// (rule AL001) in upstream's emission order. When <see cref="HasErrors"/> is true the tree holds what
 /// could be recovered and must not be formatted or fixed.
 /// </summary>
-public sealed class SyntaxTree(SourceText source, Body root, ImmutableArray<Comment> comments, ImmutableArray<Diagnostic> diagnostics)
+/// <param name="commentGroupStarts">Indexes into <paramref name="comments"/> where comment groups start (default: one group per comment).</param>
+public sealed class SyntaxTree(
+    SourceText source,
+    Body root,
+    ImmutableArray<Comment> comments,
+    ImmutableArray<Diagnostic> diagnostics,
+    ImmutableArray<int> commentGroupStarts = default)
 {
+    private ImmutableArray<ImmutableArray<Comment>> _commentGroups;
+
     public SourceText Source { get; } = source;
 
     public Body Root { get; } = root;
@@ -20,4 +28,29 @@ public sealed class SyntaxTree(SourceText source, Body root, ImmutableArray<Comm
     public ImmutableArray<Diagnostic> Diagnostics { get; } = diagnostics;
 
     public bool HasErrors => !Diagnostics.IsEmpty;
+
+    /// <summary>
+    /// The comments grouped as upstream's parser groups them: adjacent comments with no token between them, each
+    /// starting at most one line below the end of the previous one. A blank line starts a new group.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<Comment>> CommentGroups
+    {
+        get
+        {
+            if (_commentGroups.IsDefault)
+            {
+                var starts = commentGroupStarts.IsDefault ? [.. Enumerable.Range(0, Comments.Length)] : commentGroupStarts;
+                var groups = ImmutableArray.CreateBuilder<ImmutableArray<Comment>>(starts.Length);
+                for (var i = 0; i < starts.Length; i++)
+                {
+                    var end = i + 1 < starts.Length ? starts[i + 1] : Comments.Length;
+                    groups.Add(Comments[starts[i]..end]);
+                }
+
+                _commentGroups = groups.MoveToImmutable();
+            }
+
+            return _commentGroups;
+        }
+    }
 }

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using AlloyLint.Parser.Text;
+using AlloyLint.Parser.Tree;
+using Superpower;
+using Superpower.Model;
+using SuperpowerSpan = Superpower.Model.TextSpan;
+using TextSpan = AlloyLint.Parser.Text.TextSpan;
+
+namespace AlloyLint.Parser.Lexing;
+
+/// <summary>The tokens of one source: what the parser reads, the comments beside them, and the lexical errors.</summary>
+public sealed class AlloyTokens
+{
+    internal AlloyTokens(Token<AlloyToken>[] tokens, ImmutableArray<Comment> comments, ImmutableArray<int> commentGroupStarts, ImmutableArray<LexicalError> errors)
+    {
+        Array = tokens;
+        Comments = comments;
+        CommentGroupStarts = commentGroupStarts;
+        Errors = errors;
+    }
+
+    /// <summary>Non-comment tokens including inserted terminators, ending with one <see cref="AlloyToken.Eof"/>.</summary>
+    public TokenList<AlloyToken> Tokens => new(Array);
+
+    /// <summary>Every comment in source order.</summary>
+    public ImmutableArray<Comment> Comments { get; }
+
+    /// <summary>
+    /// Indexes into <see cref="Comments"/> where upstream's comment groups start: a group is a run of comments with
+    /// no token between them, each starting at most one line below where the previous one ended.
+    /// </summary>
+    public ImmutableArray<int> CommentGroupStarts { get; }
+
+    /// <summary>Lexical errors in upstream's order.</summary>
+    public ImmutableArray<LexicalError> Errors { get; }
+
+    internal Token<AlloyToken>[] Array { get; }
+}
+
+/// <summary>
+/// The Alloy tokenizer: a hand-written Superpower tokenizer that reproduces upstream's scanner, including automatic
+/// TERMINATOR insertion, comment collection and scanner errors. Token spans are UTF-16 offsets into the text; a
+/// terminator inserted at EOF or before a line-ending comment is zero-width.
+/// </summary>
+public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<AlloyToken>
+{
+    /// <summary>The tokenizer the parser uses (terminators inserted).</summary>
+    public static AlloyTokenizer Instance { get; } = new();
+
+    /// <summary>Scans a whole source file.</summary>
+    public AlloyTokens Scan(SourceText source)
+    {
+        var text = source.Text;
+        var errors = new List<LexicalError>();
+        var invalid = source.InvalidUtf8Offsets as int[] ?? [.. source.InvalidUtf8Offsets];
+        var scanner = new AlloyScanner(text, 0, text.Length, invalid, source.HasBom, insertTerminators, errors);
+        var tokens = new List<Token<AlloyToken>>(Math.Max(16, text.Length / 5));
+        var comments = ImmutableArray.CreateBuilder<Comment>();
+        var groupStarts = ImmutableArray.CreateBuilder<int>();
+        var lastCommentEndLine = int.MinValue;
+        while (true)
+        {
+            var kind = scanner.Scan(out var start, out var line, out var column);
+            var end = scanner.Offset;
+            if (kind == AlloyToken.Comment)
+            {
+                if (line > lastCommentEndLine + 1)
+                {
+                    groupStarts.Add(comments.Count);
+                }
+
+                var comment = MakeComment(text, start, end, scanner.CleanedCommentText);
+                lastCommentEndLine = line + (comment.Kind == CommentKind.Block ? text.AsSpan(start, end - start).Count('\n') : 0);
+                comments.Add(comment);
+                continue;
+            }
+
+            lastCommentEndLine = int.MinValue;
+
+            tokens.Add(new Token<AlloyToken>(kind, new SuperpowerSpan(text, new Position(start, line, column), end - start)));
+            scanner.TokenIndex++;
+            if (kind == AlloyToken.Eof)
+            {
+                break;
+            }
+        }
+
+        return new AlloyTokens([.. tokens], comments.ToImmutable(), groupStarts.ToImmutable(), [.. errors]);
+    }
+
+    /// <summary>Tokenizes <paramref name="source"/> including comments and zero-width terminators; never throws.</summary>
+    public new TokenList<AlloyToken> Tokenize(string source) => TryTokenize(source).Value;
+
+    /// <summary>
+    /// Tokenizes <paramref name="source"/> with comment tokens in place; always succeeds (lexical errors become
+    /// <see cref="AlloyToken.Illegal"/> tokens or are reported by <see cref="Scan"/>).
+    /// </summary>
+    public new Result<TokenList<AlloyToken>> TryTokenize(string source)
+    {
+        var whole = new SuperpowerSpan(source);
+        var tokens = new List<Token<AlloyToken>>();
+        var remainder = whole;
+        foreach (var result in Tokenize(whole))
+        {
+            tokens.Add(new Token<AlloyToken>(result.Value, result.Location.Until(result.Remainder)));
+            remainder = result.Remainder;
+        }
+
+        return Result.Value(new TokenList<AlloyToken>([.. tokens]), whole, remainder);
+    }
+
+    /// <inheritdoc />
+    protected override IEnumerable<Result<AlloyToken>> Tokenize(SuperpowerSpan span)
+    {
+        var text = span.Source ?? string.Empty;
+        var from = span.Position.Absolute;
+        var to = from + span.Length;
+        var scanner = new AlloyScanner(text, from, to, [], leadingBomIsIllegal: false, insertTerminators, []);
+        var lineOffset = span.Position.Line - 1;
+        while (true)
+        {
+            var kind = scanner.Scan(out var start, out var line, out var column);
+            if (kind == AlloyToken.Eof)
+            {
+                yield break;
+            }
+
+            var end = scanner.Offset;
+            var startColumn = line == 1 ? column + span.Position.Column - 1 : column;
+            var location = new SuperpowerSpan(text, new Position(start, line + lineOffset, startColumn), to - start);
+            var remainder = new SuperpowerSpan(text, new Position(end, 1, 1), to - end);
+            yield return Result.Value(kind, location, remainder);
+        }
+    }
+
+    private static Comment MakeComment(string text, int start, int end, string? cleaned)
+    {
+        var block = text[start + 1] == '*';
+        // A line comment's span stops before the '\r' of a CRLF line end.
+        if (!block && end > start && text[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        return new Comment(block ? CommentKind.Block : CommentKind.Line, TextSpan.FromBounds(start, end), cleaned ?? text[start..end]);
+    }
+}
