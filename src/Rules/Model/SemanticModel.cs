@@ -192,11 +192,17 @@ public sealed class SemanticModel
                 return;
             }
 
+            var prefixes = new string[names.Length + 1];
+            for (var length = 2; length <= names.Length; length++)
+            {
+                prefixes[length] = string.Join('.', names.Take(length));
+            }
+
             foreach (var scope in reference.Scope.VisibleComponentScopes())
             {
                 for (var length = names.Length; length >= 2; length--)
                 {
-                    var candidates = scope.ComponentsWithId(string.Join('.', names, 0, length));
+                    var candidates = scope.ComponentsWithId(prefixes[length]);
                     if (candidates.Count == 0)
                     {
                         continue;

@@ -70,7 +70,7 @@ public sealed class LinterTests
         Assert.Equal(
             [
                 "s.alloy:4:1: note: component a \"three\" [AL990]",
-                "s.alloy:6:35: warning: unused suppression for AL990: nothing was reported on this line [AL901]",
+                "s.alloy:6:51: warning: unused suppression for AL990: nothing was reported on this line [AL901]",
             ],
             Lint(workspace, null, "s.alloy"));
     }

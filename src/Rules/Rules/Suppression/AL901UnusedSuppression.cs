@@ -71,7 +71,10 @@ public sealed class AL901UnusedSuppression : Rule
         _ => "in this file",
     };
 
-    /// <summary>Deletes the comment; when it is alone on its line, the whole line goes with it, else the blanks before it.</summary>
+    /// <summary>
+    /// Deletes the comment; when it is alone on its line, the whole line goes with it (and, at the top of the file,
+    /// the blank lines after it), else the blanks before it.
+    /// </summary>
     private static TextEdit DeleteComment(SuppressionDirective directive)
     {
         var text = directive.Tree.Source.Text;
@@ -93,7 +96,17 @@ public sealed class AL901UnusedSuppression : Rule
 
             if (end < text.Length && text[end] == '\n')
             {
-                return TextEdit.Delete(TextSpan.FromBounds(start, end + 1));
+                end++;
+                if (start == 0)
+                {
+                    // At the top of the file, the blank lines after the comment would be left leading the file.
+                    while (end < text.Length && text[end] is '\r' or '\n')
+                    {
+                        end++;
+                    }
+                }
+
+                return TextEdit.Delete(TextSpan.FromBounds(start, end));
             }
         }
 

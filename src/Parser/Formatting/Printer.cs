@@ -1,0 +1,443 @@
+using System.Collections.Immutable;
+using AlloyLint.Parser.Text;
+using AlloyLint.Parser.Tree;
+
+namespace AlloyLint.Parser.Formatting;
+
+/// <summary>
+/// The printer engine of upstream's formatter. The walker sends it text, position hints and whitespace
+/// directives; it buffers the whitespace, injects source comments where they belong by position, writes
+/// indentation, and wraps comments in escape characters so the tab writer treats them as opaque text.
+/// <para>
+/// It tracks an estimate of the current <em>source</em> position (set by each hint, advanced by everything
+/// written) to decide where comments go, exactly as upstream does, so comments land where upstream puts them.
+/// </para>
+/// </summary>
+internal sealed class Printer
+{
+    private const int WhitespaceCapacity = 16;
+    private const int MaxNewlines = 2;
+
+    private readonly LineMap _lines;
+    private readonly char _escape;
+    private readonly int _baseIndent;
+    private readonly ImmutableArray<Comment> _comments;
+    private readonly List<(int Start, int Count)> _commentGroups;
+    private readonly Whitespace[] _whitespace = new Whitespace[WhitespaceCapacity];
+    private int _whitespaceCount;
+
+    private char[] _output;
+    private int _outputLength;
+    private int _indent;
+    private TokenClass _lastToken;
+
+    // Estimated source position, and the position after the last text written.
+    private SourcePosition _position = new(0, 1);
+    private SourcePosition _last;
+
+    // True while nothing has been written on the current output line (upstream: out.Column == 1).
+    private bool _atLineStart = true;
+
+    private int _nextGroup;
+    private int _commentStart = -1;
+
+    public Printer(SyntaxTree tree, char escape, int baseIndent)
+    {
+        _lines = tree.Source.Lines;
+        _escape = escape;
+        _baseIndent = baseIndent;
+        _comments = tree.Comments;
+        _commentGroups = GroupComments(tree.Source.Text, tree.Comments, _lines);
+        _output = new char[Math.Max(256, tree.Source.Length + tree.Source.Length / 8)];
+        NextCommentGroup();
+    }
+
+    private enum TokenClass : byte
+    {
+        Other,
+        Number,
+        Divide,
+    }
+
+    public ReadOnlySpan<char> Output => _output.AsSpan(0, _outputLength);
+
+    public int Line(int offset) => _lines.GetLine(offset);
+
+    /// <summary>A position hint: the next text item starts at <paramref name="offset"/> in the source.</summary>
+    public void Position(int offset) => _position = new SourcePosition(offset, Line(offset));
+
+    public void Space(Whitespace whitespace)
+    {
+        if (_whitespaceCount == WhitespaceCapacity)
+        {
+            WriteWhitespace(_whitespaceCount);
+        }
+
+        _whitespace[_whitespaceCount++] = whitespace;
+        _lastToken = TokenClass.Other;
+    }
+
+    /// <summary>Punctuation or an operator.</summary>
+    public void Token(string text)
+    {
+        // Keep two tokens from fusing into a different token when rescanned ("1 .a" must not become "1.a").
+        if ((_lastToken == TokenClass.Number && text[0] == '.') || (_lastToken == TokenClass.Divide && text[0] == '*'))
+        {
+            _whitespace[0] = Whitespace.Blank;
+            _whitespaceCount = 1;
+        }
+
+        _lastToken = text == "/" ? TokenClass.Divide : TokenClass.Other;
+        WriteItem(text, protectControls: false);
+    }
+
+    public void Identifier(string name)
+    {
+        _lastToken = TokenClass.Other;
+        WriteItem(name, protectControls: false);
+    }
+
+    /// <summary>A literal or quoted text printed verbatim; tabwriter control characters inside it are protected.</summary>
+    public void Literal(string text, bool isNumber)
+    {
+        _lastToken = isNumber ? TokenClass.Number : TokenClass.Other;
+        WriteItem(text, protectControls: true);
+    }
+
+    /// <summary>Ends the walk: comments after the last token are written; pending whitespace is dropped.</summary>
+    public void Finish() => Flush(new SourcePosition(int.MaxValue, int.MaxValue), atEnd: true);
+
+    private void WriteItem(string text, bool protectControls)
+    {
+        var next = _position;
+        Flush(next, atEnd: false);
+        WriteString(next, text, protectControls ? TextMode.ProtectControls : TextMode.Plain);
+    }
+
+    private void Flush(SourcePosition next, bool atEnd)
+    {
+        if (_commentStart >= 0 && _commentStart <= next.Offset)
+        {
+            InjectComments(next, atEnd);
+        }
+        else if (!atEnd)
+        {
+            WriteWhitespace(_whitespaceCount);
+        }
+    }
+
+    private void InjectComments(SourcePosition next, bool atEnd)
+    {
+        Comment? lastComment = null;
+        while (_commentStart >= 0 && _commentStart <= next.Offset)
+        {
+            var (start, count) = _commentGroups[_nextGroup - 1];
+            for (var i = start; i < start + count; i++)
+            {
+                var comment = _comments[i];
+                WriteCommentPrefix(next, comment);
+                WriteString(new SourcePosition(comment.Span.Start, Line(comment.Span.Start)), comment.Text, TextMode.Escaped);
+                lastComment = comment;
+            }
+
+            NextCommentGroup();
+        }
+
+        if (!atEnd && lastComment is not null)
+        {
+            WriteCommentSuffix(next, lastComment);
+        }
+    }
+
+    private void WriteCommentPrefix(SourcePosition next, Comment comment)
+    {
+        if (_outputLength == 0)
+        {
+            return;
+        }
+
+        var commentLine = Line(comment.Span.Start);
+        if (commentLine == _last.Line)
+        {
+            // A trailing comment gets a tab (so trailing comments of consecutive lines align); a comment
+            // followed by more code on its line gets a space.
+            WriteChar(commentLine == next.Line ? ' ' : '\t', 1);
+            return;
+        }
+
+        // Apply leading indentation changes and drop the first real whitespace entry: the comment brings
+        // its own line breaks.
+        var count = 0;
+        for (var i = 0; i < _whitespaceCount; i++)
+        {
+            var entry = _whitespace[i];
+            if (entry is Whitespace.Indent or Whitespace.Unindent)
+            {
+                continue;
+            }
+
+            if (entry != Whitespace.Ignore)
+            {
+                _whitespace[i] = Whitespace.Ignore;
+            }
+
+            count = i;
+            break;
+        }
+
+        WriteWhitespace(count);
+        var newlines = _last.Line > 0 ? commentLine - _last.Line : 0;
+        if (newlines > 0)
+        {
+            WriteChar('\f', Math.Min(newlines, MaxNewlines));
+        }
+    }
+
+    private void WriteCommentSuffix(SourcePosition next, Comment lastComment)
+    {
+        // Upstream's end position of a comment counts the text without carriage returns.
+        var endLine = Line(Math.Max(lastComment.Span.Start, lastComment.Span.Start + lastComment.Text.Length - 1));
+        if (lastComment.Kind == CommentKind.Block && next.Line == endLine)
+        {
+            WriteChar(' ', 1);
+        }
+
+        var newlines = next.Line - _last.Line;
+        var droppedFormfeed = false;
+        for (var i = 0; i < _whitespaceCount; i++)
+        {
+            switch (_whitespace[i])
+            {
+                case Whitespace.Blank or Whitespace.VTab or Whitespace.Newline:
+                    _whitespace[i] = Whitespace.Ignore;
+                    break;
+                case Whitespace.Formfeed:
+                    droppedFormfeed = true;
+                    _whitespace[i] = Whitespace.Ignore;
+                    break;
+            }
+        }
+
+        WriteWhitespace(_whitespaceCount);
+        if (newlines > 0)
+        {
+            WriteChar(droppedFormfeed ? '\f' : '\n', Math.Min(newlines, MaxNewlines));
+        }
+    }
+
+    private void WriteWhitespace(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            switch (_whitespace[i])
+            {
+                case Whitespace.Ignore:
+                    break;
+                case Whitespace.Indent:
+                    _indent++;
+                    break;
+                case Whitespace.Unindent:
+                    _indent--;
+                    if (_indent < 0)
+                    {
+                        throw new InvalidOperationException("printer: negative indentation");
+                    }
+
+                    break;
+                default:
+                    WriteChar((char)_whitespace[i], 1);
+                    break;
+            }
+        }
+
+        Array.Copy(_whitespace, count, _whitespace, 0, _whitespaceCount - count);
+        _whitespaceCount -= count;
+    }
+
+    private void WriteString(SourcePosition position, string text, TextMode mode)
+    {
+        if (_atLineStart)
+        {
+            WriteIndent();
+        }
+
+        _position = position;
+        switch (mode)
+        {
+            case TextMode.Escaped:
+                Append(_escape);
+                Append(text);
+                Append(_escape);
+                break;
+            case TextMode.ProtectControls when text.AsSpan().IndexOfAny('\t', '\v', '\f') >= 0:
+                AppendProtected(text);
+                break;
+            default:
+                Append(text);
+                break;
+        }
+
+        var span = text.AsSpan();
+        var newlines = span.Count('\n') + span.Count('\f');
+        _position = new SourcePosition(_position.Offset + text.Length, _position.Line + newlines);
+        if (text.Length > 0)
+        {
+            _atLineStart = text[^1] is '\n' or '\f';
+        }
+
+        _last = _position;
+    }
+
+    /// <summary>
+    /// Writes a string literal with each '\t', '\v' and '\f' wrapped in escape characters, so the tab writer
+    /// neither splits cells on it nor the trimmer rewrites it (upstream turns such tabs into spaces).
+    /// </summary>
+    private void AppendProtected(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (ch is '\t' or '\v' or '\f')
+            {
+                Append(_escape);
+                Append(ch);
+                Append(_escape);
+            }
+            else
+            {
+                Append(ch);
+            }
+        }
+    }
+
+    private void WriteIndent()
+    {
+        var depth = _baseIndent + _indent;
+        for (var i = 0; i < depth; i++)
+        {
+            Append('\t');
+        }
+
+        _position = _position with { Offset = _position.Offset + depth };
+        if (depth > 0)
+        {
+            _atLineStart = false;
+        }
+    }
+
+    private void WriteChar(char ch, int count)
+    {
+        if (_atLineStart)
+        {
+            WriteIndent();
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            Append(ch);
+        }
+
+        if (ch is '\n' or '\f')
+        {
+            _position = new SourcePosition(_position.Offset + count, _position.Line + count);
+            _atLineStart = true;
+        }
+        else
+        {
+            _position = _position with { Offset = _position.Offset + count };
+            _atLineStart = false;
+        }
+    }
+
+    private void Append(char ch)
+    {
+        if (_outputLength == _output.Length)
+        {
+            Array.Resize(ref _output, _output.Length * 2);
+        }
+
+        _output[_outputLength++] = ch;
+    }
+
+    private void Append(string text)
+    {
+        if (_outputLength + text.Length > _output.Length)
+        {
+            Array.Resize(ref _output, Math.Max(_output.Length * 2, _outputLength + text.Length));
+        }
+
+        text.CopyTo(_output.AsSpan(_outputLength));
+        _outputLength += text.Length;
+    }
+
+    private void NextCommentGroup()
+    {
+        if (_nextGroup < _commentGroups.Count)
+        {
+            _commentStart = _comments[_commentGroups[_nextGroup].Start].Span.Start;
+            _nextGroup++;
+        }
+        else
+        {
+            _commentStart = -1;
+        }
+    }
+
+    /// <summary>
+    /// Upstream's comment groups: consecutive comment tokens (nothing but whitespace between them) where each
+    /// starts at most one line after the previous one ended.
+    /// </summary>
+    private static List<(int Start, int Count)> GroupComments(string text, ImmutableArray<Comment> comments, LineMap lines)
+    {
+        var groups = new List<(int Start, int Count)>();
+        var groupStart = 0;
+        for (var i = 1; i <= comments.Length; i++)
+        {
+            if (i < comments.Length && ContinuesGroup(text, comments[i - 1], comments[i], lines))
+            {
+                continue;
+            }
+
+            if (i > groupStart)
+            {
+                groups.Add((groupStart, i - groupStart));
+            }
+
+            groupStart = i;
+        }
+
+        return groups;
+    }
+
+    private static bool ContinuesGroup(string text, Comment previous, Comment next, LineMap lines)
+    {
+        var between = text.AsSpan(previous.Span.End, next.Span.Start - previous.Span.End);
+        if (between.IndexOfAnyExcept(" \t\r\n") >= 0)
+        {
+            return false;
+        }
+
+        var previousEndLine = lines.GetLine(previous.Span.Start) + previous.Text.AsSpan().Count('\n');
+        return lines.GetLine(next.Span.Start) <= previousEndLine + 1;
+    }
+
+    private enum TextMode
+    {
+        Plain,
+        ProtectControls,
+        Escaped,
+    }
+
+    private readonly record struct SourcePosition(int Offset, int Line);
+}
+
+/// <summary>Whitespace directives of the walker; the values of the printable ones are their characters.</summary>
+internal enum Whitespace : ushort
+{
+    Ignore = 0,
+    Blank = ' ',
+    VTab = '\v',
+    Newline = '\n',
+    Formfeed = '\f',
+    Indent = '>',
+    Unindent = '<',
+}

@@ -1,0 +1,370 @@
+using System.Buffers;
+
+namespace AlloyLint.Parser.Formatting;
+
+/// <summary>
+/// A port of the semantics of Go's <c>text/tabwriter</c> (elastic tab stops), which upstream's printer uses for
+/// alignment. Input is split into cells terminated by '\t' (hard) or '\v' (soft); lines end at '\n' or '\f'.
+/// Terminated cells of consecutive lines form column blocks padded to the widest cell plus padding; the text
+/// after a line's last tab is not part of any column. A '\f', or a line without any tab, flushes everything
+/// buffered. Text between two escape characters is opaque (its tabs and line breaks do not count) and the
+/// escape characters are passed through without counting toward widths. Widths are counted in runes.
+/// Every line break is written as '\n'. Supported options are the ones Go offers minus HTML filtering, right
+/// alignment, escape stripping and debug bars, which the formatter does not use.
+/// </summary>
+internal sealed class TabWriter
+{
+    private const string Tabs = "\t\t\t\t\t\t\t\t";
+
+    private readonly ITextSink _output;
+    private readonly int _minWidth;
+    private readonly int _tabWidth;
+    private readonly int _padding;
+    private readonly char _padChar;
+    private readonly bool _discardEmptyColumns;
+    private readonly bool _tabIndent;
+    private readonly char _escape;
+    private readonly SearchValues<char> _cellBreaks;
+    private readonly string _padString;
+
+    // Collected text of the buffered lines, without the tabs and line breaks that split it.
+    private char[] _text = new char[4096];
+    private int _textLength;
+
+    // Position in _text up to which the width of the current cell has been counted.
+    private int _measured;
+    private Cell _cell;
+    private bool _inEscape;
+
+    // Cells of all buffered lines, flat; line i owns _cells[_lineStarts[i] .. _lineStarts[i + 1]).
+    private Cell[] _cells = new Cell[256];
+    private int _cellCount;
+    private int[] _lineStarts = new int[64];
+    private int _lineCount;
+
+    // Widths of the enclosing column blocks while formatting.
+    private int[] _widths = new int[16];
+    private int _widthCount;
+
+    public TabWriter(
+        ITextSink output,
+        int minWidth,
+        int tabWidth,
+        int padding,
+        char padChar,
+        bool discardEmptyColumns,
+        bool tabIndent,
+        char escape)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minWidth);
+        ArgumentOutOfRangeException.ThrowIfNegative(tabWidth);
+        ArgumentOutOfRangeException.ThrowIfNegative(padding);
+        _output = output;
+        _minWidth = minWidth;
+        _tabWidth = tabWidth;
+        _padding = padding;
+        _padChar = padChar;
+        _discardEmptyColumns = discardEmptyColumns;
+        _tabIndent = tabIndent;
+        _escape = escape;
+        _cellBreaks = SearchValues.Create(['\t', '\v', '\n', '\f', escape]);
+        _padString = new string(padChar, 64);
+        Reset();
+    }
+
+    private struct Cell
+    {
+        public int Size;      // length in _text (UTF-16 code units)
+        public int Width;     // width in runes, escape characters excluded
+        public bool HardTab;  // terminated by '\t' rather than '\v'
+    }
+
+    public void Write(ReadOnlySpan<char> input)
+    {
+        var start = 0;
+        var i = 0;
+        while (i < input.Length)
+        {
+            if (_inEscape)
+            {
+                var found = input[i..].IndexOf(_escape);
+                if (found < 0)
+                {
+                    break;
+                }
+
+                i += found;
+                Append(input[start..(i + 1)]);
+                start = i + 1;
+                EndEscape();
+                i++;
+                continue;
+            }
+
+            var next = input[i..].IndexOfAny(_cellBreaks);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            var ch = input[i];
+            Append(input[start..i]);
+            UpdateWidth();
+            if (ch == _escape)
+            {
+                start = i;
+                _inEscape = true;
+                i++;
+                continue;
+            }
+
+            start = i + 1;
+            var cellsInLine = TerminateCell(ch == '\t');
+            if (ch is '\n' or '\f')
+            {
+                AddLine();
+                if (ch == '\f' || cellsInLine == 1)
+                {
+                    // A line of a single cell cannot influence the columns of later lines.
+                    Flush();
+                }
+            }
+
+            i++;
+        }
+
+        Append(input[start..]);
+    }
+
+    /// <summary>Formats and writes everything buffered. An unterminated escape counts as terminated.</summary>
+    public void Flush()
+    {
+        if (_cell.Size > 0)
+        {
+            if (_inEscape)
+            {
+                EndEscape();
+            }
+
+            TerminateCell(htab: false);
+        }
+
+        Format(0, 0, _lineCount);
+        Reset();
+    }
+
+    private void Reset()
+    {
+        _textLength = 0;
+        _measured = 0;
+        _cell = default;
+        _inEscape = false;
+        _cellCount = 0;
+        _lineCount = 0;
+        _widthCount = 0;
+        AddLine();
+    }
+
+    private void AddLine()
+    {
+        if (_lineCount == _lineStarts.Length)
+        {
+            Array.Resize(ref _lineStarts, _lineStarts.Length * 2);
+        }
+
+        _lineStarts[_lineCount++] = _cellCount;
+    }
+
+    private int CellsInLine(int line) =>
+        (line + 1 < _lineCount ? _lineStarts[line + 1] : _cellCount) - _lineStarts[line];
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return;
+        }
+
+        if (_textLength + text.Length > _text.Length)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + text.Length));
+        }
+
+        text.CopyTo(_text.AsSpan(_textLength));
+        _textLength += text.Length;
+        _cell.Size += text.Length;
+    }
+
+    private void UpdateWidth()
+    {
+        _cell.Width += RuneWidth(_text.AsSpan(_measured, _textLength - _measured));
+        _measured = _textLength;
+    }
+
+    private void EndEscape()
+    {
+        UpdateWidth();
+        _cell.Width -= 2; // the two escape characters do not count
+        _inEscape = false;
+    }
+
+    private int TerminateCell(bool htab)
+    {
+        _cell.HardTab = htab;
+        if (_cellCount == _cells.Length)
+        {
+            Array.Resize(ref _cells, _cells.Length * 2);
+        }
+
+        _cells[_cellCount++] = _cell;
+        _cell = default;
+        return _cellCount - _lineStarts[_lineCount - 1];
+    }
+
+    /// <summary>Formats lines [line0, line1) whose text starts at <paramref name="position"/>; returns where line1's text starts.</summary>
+    private int Format(int position, int line0, int line1)
+    {
+        var column = _widthCount;
+        for (var current = line0; current < line1; current++)
+        {
+            if (column >= CellsInLine(current) - 1)
+            {
+                continue;
+            }
+
+            // This line has a cell in this column: a column block starts here.
+            position = WriteLines(position, line0, current);
+            line0 = current;
+
+            var width = _minWidth;
+            var discardable = true;
+            for (; current < line1; current++)
+            {
+                if (column >= CellsInLine(current) - 1)
+                {
+                    break;
+                }
+
+                ref var cell = ref _cells[_lineStarts[current] + column];
+                width = Math.Max(width, cell.Width + _padding);
+                if (cell.Width > 0 || cell.HardTab)
+                {
+                    discardable = false;
+                }
+            }
+
+            if (discardable && _discardEmptyColumns)
+            {
+                width = 0;
+            }
+
+            // Format the columns to the right of this one within the block.
+            if (_widthCount == _widths.Length)
+            {
+                Array.Resize(ref _widths, _widths.Length * 2);
+            }
+
+            _widths[_widthCount++] = width;
+            position = Format(position, line0, current);
+            _widthCount--;
+            line0 = current;
+        }
+
+        return WriteLines(position, line0, line1);
+    }
+
+    private int WriteLines(int position, int line0, int line1)
+    {
+        for (var line = line0; line < line1; line++)
+        {
+            var useTabs = _tabIndent;
+            var first = _lineStarts[line];
+            var count = CellsInLine(line);
+            for (var j = 0; j < count; j++)
+            {
+                var cell = _cells[first + j];
+                if (cell.Size == 0)
+                {
+                    if (j < _widthCount)
+                    {
+                        WritePadding(cell.Width, _widths[j], useTabs);
+                    }
+
+                    continue;
+                }
+
+                useTabs = false;
+                _output.Write(_text.AsSpan(position, cell.Size));
+                position += cell.Size;
+                if (j < _widthCount)
+                {
+                    WritePadding(cell.Width, _widths[j], useTabs: false);
+                }
+            }
+
+            if (line + 1 == _lineCount)
+            {
+                // The last buffered line has no line break yet: write its unfinished cell.
+                _output.Write(_text.AsSpan(position, _cell.Size));
+                position += _cell.Size;
+            }
+            else
+            {
+                _output.Write("\n");
+            }
+        }
+
+        return position;
+    }
+
+    private void WritePadding(int textWidth, int cellWidth, bool useTabs)
+    {
+        if (_padChar == '\t' || useTabs)
+        {
+            if (_tabWidth == 0)
+            {
+                return;
+            }
+
+            cellWidth = (cellWidth + _tabWidth - 1) / _tabWidth * _tabWidth;
+            var padding = cellWidth - textWidth;
+            WriteRepeated(Tabs, (padding + _tabWidth - 1) / _tabWidth);
+            return;
+        }
+
+        WriteRepeated(_padString, cellWidth - textWidth);
+    }
+
+    private void WriteRepeated(string source, int count)
+    {
+        while (count > 0)
+        {
+            var chunk = Math.Min(count, source.Length);
+            _output.Write(source.AsSpan(0, chunk));
+            count -= chunk;
+        }
+    }
+
+    /// <summary>The number of Unicode scalar values (a surrogate pair counts once, a lone surrogate once).</summary>
+    internal static int RuneWidth(ReadOnlySpan<char> text)
+    {
+        var width = text.Length;
+        var surrogate = text.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (surrogate < 0)
+        {
+            return width;
+        }
+
+        for (var i = surrogate; i < text.Length - 1; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && char.IsLowSurrogate(text[i + 1]))
+            {
+                width--;
+                i++;
+            }
+        }
+
+        return width;
+    }
+}

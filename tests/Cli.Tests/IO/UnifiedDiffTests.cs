@@ -1,0 +1,184 @@
+using AlloyLint.Cli.IO;
+using Xunit;
+
+namespace AlloyLint.Cli.Tests.IO;
+
+public class UnifiedDiffTests
+{
+    [Fact]
+    public void EqualTextsGiveNoDiff() => Assert.Equal("", UnifiedDiff.Create("a\nb\n", "a\nb\n", "a", "b"));
+
+    [Fact]
+    public void OneChangedLineHasThreeLinesOfContext()
+    {
+        var old = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
+        var @new = "1\n2\n3\n4\nFIVE\n6\n7\n8\n9\n";
+        Assert.Equal(
+            "--- old\n+++ new\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+FIVE\n 6\n 7\n 8\n",
+            UnifiedDiff.Create(old, @new, "old", "new"));
+    }
+
+    [Fact]
+    public void DistantChangesMakeSeparateHunksAndCloseOnesMerge()
+    {
+        var old = string.Concat(Enumerable.Range(1, 20).Select(i => $"{i}\n"));
+        var far = old.Replace("2\n", "two\n", StringComparison.Ordinal).Replace("18\n", "eighteen\n", StringComparison.Ordinal);
+        var farDiff = UnifiedDiff.Create(old, far, "a", "b");
+        Assert.Equal(2, farDiff.Split('\n').Count(line => line.StartsWith("@@", StringComparison.Ordinal)));
+        Assert.Contains("@@ -1,5 +1,5 @@\n 1\n-2\n+two\n 3\n 4\n 5\n", farDiff, StringComparison.Ordinal);
+
+        var near = old.Replace("\n5\n", "\nfive\n", StringComparison.Ordinal).Replace("\n11\n", "\neleven\n", StringComparison.Ordinal);
+        Assert.Single(UnifiedDiff.Create(old, near, "a", "b").Split('\n'), line => line.StartsWith("@@", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void InsertionIntoEmptyFileAndMissingFinalNewline()
+    {
+        Assert.Equal("--- a\n+++ b\n@@ -0,0 +1 @@\n+x\n", UnifiedDiff.Create("", "x\n", "a", "b"));
+        Assert.Equal(
+            "--- a\n+++ b\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+x\n",
+            UnifiedDiff.Create("x", "x\n", "a", "b"));
+    }
+
+    [Fact]
+    public void LineEndingChangesAreDifferences()
+    {
+        var diff = UnifiedDiff.Create("a\r\nb\r\n", "a\nb\n", "a", "b");
+        Assert.Contains("-a\r\n", diff, StringComparison.Ordinal);
+        Assert.Contains("+a\n", diff, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void RandomEditsRoundTripThroughThePatch(int seed)
+    {
+        var random = new Random(seed);
+        for (var round = 0; round < 200; round++)
+        {
+            var old = RandomLines(random, random.Next(0, 40));
+            var edited = old.ToList();
+            for (var edits = random.Next(1, 8); edits > 0; edits--)
+            {
+                var at = random.Next(0, edited.Count + 1);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        edited.Insert(at, RandomLine(random));
+                        break;
+                    case 1 when at < edited.Count:
+                        edited.RemoveAt(at);
+                        break;
+                    case 2 when at < edited.Count:
+                        edited[at] = RandomLine(random);
+                        break;
+                }
+            }
+
+            var oldText = string.Concat(old);
+            var newText = string.Concat(edited);
+            var diff = UnifiedDiff.Create(oldText, newText, "a", "b");
+            Assert.Equal(newText, Apply(oldText, diff));
+        }
+    }
+
+    [Fact]
+    public void LargeFileChangedOnEveryLineStillRoundTrips()
+    {
+        var old = string.Concat(Enumerable.Range(0, 60_000).Select(i => $"  line {i}\n"));
+        var @new = string.Concat(Enumerable.Range(0, 60_000).Select(i => i % 1000 == 0 ? $"\tline {i}\nextra\n" : $"\tline {i}\n"));
+        Assert.Equal(@new, Apply(old, UnifiedDiff.Create(old, @new, "a", "b")));
+    }
+
+    private static List<string> RandomLines(Random random, int count) =>
+        Enumerable.Range(0, count).Select(_ => RandomLine(random)).ToList();
+
+    private static string RandomLine(Random random) => random.Next(6) switch
+    {
+        0 => "}\n",
+        1 => "\n",
+        _ => $"line {random.Next(12)}\n",
+    };
+
+    /// <summary>A minimal patch applier: checks every context and removed line against the old text.</summary>
+    private static string Apply(string oldText, string diff)
+    {
+        if (diff.Length == 0)
+        {
+            return oldText;
+        }
+
+        var oldLines = Lines(oldText);
+        var result = new List<string>();
+        var diffLines = Lines(diff);
+        Assert.StartsWith("--- ", diffLines[0], StringComparison.Ordinal);
+        Assert.StartsWith("+++ ", diffLines[1], StringComparison.Ordinal);
+        var oldIndex = 0;
+        for (var i = 2; i < diffLines.Count;)
+        {
+            var header = diffLines[i++];
+            Assert.StartsWith("@@ -", header, StringComparison.Ordinal);
+            var oldRange = header.Split(' ')[1][1..].Split(',');
+            var oldStart = int.Parse(oldRange[0], System.Globalization.CultureInfo.InvariantCulture);
+            var oldCount = oldRange.Length > 1 ? int.Parse(oldRange[1], System.Globalization.CultureInfo.InvariantCulture) : 1;
+            var hunkStart = oldCount == 0 ? oldStart : oldStart - 1;
+            while (oldIndex < hunkStart)
+            {
+                result.Add(oldLines[oldIndex++]);
+            }
+
+            while (i < diffLines.Count && !diffLines[i].StartsWith("@@", StringComparison.Ordinal))
+            {
+                var line = diffLines[i++];
+                var body = line[1..];
+                if (i < diffLines.Count && diffLines[i] == "\\ No newline at end of file\n")
+                {
+                    body = body[..^1];
+                    i++;
+                }
+
+                switch (line[0])
+                {
+                    case ' ':
+                        Assert.Equal(oldLines[oldIndex++], body);
+                        result.Add(body);
+                        break;
+                    case '-':
+                        Assert.Equal(oldLines[oldIndex++], body);
+                        break;
+                    case '+':
+                        result.Add(body);
+                        break;
+                    default:
+                        Assert.Fail($"unexpected diff line {line}");
+                        break;
+                }
+            }
+        }
+
+        while (oldIndex < oldLines.Count)
+        {
+            result.Add(oldLines[oldIndex++]);
+        }
+
+        return string.Concat(result);
+    }
+
+    private static List<string> Lines(string text)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end + 1;
+            lines.Add(text[start..end]);
+            start = end;
+        }
+
+        return lines;
+    }
+}

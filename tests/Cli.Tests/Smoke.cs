@@ -1,1 +1,0 @@
-namespace AlloyLint.Cli.Tests; public class SmokeTests { [Xunit.Fact] public void Builds() => Xunit.Assert.True(true); }
