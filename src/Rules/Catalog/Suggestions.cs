@@ -5,11 +5,11 @@ public static class Suggestions
 {
     /// <summary>
     /// The candidate closest to <paramref name="name"/> by edit distance, when close enough to be a likely typo
-    /// (at most a third of the name's length, and at least 1 edit allowed); null otherwise.
+    /// (one edit per four characters, from 1 to 3 edits); null otherwise.
     /// </summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
-        var limit = Math.Max(1, name.Length / 3);
+        var limit = Math.Clamp(name.Length / 4, 1, 3);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

@@ -117,13 +117,18 @@ public sealed partial class ValidatorConformanceTests
         Assert.True(problems.Length == 0, problems.ToString());
     }
 
+    /// <summary>
+    /// valid.txtar passes upstream's validator: none of our rules that check what Alloy checks reports anything.
+    /// Two components in it are never used (AL109, a warning about dead configuration Alloy does not check): exactly those.
+    /// </summary>
     [Fact]
     public void Valid_archive_has_no_correctness_findings()
     {
         var root = SharedData.ConformancePath(Folder);
-        var findings = Lint("default/valid", ReadTxtar(Path.Combine(root, "default/valid.txtar")))
-            .Where(finding => finding.Rule.Id.StartsWith("AL0", StringComparison.Ordinal) || finding.Rule.Id.StartsWith("AL1", StringComparison.Ordinal));
-        Assert.Equal([], findings.Select(finding => $"{finding.Source.Path}:{finding.Start}: {finding.Message} [{finding.Rule.Id}]"));
+        var reported = Lint("default/valid", ReadTxtar(Path.Combine(root, "default/valid.txtar")))
+            .Where(finding => finding.Rule.Id.StartsWith("AL0", StringComparison.Ordinal) || finding.Rule.Id.StartsWith("AL1", StringComparison.Ordinal))
+            .Select(finding => $"{finding.Start} {finding.Rule.Id}");
+        Assert.Equal(["163:5 AL109", "233:1 AL109"], reported);
     }
 
     private static IReadOnlyList<LintDiagnostic> Lint(string archive, IReadOnlyList<(string Name, string Text)> files)

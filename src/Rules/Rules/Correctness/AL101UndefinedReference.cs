@@ -20,7 +20,7 @@ public sealed class AL101UndefinedReference : Rule
         foreach (var reference in context.Model.References)
         {
             // Calls to unknown functions are AL114's.
-            if (reference.Kind != ReferenceKind.Unresolved || reference.IsCallee)
+            if (reference.Kind != ReferenceKind.Unresolved || reference.IsCallee || IsModuleArgument(reference, context.Model))
             {
                 continue;
             }
@@ -28,6 +28,14 @@ public sealed class AL101UndefinedReference : Rule
             context.Report(reference, $"undefined reference \"{reference.Text}\": {Explain(reference, context.Model)}");
         }
     }
+
+    /// <summary>
+    /// <c>argument.NAME.value</c> outside any declare, in a file that has a top-level <c>argument "NAME"</c>: the
+    /// file is a module loaded with import.*, where that reference is valid.
+    /// </summary>
+    private static bool IsModuleArgument(Reference reference, SemanticModel model) =>
+        reference.Names is ["argument", var name, ..] && reference.Scope.Kind != ScopeKind.Declare
+        && model.Root.ConfigBlocksNamed("argument").Any(argument => argument.Label == name);
 
     private static string Explain(Reference reference, SemanticModel model)
     {
@@ -44,7 +52,7 @@ public sealed class AL101UndefinedReference : Rule
         // The longest prefix that names a kind of component: what follows is the label.
         for (var length = names.Length - 1; length >= 1; length--)
         {
-            var name = string.Join('.', names, 0, length);
+            var name = string.Join('.', names.Take(length));
             var sameKind = visible.Where(component => component.Name == name).ToList();
             var isKnownKind = sameKind.Count > 0 || ComponentCatalog.Default.FindComponent(name) is not null || reference.Scope.FindDeclaration(name) is not null;
             if (!isKnownKind)
@@ -64,12 +72,20 @@ public sealed class AL101UndefinedReference : Rule
                 : $"there is no {name} \"{label}\" in scope (declared: {Suggestions.List(sameKind.Select(component => $"\"{component.Label}\""))})" + Elsewhere(model, reference, $"{name}.{label}");
         }
 
+        if (names[0] == "argument")
+        {
+            var arguments = reference.Scope.Kind == ScopeKind.Declare ? reference.Scope.ConfigBlocksNamed("argument").Select(argument => argument.Label!).ToList() : [];
+            return arguments.Count == 0
+                ? "no argument block declares it here (argument.NAME.value reads an argument of the enclosing declare)"
+                : $"the enclosing declare has no argument \"{names[1]}\"{Suggestions.DidYouMean(names[1], arguments)} (arguments: {Suggestions.List(arguments)})";
+        }
+
         var closest = Suggestions.Closest(reference.Text, visible.Select(component => component.Id + Rest(names, component.Id.Count(c => c == '.') + 1)));
         return closest is not null ? $"no component matches; did you mean \"{closest}\"?" : "no component in scope has this name";
     }
 
     private static string Rest(System.Collections.Immutable.ImmutableArray<string> names, int from) =>
-        from < names.Length ? "." + string.Join('.', names, from, names.Length - from) : string.Empty;
+        from < names.Length ? "." + string.Join('.', names.Skip(from)) : string.Empty;
 
     /// <summary>Explains a component that exists, but in a scope the reference cannot see (another declare, a foreach template).</summary>
     private static string Elsewhere(SemanticModel model, Reference reference, string id)

@@ -127,7 +127,8 @@ public sealed partial class AL106TypeMismatch : Rule
 
     private static Finding? CheckText(Expression value, string text, AttributeSchema? schema, string path)
     {
-        if (schema?.AllowedValues is { } allowed && !allowed.Contains(text))
+        // An empty string leaves the default in place for the text types the catalog lists values for.
+        if (schema?.AllowedValues is { } allowed && text.Length > 0 && !allowed.Contains(text))
         {
             return new(value, $"invalid value \"{text}\" for {path}: valid values are {string.Join(", ", allowed.Select(v => $"\"{v}\""))}");
         }
@@ -156,7 +157,7 @@ public sealed partial class AL106TypeMismatch : Rule
     private static string? StringValue(Expression value) =>
         value is LiteralExpression { Kind: LiteralKind.String } literal ? AlloyLiterals.Unquote(literal.RawText) : null;
 
-    /// <summary>alecthomas/units byte sizes as Alloy parses them: a number and a unit (B, KB, KiB... EiB).</summary>
-    [GeneratedRegex(@"^\s*\d+(\.\d+)?\s*([KMGTPE]i?B|B)\s*$")]
+    /// <summary>alecthomas/units byte sizes as Alloy parses them: numbers each with a unit (B, KB, KiB... EiB), e.g. "4MiB786KiB".</summary>
+    [GeneratedRegex(@"^(\d+(\.\d+)?([KMGTPE]i?B|B))+$")]
     private static partial Regex ByteSize();
 }

@@ -22,6 +22,12 @@ public sealed class AL115BlockLabel : Rule
     {
         foreach (var block in context.Model.AllBlocks)
         {
+            // An unknown component is AL103's; whether it needs a label cannot be known.
+            if (block is ComponentInstance component && ModelSchemas.IsUnknownComponent(component))
+            {
+                continue;
+            }
+
             var schema = ModelSchemas.SchemaOf(block);
             var needsLabel = schema?.Labeled ?? block is ComponentInstance;
             if (needsLabel && block.Label is null)
