@@ -5,11 +5,13 @@ public static class Suggestions
 {
     /// <summary>
     /// The candidate closest to <paramref name="name"/> by edit distance, when close enough to be a likely typo
-    /// (one edit per four characters, from 1 to 3 edits); null otherwise.
+    /// (one edit per four characters, from 1 to 3 edits, and at most half the length of the name's last dotted
+    /// part, so that "prometheus.exporter.nodes" does not suggest "prometheus.exporter.redis"); null otherwise.
     /// </summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
-        var limit = Math.Clamp(name.Length / 4, 1, 3);
+        var lastPart = name.Length - name.LastIndexOf('.') - 1;
+        var limit = Math.Min(Math.Clamp(name.Length / 4, 1, 3), Math.Max(1, lastPart / 2));
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

@@ -39,7 +39,6 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
     {
         var tree = body.Owner.Tree;
         var isCustom = body.Owner is ComponentInstance { Declaration: not null };
-        var kind = isCustom ? "argument (declared with an argument block)" : "argument";
         foreach (var attribute in body.Syntax.Attributes)
         {
             var name = attribute.Name.Name;
@@ -50,7 +49,7 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
 
             var message = body.Schema.FindBlock(name) is not null
                 ? $"\"{name}\" is a block of {body.Where}, not an argument: write {name} {{ ... }}"
-                : $"unknown {kind} \"{name}\" in {body.Where}{Hint(name, body.Schema.Attributes.Select(a => a.Name), "arguments")}";
+                : $"unknown argument \"{name}\" in {body.Where}{Hint(name, body.Schema.Attributes.Select(a => a.Name), isCustom ? "arguments (its argument blocks)" : "arguments")}";
             context.Report(tree, attribute.Name.Span, message);
         }
 

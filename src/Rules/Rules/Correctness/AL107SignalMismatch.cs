@@ -60,13 +60,21 @@ public sealed class AL107SignalMismatch : Rule
         }
 
         var missing = expected.OtelSignal & ~target.OtelInputSignals;
-        if (export.Signal == Signal.Otel && expected.OtelSignal != OtelSignals.None && target.OtelInputSignalsFromSource && missing != OtelSignals.None)
+        if (export.Signal == Signal.Otel && expected.OtelSignal != OtelSignals.None && TrustInputSignals(target) && missing != OtelSignals.None)
         {
             return $"{reference.Component!.DisplayName} does not accept {missing.ToString().ToLowerInvariant()} (it handles {target.OtelInputSignals.ToString().ToLowerInvariant()})";
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Input signals taken from the Go source are reliable; from a docs sentence only when it names exactly one
+    /// signal (the generic sentences of several pages name more than the component handles, or fewer).
+    /// </summary>
+    private static bool TrustInputSignals(ComponentSchema target) =>
+        target.OtelInputSignals != OtelSignals.None
+        && (target.OtelInputSignalsFromSource || System.Numerics.BitOperations.PopCount((uint)target.OtelInputSignals) == 1);
 
     private static string Describe(Signal signal) => signal switch
     {
