@@ -6,6 +6,7 @@ public enum RuleCategory
     Correctness,
     SelfMonitoring,
     Security,
+    Deprecation,
     Style,
     Suppression,
 }

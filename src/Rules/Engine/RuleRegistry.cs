@@ -1,4 +1,6 @@
 using AlloyLint.Rules.Correctness;
+using AlloyLint.Rules.Deprecation;
+using AlloyLint.Rules.Security;
 using AlloyLint.Rules.Suppression;
 using AlloyLint.Rules.Syntax;
 
@@ -27,6 +29,12 @@ public static class RuleRegistry
         new AL115BlockLabel(),
         new AL116MisplacedBlock(),
         new AL117ShadowedStdlib(),
+        new AL301HardCodedSecret(),
+        new AL302TlsVerificationDisabled(),
+        new AL303CredentialsOverHttp(),
+        new AL401DeprecatedEnv(),
+        new AL403DeprecatedStdlib(),
+        new AL404DeprecatedArgument(),
         new AL901UnusedSuppression(),
     ];
 
