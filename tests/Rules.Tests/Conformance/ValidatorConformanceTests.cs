@@ -36,7 +36,7 @@ public sealed partial class ValidatorConformanceTests
         (new(@"^target::ConvertFrom: conversion from '\w*int\w*' is not supported$"), ["AL106"], _ => ["got number"]),
         (new(@"^unknown action (\S+)$"), ["AL106"], m => [$"invalid value \"{m.Groups[1].Value}\""]),
         (new(@"^a component is shadowing an existing stdlib name$"), ["AL117"], _ => ["shadows the standard library"]),
-        (new(@"^this stdlib function is deprecated"), ["AL403"], _ => ["deprecated"]),
+        (new(@"^this stdlib function is deprecated"), ["AL401", "AL403"], _ => ["deprecated"]),
         (new(@"^(\S+)(?: block ""\S+"")? is at stability level ""(\S+)"", which is below the minimum allowed stability level ""(\S+)"""), ["AL113"],
             m => [m.Groups[1].Value, $"\"{m.Groups[2].Value}\"", $"\"{m.Groups[3].Value}\""]),
     ];
