@@ -94,7 +94,7 @@ internal static class FmtCommand
                 continue;
             }
 
-            var formatted = WithLineEnding(AlloyFormatter.Format(tree), source.LineEnding);
+            var formatted = AlloyFormatter.FormatKeepingLineEndings(tree);
             var changed = formatted != source.Text;
             if (changed)
             {
@@ -159,31 +159,6 @@ internal static class FmtCommand
             var source = DiskWorkspace.Read(file, out var problem);
             yield return (source, problem is null ? null : new PathProblem(file, problem));
         }
-    }
-
-    /// <summary>
-    /// The formatter writes "\n"; a file that mostly uses "\r\n" keeps it. Line breaks already "\r\n" (inside
-    /// raw strings, which keep their carriage returns) are left as they are.
-    /// </summary>
-    private static string WithLineEnding(string formatted, string lineEnding)
-    {
-        if (lineEnding == "\n")
-        {
-            return formatted;
-        }
-
-        var builder = new System.Text.StringBuilder(formatted.Length + formatted.Length / 16);
-        for (var i = 0; i < formatted.Length; i++)
-        {
-            if (formatted[i] == '\n' && (i == 0 || formatted[i - 1] != '\r'))
-            {
-                builder.Append('\r');
-            }
-
-            builder.Append(formatted[i]);
-        }
-
-        return builder.ToString();
     }
 
     private static bool TryWrite(CliConsole console, SourceText source, string formatted, string displayPath)
