@@ -38,7 +38,13 @@ public sealed class AL402UnformattedFile : Rule
             }
 
             var prefix = text.AsSpan().CommonPrefixLength(formatted);
-            var suffix = text.AsSpan(prefix).CommonSuffixLength(formatted.AsSpan(prefix));
+            var suffix = 0;
+            while (suffix < text.Length - prefix && suffix < formatted.Length - prefix
+                   && text[^(suffix + 1)] == formatted[^(suffix + 1)])
+            {
+                suffix++;
+            }
+
             var changed = TextSpan.FromBounds(prefix, text.Length - suffix);
             var line = tree.Source.Lines.GetLine(prefix);
             var lineSpan = TextSpan.FromBounds(tree.Source.Lines.LineStart(line), tree.Source.Lines.LineEnd(line));
