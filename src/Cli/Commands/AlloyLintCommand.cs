@@ -1,0 +1,77 @@
+using System.CommandLine;
+using AlloyLint.Cli.Configuration;
+
+namespace AlloyLint.Cli.Commands;
+
+/// <summary>
+/// The root command: <c>alloylint [PATHS...]</c> lints, with the subcommands <c>rules</c>, <c>explain</c> and
+/// <c>fmt</c>. Usage errors, configuration errors and unexpected failures become one line on standard error and
+/// exit code 2, never a stack trace.
+/// </summary>
+internal static class AlloyLintCommand
+{
+    public static int Run(string[] args, CliConsole console)
+    {
+        try
+        {
+            var root = Create(console);
+            var parseResult = root.Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                var message = string.Join(' ', parseResult.Errors[0].Message.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                console.Error.WriteLine($"{ProductInfo.Name}: error: {message} (see '{ProductInfo.Name} --help')");
+                return ExitCodes.Error;
+            }
+
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (AggregateException error) when (error.InnerExceptions.Count == 1)
+        {
+            return Report(error.InnerException!, console);
+        }
+        catch (Exception error)
+        {
+            return Report(error, console);
+        }
+    }
+
+    private static int Report(Exception exception, CliConsole console)
+    {
+        switch (exception)
+        {
+            case ConfigurationException error:
+                console.Error.WriteLine($"{error.Path}:{error.Line}:{error.Column}: error: {error.Message}");
+                break;
+            case IOException or UnauthorizedAccessException:
+                console.Error.WriteLine($"{ProductInfo.Name}: error: {exception.Message.ReplaceLineEndings(" ")}");
+                break;
+            default:
+                console.Error.WriteLine($"{ProductInfo.Name}: internal error: {exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")}");
+                break;
+        }
+
+        return ExitCodes.Error;
+    }
+
+    private static RootCommand Create(CliConsole console)
+    {
+        var root = new RootCommand(
+            "AlloyLint: a linter, fixer and formatter for Grafana Alloy configuration files. " +
+            "Lints the *.alloy files of PATHS (files or folders; default: the current folder; '-' reads standard input).");
+        var versionOption = root.Options.OfType<VersionOption>().FirstOrDefault();
+        if (versionOption is not null)
+        {
+            root.Options.Remove(versionOption);
+        }
+
+        LintCommand.Configure(root, console);
+        root.Subcommands.Add(RulesCommand.Create(console));
+        root.Subcommands.Add(ExplainCommand.Create(console));
+        return root;
+    }
+}

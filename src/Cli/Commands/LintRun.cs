@@ -1,0 +1,250 @@
+using AlloyLint.Cli.Configuration;
+using AlloyLint.Cli.Discovery;
+using AlloyLint.Cli.IO;
+using AlloyLint.Cli.Reporting;
+using AlloyLint.Cli.Reporting.Json;
+using AlloyLint.Cli.Reporting.Sarif;
+using AlloyLint.Parser.Text;
+using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Fixes;
+
+namespace AlloyLint.Cli.Commands;
+
+/// <summary>
+/// One lint run: discovers the files, finds each one's configuration, lints groups of files (one folder under one
+/// configuration) in parallel, applies or shows fixes, reports in the chosen format and decides the exit code.
+/// </summary>
+internal sealed class LintRun(LintOptions options, CliConsole console)
+{
+    private const string StdinDisplayName = "<stdin>";
+    private readonly string _workingDirectory = console.WorkingDirectory;
+    private readonly DiskWorkspace _workspace = new(console.WorkingDirectory);
+
+    private sealed record Group(ConfigFile Config, IReadOnlyList<string> Files);
+
+    private sealed record FileChange(SourceText Original, string NewText, int FixCount);
+
+    private sealed record GroupResult(List<LintDiagnostic> Diagnostics, List<PathProblem> Problems, List<FileChange> Changes);
+
+    public int Execute()
+    {
+        var rules = RuleRegistry.All.Select(rule => rule.Metadata).OrderBy(rule => rule.Id, StringComparer.Ordinal).ToList();
+        var loader = new ConfigLoader(rules);
+        if ((options.Select ?? []).Concat(options.Ignore).FirstOrDefault(selector => !loader.IsKnownSelector(selector)) is { } unknown)
+        {
+            return UsageError($"unknown rule or prefix '{unknown}' in --select/--ignore (see '{ProductInfo.Name} rules')");
+        }
+
+        if (options.Paths.FirstOrDefault(path => path.StartsWith('-') && path != "-") is { } option)
+        {
+            return UsageError($"unknown option '{option}' (see '{ProductInfo.Name} --help'; name a file starting with '-' as ./{option})");
+        }
+
+        var readsStdin = options.ReadsStdin || (options.Paths is ["."] && options.StdinFilename is not null);
+        if (!readsStdin && options.Paths.Contains("-"))
+        {
+            return UsageError("'-' (standard input) cannot be combined with other paths");
+        }
+
+        var resolver = new ConfigResolver(loader, options.ConfigPath, _workingDirectory);
+        var (groups, problems, stdinSource) = readsStdin ? ReadStdin(resolver) : Discover(resolver);
+        var results = new GroupResult[groups.Count];
+        Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
+            results[index] = LintGroup(groups[index], stdinSource));
+
+        var diagnostics = results.SelectMany(result => result.Diagnostics)
+            .OrderBy(diagnostic => diagnostic.Source.Path, StringComparer.Ordinal)
+            .ThenBy(diagnostic => diagnostic.Span.Start)
+            .ThenBy(diagnostic => diagnostic.Rule.Id, StringComparer.Ordinal)
+            .ToList();
+        problems.AddRange(results.SelectMany(result => result.Problems));
+        problems.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var changes = results.SelectMany(result => result.Changes).OrderBy(change => change.Original.Path, StringComparer.Ordinal).ToList();
+        var fileCount = groups.Sum(group => group.Files.Count) - results.Sum(result => result.Problems.Count);
+
+        var reportOptions = new ReportOptions(_workingDirectory, UseColor(), options.Quiet, options.UnsafeFixes);
+        foreach (var problem in problems)
+        {
+            console.Error.WriteLine($"{reportOptions.DisplayPath(problem.Path)}: error: {problem.Message}");
+        }
+
+        if (options.Diff)
+        {
+            return ReportDiff(changes, problems, reportOptions);
+        }
+
+        var report = new LintReport(diagnostics, problems, fileCount, rules, changes.Sum(change => change.FixCount));
+        if (readsStdin && options.Fix && stdinSource is not null)
+        {
+            console.Out.Write(changes.Count > 0 ? changes[0].NewText : stdinSource.Text);
+            Reporter(reportOptions).Write(report, console.Error);
+        }
+        else
+        {
+            WriteReport(report, reportOptions);
+        }
+
+        if (problems.Count > 0)
+        {
+            return ExitCodes.Error;
+        }
+
+        return !options.ExitZero && diagnostics.Any(diagnostic => diagnostic.Severity >= options.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private (List<Group> Groups, List<PathProblem> Problems, SourceText? Stdin) Discover(ConfigResolver resolver)
+    {
+        var discovery = new FileDiscovery(_workingDirectory, (fullPath, isDirectory) =>
+            resolver.ForDirectory(Path.GetDirectoryName(fullPath) ?? _workingDirectory).Excludes(fullPath, isDirectory));
+        var (files, problems) = discovery.Discover(options.Paths);
+        var groups = files
+            .GroupBy(file => (Config: resolver.ForFile(file), Directory: Path.GetDirectoryName(file) ?? string.Empty))
+            .Select(group => new Group(group.Key.Config, [.. group]))
+            .ToList();
+        return (groups, [.. problems], null);
+    }
+
+    private (List<Group> Groups, List<PathProblem> Problems, SourceText? Stdin) ReadStdin(ConfigResolver resolver)
+    {
+        var path = options.StdinFilename is { } name ? Path.GetFullPath(name, _workingDirectory) : StdinDisplayName;
+        using var input = console.OpenInput();
+        using var buffer = new MemoryStream();
+        input.CopyTo(buffer);
+        if (DiskWorkspace.Decode(buffer.ToArray(), path, out var problem) is not { } source)
+        {
+            return ([], [new PathProblem(path, problem!)], null);
+        }
+
+        if (options.StdinFilename is not null)
+        {
+            _workspace.Overlay(source);
+        }
+
+        var config = options.StdinFilename is null ? resolver.ForDirectory(_workingDirectory) : resolver.ForFile(path);
+        return ([new Group(config, [path])], [], source);
+    }
+
+    private GroupResult LintGroup(Group group, SourceText? stdinSource)
+    {
+        var settings = SettingsBuilder.Build(group.Config, options);
+        if (stdinSource is not null && options.StdinFilename is null)
+        {
+            settings = new LintSettings
+            {
+                Select = settings.Select,
+                Ignore = settings.Ignore,
+                SeverityOverrides = settings.SeverityOverrides,
+                RuleOptions = settings.RuleOptions,
+                Mode = ConfigurationMode.File,
+            };
+        }
+
+        var problems = new List<PathProblem>();
+        var sources = new List<SourceText>();
+        foreach (var file in group.Files)
+        {
+            string? problem = null;
+            if ((stdinSource ?? DiskWorkspace.Read(file, out problem)) is { } source)
+            {
+                sources.Add(source);
+            }
+            else
+            {
+                problems.Add(new PathProblem(file, problem!));
+            }
+        }
+
+        var linter = new Linter(settings);
+        var diagnostics = linter.Lint(sources, _workspace).ToList();
+        var changes = new List<FileChange>();
+        if (options.Fix || options.Diff)
+        {
+            var applier = new FixApplier(linter);
+            foreach (var source in sources.Where(source => diagnostics.Any(diagnostic => diagnostic.Source.Path == source.Path && IsApplicable(diagnostic.Fix))))
+            {
+                var result = applier.Apply(source, _workspace, options.UnsafeFixes);
+                if (!result.Changed)
+                {
+                    continue;
+                }
+
+                changes.Add(new FileChange(source, result.NewText, result.Applied.Count));
+                if (!options.Diff && stdinSource is null)
+                {
+                    AtomicFile.Write(source.Path, source.Encode(result.NewText));
+                }
+
+                diagnostics.RemoveAll(diagnostic => diagnostic.Source.Path == source.Path);
+                diagnostics.AddRange(result.Remaining.Where(diagnostic => diagnostic.Source.Path == source.Path));
+            }
+        }
+
+        return new GroupResult(diagnostics, problems, changes);
+    }
+
+    private bool IsApplicable(Fix? fix) => fix is not null && (options.UnsafeFixes || fix.Applicability == Applicability.Safe);
+
+    private int ReportDiff(List<FileChange> changes, List<PathProblem> problems, ReportOptions reportOptions)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        foreach (var change in changes)
+        {
+            var label = reportOptions.DisplayPath(change.Original.Path);
+            output.Write(UnifiedDiff.Create(change.Original.Text, change.NewText, label, label));
+        }
+
+        Emit(output.ToString());
+        if (!options.Quiet)
+        {
+            var fixes = changes.Sum(change => change.FixCount);
+            console.Error.WriteLine(changes.Count == 0
+                ? "No fixes to apply."
+                : $"Would fix {TextReporter.Plural(fixes, "problem")} in {TextReporter.Plural(changes.Count, "file")}.");
+        }
+
+        return problems.Count > 0 ? ExitCodes.Error : changes.Count > 0 && !options.ExitZero ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private void WriteReport(LintReport report, ReportOptions reportOptions)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        Reporter(reportOptions).Write(report, output);
+        Emit(output.ToString());
+    }
+
+    private void Emit(string text)
+    {
+        if (options.OutputPath is { } path)
+        {
+            File.WriteAllText(Path.GetFullPath(path, _workingDirectory), text);
+        }
+        else
+        {
+            console.Out.Write(text);
+        }
+    }
+
+    private IReporter Reporter(ReportOptions reportOptions) => options.Statistics
+        ? new StatisticsReporter()
+        : options.Format switch
+        {
+            OutputFormat.Concise => new ConciseReporter(reportOptions),
+            OutputFormat.Json => new JsonReporter(reportOptions),
+            OutputFormat.GitHub => new GitHubReporter(reportOptions),
+            OutputFormat.Sarif => new SarifReporter(reportOptions),
+            _ => new TextReporter(reportOptions),
+        };
+
+    private bool UseColor() =>
+        options.Format == OutputFormat.Text
+        && !options.NoColor
+        && string.IsNullOrEmpty(console.Environment("NO_COLOR"))
+        && options.OutputPath is null
+        && console.OutputIsTerminal;
+
+    private int UsageError(string message)
+    {
+        console.Error.WriteLine($"{ProductInfo.Name}: error: {message}");
+        return ExitCodes.Error;
+    }
+}

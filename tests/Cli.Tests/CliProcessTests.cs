@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace AlloyLint.Cli.Tests;
+
+/// <summary>The built <c>alloylint</c> executable as a separate process: what in-process runs cannot show.</summary>
+public class CliProcessTests
+{
+    private static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "alloylint.exe" : "alloylint");
+
+    [Fact]
+    public void The_executable_exits_with_the_lint_exit_code()
+    {
+        using var tree = new TempTree().File("a.alloy", "logging {\n\tlevel = \n}\n");
+
+        var (exitCode, output, error) = Start(Executable, ["--format", "concise", "--select", "AL001", tree.Root]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(": error: ", output, StringComparison.Ordinal);
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_folder_without_permission_is_reported_and_the_rest_linted()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("Unix permissions only.");
+        }
+
+        string program;
+        string[] prefix;
+        if (Environment.IsPrivilegedProcess)
+        {
+            // Root reads every folder, so run the CLI as the unprivileged 'nobody' user.
+            if (!File.Exists("/usr/bin/setpriv"))
+            {
+                Assert.Skip("Running as root without /usr/bin/setpriv to drop privileges: a folder without permission cannot be produced here.");
+            }
+
+            program = "/usr/bin/setpriv";
+            prefix = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", Executable];
+        }
+        else
+        {
+            program = Executable;
+            prefix = [];
+        }
+
+        using var tree = new TempTree().File("ok.alloy", "logging {\n\tlevel = \n}\n").File("locked/x.alloy", "logging {}\n");
+        var locked = Path.Combine(tree.Root, "locked");
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            var (exitCode, output, error) = Start(program, [.. prefix, "--format", "concise", "--select", "AL001", tree.Root]);
+
+            Assert.Equal(2, exitCode);
+            Assert.Equal($"{locked}: error: permission denied\n", error);
+            Assert.StartsWith(Path.Combine(tree.Root, "ok.alloy") + ":3:1: error: ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static (int ExitCode, string Output, string Error) Start(string program, string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        start.Environment["HOME"] = Path.GetTempPath();
+        if (string.IsNullOrEmpty(start.Environment.TryGetValue("DOTNET_ROOT", out var root) ? root : null))
+        {
+            start.Environment["DOTNET_ROOT"] = DotnetRoot();
+        }
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Where the running runtime lives, so the apphost finds it whoever runs it.</summary>
+    private static string DotnetRoot() =>
+        Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+}

@@ -1,0 +1,100 @@
+using AlloyLint.Cli.Configuration;
+using AlloyLint.Parser.Diagnostics;
+using Xunit;
+
+namespace AlloyLint.Cli.Tests;
+
+public class ConfigLoaderTests
+{
+    private static readonly ConfigLoader Loader = new(TestRules.All);
+
+    [Fact]
+    public void Reads_every_key()
+    {
+        var config = Loader.Parse(
+            """
+            # team settings
+            select: [AL0, AL4]
+            ignore: hardcoded-secret
+            mode: directory
+            exclude:
+              - "vendor/**"
+              - generated/
+            rules:
+              AL001: warning
+              deprecated-style:
+                severity: off
+            """,
+            "/repo/.alloylint.yaml");
+
+        Assert.Equal(["AL0", "AL4"], config.Select!);
+        Assert.Equal(["AL401"], config.Ignore);
+        Assert.Equal("directory", config.Mode);
+        Assert.Equal("/repo", config.Directory);
+        Assert.True(config.Excludes("/repo/vendor/a/b.alloy", isDirectory: false));
+        Assert.True(config.Excludes("/repo/x/generated", isDirectory: true));
+        Assert.False(config.Excludes("/repo/x/generated", isDirectory: false));
+        Assert.False(config.Excludes("/repo/src/b.alloy", isDirectory: false));
+        Assert.Equal(new RuleConfig("AL001", Severity.Warning, false, []), config.Rules[0]);
+        Assert.Equal(("AL501", (Severity?)null, true), (config.Rules[1].RuleId, config.Rules[1].Severity, config.Rules[1].Off));
+        Assert.Empty(config.Rules[1].Options);
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_empty_configuration()
+    {
+        var config = Loader.Parse("# nothing yet\n", "/repo/.alloylint.yaml");
+
+        Assert.Null(config.Select);
+        Assert.Empty(config.Rules);
+    }
+
+    [Theory]
+    [InlineData("selct: [AL0]\n", 1, 1, "unknown key 'selct': expected one of select, ignore, exclude, mode, rules")]
+    [InlineData("select:\n  - AL0\n  - AL77\n", 3, 5, "unknown rule or prefix 'AL77'")]
+    [InlineData("mode: everything\n", 1, 7, "invalid mode 'everything': expected one of auto, directory, file")]
+    [InlineData("rules:\n  AL001: fatal\n", 2, 10, "invalid severity 'fatal': expected one of error, warning, note, off")]
+    [InlineData("rules:\n  AL777: off\n", 2, 3, "unknown rule 'AL777'")]
+    [InlineData("rules:\n  AL001:\n    colour: red\n", 3, 5, "unknown option 'colour' for AL001: expected severity")]
+    [InlineData("select: [AL0\n", 2, 1, "While parsing a flow sequence, did not find expected ',' or ']'.")]
+    [InlineData("- AL0\n", 1, 1, "the configuration must be a mapping of keys such as select, ignore, rules")]
+    [InlineData("select: AL0\nselect: AL4\n", 2, 1, "duplicate key 'select'")]
+    [InlineData("base: &b [AL0]\n", 1, 7, "YAML anchors and aliases are not supported in this file")]
+    [InlineData("exclude: [\"a[b\"]\n", 1, 11, "invalid glob 'a[b'")]
+    public void Reports_mistakes_at_their_line_and_column(string yaml, int line, int column, string message)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Loader.Parse(yaml, "cfg/.alloylint.yaml"));
+
+        Assert.Equal($"cfg/.alloylint.yaml:{line}:{column}: {message}", error.ToString());
+    }
+
+    [Fact]
+    public void Finds_the_nearest_configuration_upward_and_caches_it()
+    {
+        using var tree = new TempTree()
+            .File(".alloylint.yaml", "ignore: [AL4]\n")
+            .File("team/.alloylint.yaml", "select: [AL0]\n")
+            .File("team/deep/x.alloy")
+            .File("other/y.alloy");
+        var resolver = new ConfigResolver(Loader, null, tree.Root);
+
+        var team = resolver.ForFile(Path.Combine(tree.Root, "team/deep/x.alloy"));
+        var root = resolver.ForFile(Path.Combine(tree.Root, "other/y.alloy"));
+
+        Assert.Equal("team/.alloylint.yaml", team.Path);
+        Assert.Equal(Path.Combine(tree.Root, "team"), team.Directory);
+        Assert.Equal(".alloylint.yaml", root.Path);
+        Assert.Same(team, resolver.ForFile(Path.Combine(tree.Root, "team/z.alloy")));
+    }
+
+    [Fact]
+    public void An_explicit_configuration_applies_everywhere()
+    {
+        using var tree = new TempTree()
+            .File("ci.yaml", "ignore: [AL5]\n")
+            .File("team/.alloylint.yaml", "select: [AL0]\n");
+        var resolver = new ConfigResolver(Loader, "ci.yaml", tree.Root);
+
+        Assert.Equal("ci.yaml", resolver.ForFile(Path.Combine(tree.Root, "team/x.alloy")).Path);
+    }
+}
