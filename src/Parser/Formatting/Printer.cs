@@ -63,6 +63,26 @@ internal sealed class Printer
 
     public int Line(int offset) => _lines.GetLine(offset);
 
+    /// <summary>True if a comment starts in [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public bool HasCommentBetween(int start, int end)
+    {
+        int low = 0, high = _comments.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_comments[middle].Span.Start < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low < _comments.Length && _comments[low].Span.Start < end;
+    }
+
     /// <summary>A position hint: the next text item starts at <paramref name="offset"/> in the source.</summary>
     public void Position(int offset) => _position = new SourcePosition(offset, Line(offset));
 
@@ -269,7 +289,7 @@ internal sealed class Printer
                 Append(text);
                 Append(_escape);
                 break;
-            case TextMode.ProtectControls when text.AsSpan().IndexOfAny('\t', '\v', '\f') >= 0:
+            case TextMode.ProtectControls when NeedsProtection(text):
                 AppendProtected(text);
                 break;
             default:
@@ -288,24 +308,53 @@ internal sealed class Printer
         _last = _position;
     }
 
+    private static bool NeedsProtection(string text) =>
+        text.AsSpan().IndexOfAny('\t', '\v', '\f') >= 0 || text.Contains(" \n", StringComparison.Ordinal);
+
     /// <summary>
-    /// Writes a string literal with each '\t', '\v' and '\f' wrapped in escape characters, so the tab writer
-    /// neither splits cells on it nor the trimmer rewrites it (upstream turns such tabs into spaces).
+    /// Writes a string literal so that the tab writer and the trimmer cannot change it: each '\t', '\v' and
+    /// '\f', and each run of spaces that ends a line of a multi-line raw string, is wrapped in escape
+    /// characters. Upstream turns such tabs into alignment spaces and strips such trailing blanks, which
+    /// changes the string. Escaped text keeps its width, so alignment is otherwise unaffected.
     /// </summary>
     private void AppendProtected(string text)
     {
-        foreach (var ch in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var ch = text[i];
             if (ch is '\t' or '\v' or '\f')
             {
                 Append(_escape);
                 Append(ch);
                 Append(_escape);
+                continue;
             }
-            else
+
+            if (ch == ' ')
             {
-                Append(ch);
+                var end = i;
+                while (end < text.Length && text[end] == ' ')
+                {
+                    end++;
+                }
+
+                var endsLine = end < text.Length && text[end] == '\n';
+                if (endsLine)
+                {
+                    Append(_escape);
+                }
+
+                Append(text[i..end]);
+                if (endsLine)
+                {
+                    Append(_escape);
+                }
+
+                i = end - 1;
+                continue;
             }
+
+            Append(ch);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AlloyLint.Parser.Lexing;
 using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
 
@@ -54,7 +55,11 @@ internal sealed class Walker(Printer printer, SourceText source)
 
     private void WalkBlock(BlockStatement block)
     {
-        printer.Position(block.NameParts[0].Span.Start);
+        // A name written over several lines ("a.<newline>// c<newline>b") can hold comments. Upstream prints
+        // them after the joined name, before the label, which no longer parses; they go before the name.
+        var nameStart = block.NameParts[0].Span.Start;
+        var lastPartStart = block.NameParts[^1].Span.Start;
+        printer.Position(printer.HasCommentBetween(nameStart, lastPartStart) ? lastPartStart : nameStart);
         printer.Identifier(block.Name);
 
         // As upstream, an empty label ("") is not printed.
@@ -62,7 +67,7 @@ internal sealed class Walker(Printer printer, SourceText source)
         {
             printer.Space(Whitespace.Blank);
             printer.Position(label.Span.Start);
-            printer.Literal('"' + label.Value + '"', isNumber: false);
+            printer.Literal(GoText.Quote(label.Value), isNumber: false);
         }
 
         printer.Space(Whitespace.Blank);
@@ -223,7 +228,8 @@ internal sealed class Walker(Printer printer, SourceText source)
             }
             else
             {
-                printer.Identifier(field.Key.Length > 0 ? field.Key : "\"\"");
+                // An empty key "" is stored with its quotes, unquoted, as upstream does.
+                printer.Identifier(field.Key);
             }
 
             printer.Space(Whitespace.VTab);
@@ -293,8 +299,11 @@ internal sealed class Walker(Printer printer, SourceText source)
     /// (the key is stored without unescaping) and changes its meaning. A key that %q would leave alone prints as
     /// upstream does; any other key is printed exactly as written.
     /// </summary>
-    private string QuotedKeyText(ObjectField field) =>
-        GoQuote.IsVerbatim(field.Key) ? '"' + field.Key + '"' : source[field.KeySpan];
+    private string QuotedKeyText(ObjectField field)
+    {
+        var quoted = GoText.Quote(field.Key);
+        return quoted.Length == field.Key.Length + 2 ? quoted : source[field.KeySpan];
+    }
 
     private int Line(int offset) => source.Lines.GetLine(offset);
 

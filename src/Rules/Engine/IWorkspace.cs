@@ -16,6 +16,12 @@ public interface IWorkspace
 
     /// <summary>Another file's text (for example docker-compose.yml), or null when it is absent or unreadable.</summary>
     string? ReadTextFile(string path);
+
+    /// <summary>
+    /// The paths of all files directly inside <paramref name="directory"/>, sorted ordinally: how rules find files
+    /// whose names vary, such as <c>docker-compose.base.yml</c>. Without it only fixed names can be read.
+    /// </summary>
+    IReadOnlyList<string> FilesInDirectory(string directory) => [];
 }
 
 /// <summary>
@@ -32,12 +38,14 @@ public sealed class InMemoryWorkspace : IWorkspace
         return this;
     }
 
-    public IReadOnlyList<string> AlloyFilesInDirectory(string directory)
+    public IReadOnlyList<string> AlloyFilesInDirectory(string directory) =>
+        FilesInDirectory(directory).Where(path => path.EndsWith(".alloy", StringComparison.Ordinal)).ToList();
+
+    public IReadOnlyList<string> FilesInDirectory(string directory)
     {
-        var full = Path.GetFullPath(directory);
+        var full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
         return _files
-            .Where(file => file.Key.EndsWith(".alloy", StringComparison.Ordinal)
-                && string.Equals(Path.GetDirectoryName(file.Key), full.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            .Where(file => string.Equals(Path.GetDirectoryName(file.Key), full, StringComparison.Ordinal))
             .Select(file => file.Value.Path)
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -1,5 +1,6 @@
 using AlloyLint.Rules.Deprecation;
 using AlloyLint.Rules.Security;
+using AlloyLint.Rules.SelfMonitoring;
 using AlloyLint.Rules.Suppression;
 using AlloyLint.Rules.Syntax;
 
@@ -11,6 +12,19 @@ public static class RuleRegistry
     public static IReadOnlyList<Rule> All { get; } =
     [
         new AL001SyntaxError(),
+        new AL201SelfExporterMissing(),
+        new AL202SelfMetricsNotScraped(),
+        new AL203SelfScrapeInterval(),
+        new AL204SelfMetricsNotOtlp(),
+        new AL205LoggingFormat(),
+        new AL206LoggingLevel(),
+        new AL207LoggingNotExported(),
+        new AL208LokiWriteLiteralCredentials(),
+        new AL209TracingSamplingFraction(),
+        new AL210TracingNotExported(),
+        new AL211SelfJobLabel(),
+        new AL212SelfLogsUnlabeled(),
+        new AL213EnvNotProvided(),
         new AL301HardCodedSecret(),
         new AL302TlsVerificationDisabled(),
         new AL303CredentialsOverHttp(),
