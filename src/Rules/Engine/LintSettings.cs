@@ -19,7 +19,8 @@ public enum ConfigurationMode
 /// Which rules run and how. Selectors are rule IDs ("AL203"), ID prefixes ("AL2"), rule names
 /// ("self-scrape-interval") or "ALL". A rule runs when the most specific selector matching it comes from
 /// <see cref="Select"/> rather than <see cref="Ignore"/> (ignore wins a tie); when no selector matches, it runs
-/// if <see cref="Select"/> is empty and the rule is enabled by default (ruff's model).
+/// if <see cref="Select"/> is empty and the rule is enabled by default (ruff's model). Syntax errors (AL001) are
+/// reported unless a selector in <see cref="Ignore"/> names them: a file that does not parse is never silently clean.
 /// </summary>
 public sealed class LintSettings
 {
@@ -44,7 +45,7 @@ public sealed class LintSettings
         var ignored = Specificity(Ignore, rule);
         if (selected < 0 && ignored < 0)
         {
-            return Select.Count == 0 && rule.EnabledByDefault;
+            return rule.Category == RuleCategory.Syntax || (Select.Count == 0 && rule.EnabledByDefault);
         }
 
         return selected > ignored;

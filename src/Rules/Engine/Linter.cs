@@ -92,7 +92,16 @@ public sealed class Linter
 
         foreach (var rule in _rules.Where(rule => rule.Metadata.Category != RuleCategory.Suppression && Runs(rule)))
         {
-            rule.Check(NewContext(configuration, rule, workspace, raw, suppressions: null));
+            var context = NewContext(configuration, rule, workspace, raw, suppressions: null);
+            try
+            {
+                rule.Check(context);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A bug in one rule must not hide every other finding: report it where the user looks.
+                context.Report(context.AnchorTree, new TextSpan(0, 0), $"internal error: rule {rule.Metadata.Id} failed on this configuration ({exception.GetType().Name}: {exception.Message}); please report it");
+            }
         }
 
         var ran = _rules.Where(rule => rule.Metadata.Category != RuleCategory.Suppression && Runs(rule)).Select(rule => rule.Metadata);

@@ -11,27 +11,6 @@ public sealed record EnvironmentRead(CallExpression Call, string? Name, bool IsD
 /// <summary>Recognises function calls in expressions: their dotted names, and environment variable reads.</summary>
 public static class Calls
 {
-    /// <summary>Deprecated top-level stdlib names (since Alloy v1.4.0) and their replacements.</summary>
-    public static readonly IReadOnlyDictionary<string, string> DeprecatedFunctions = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["env"] = "sys.env",
-        ["nonsensitive"] = "convert.nonsensitive",
-        ["concat"] = "array.concat",
-        ["json_decode"] = "encoding.from_json",
-        ["yaml_decode"] = "encoding.from_yaml",
-        ["base64_decode"] = "encoding.from_base64",
-        ["format"] = "string.format",
-        ["join"] = "string.join",
-        ["replace"] = "string.replace",
-        ["split"] = "string.split",
-        ["to_lower"] = "string.to_lower",
-        ["to_upper"] = "string.to_upper",
-        ["trim"] = "string.trim",
-        ["trim_prefix"] = "string.trim_prefix",
-        ["trim_suffix"] = "string.trim_suffix",
-        ["trim_space"] = "string.trim_space",
-    };
-
     /// <summary>The dotted name of the called function (<c>sys.env</c>, <c>coalesce</c>), or null when the callee is not a name.</summary>
     public static string? FunctionName(CallExpression call) => Traversal.DottedName(call.Callee);
 

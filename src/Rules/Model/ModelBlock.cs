@@ -1,4 +1,5 @@
 using AlloyLint.Parser.Text;
+using AlloyLint.Rules.Catalog;
 using AlloyLint.Parser.Tree;
 
 namespace AlloyLint.Rules.Model;
@@ -39,12 +40,12 @@ public abstract class ModelBlock
     /// The attribute at <paramref name="path"/>: "scrape_interval", or through nested blocks "endpoint.basic_auth.password"
     /// (the first matching block at each step). Null when absent.
     /// </summary>
-    public AttributeStatement? Attribute(string path) => BlockBody.FindAttribute(Block.Body, path);
+    public AttributeStatement? Attribute(string path) => BodyLookup.FindAttribute(Block.Body, path);
 
     /// <summary>The nested blocks at <paramref name="path"/> ("endpoint", "endpoint.basic_auth"), in source order.</summary>
-    public IEnumerable<BlockStatement> NestedBlocks(string path) => BlockBody.FindBlocks(Block.Body, path);
+    public IEnumerable<BlockStatement> NestedBlocks(string path) => BodyLookup.FindBlocks(Block.Body, path);
 
-    /// <summary>The constant value of the attribute at <paramref name="path"/>, <paramref name="defaultValue"/> when absent, or null when not constant.</summary>
+    /// <summary>The constant value of the attribute at <paramref name="path"/>; when absent, <paramref name="defaultValue"/> or else the catalog default (null when none is known); null when not constant.</summary>
     public AlloyValue? EffectiveValue(string path, AlloyValue? defaultValue = null) =>
         Attribute(path) is { } attribute ? ConstantEvaluator.Evaluate(attribute.Value) : defaultValue ?? ArgumentDefaults.Find(Name, path);
 
@@ -67,17 +68,13 @@ public sealed class ComponentInstance : ModelBlock
 }
 
 /// <summary>
-/// A configuration block: <c>logging</c>, <c>tracing</c>, <c>http</c>, <c>remotecfg</c>, <c>livedebugging</c>, <c>declare</c>,
-/// <c>argument</c>, <c>export</c>, <c>import.*</c>, <c>foreach</c>.
+/// A configuration block: <c>logging</c>, <c>tracing</c>, <c>http</c>, <c>remotecfg</c>, <c>livedebugging</c>, <c>labelstore</c>,
+/// <c>declare</c>, <c>argument</c>, <c>export</c>, <c>import.*</c>, <c>foreach</c>.
 /// </summary>
 public sealed class ConfigBlock : ModelBlock
 {
-    /// <summary>Names of configuration blocks; every other block at the top of a scope is a component.</summary>
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "logging", "tracing", "http", "remotecfg", "livedebugging", "declare", "argument", "export",
-        "import.file", "import.git", "import.http", "import.string", "foreach",
-    };
+    /// <summary>Names of configuration blocks (from the catalog); every other block at the top of a scope is a component.</summary>
+    public static readonly IReadOnlySet<string> Names = ComponentCatalog.Default.ConfigBlockNames.ToHashSet(StringComparer.Ordinal);
 
     internal ConfigBlock(BlockStatement block, SyntaxTree tree, Scope scope)
         : base(block, tree, scope)
@@ -92,7 +89,7 @@ public sealed class ConfigBlock : ModelBlock
 /// Finds attributes and nested blocks in a body by dotted path. Block names may contain dots themselves
 /// (<c>stage.json</c>): each step matches any block whose name is a prefix of the remaining path.
 /// </summary>
-public static class BlockBody
+public static class BodyLookup
 {
     public static AttributeStatement? FindAttribute(Body body, string path)
     {

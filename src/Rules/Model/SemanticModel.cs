@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AlloyLint.Parser.Tree;
+using AlloyLint.Rules.Catalog;
 
 namespace AlloyLint.Rules.Model;
 
@@ -11,9 +12,7 @@ namespace AlloyLint.Rules.Model;
 public sealed class SemanticModel
 {
     /// <summary>Top-level identifiers of the standard library (current and deprecated names) and <c>module_path</c>.</summary>
-    public static readonly IReadOnlySet<string> StdlibRoots = new HashSet<string>(
-        ["sys", "constants", "coalesce", "json_path", "convert", "array", "encoding", "string", "file", "module_path", .. Calls.DeprecatedFunctions.Keys],
-        StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> StdlibRoots = new HashSet<string>([.. StandardLibrary.RootNames, "module_path"], StringComparer.Ordinal);
 
     private readonly List<ModelBlock> _allBlocks = [];
     private readonly List<Reference> _references = [];

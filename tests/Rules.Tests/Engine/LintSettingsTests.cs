@@ -34,6 +34,14 @@ public sealed class LintSettingsTests
         Assert.Equal(enabled, new LintSettings { Select = select, Ignore = ignore }.IsEnabled(Interval));
 
     [Fact]
+    public void Syntax_errors_are_reported_unless_ignored()
+    {
+        var syntax = new RuleMetadata("AL001", "syntax-error", RuleCategory.Syntax, Severity.Error, "x");
+        Assert.True(new LintSettings { Select = ["AL2"] }.IsEnabled(syntax));
+        Assert.False(new LintSettings { Select = ["AL2"], Ignore = ["AL001"] }.IsEnabled(syntax));
+    }
+
+    [Fact]
     public void Select_enables_rules_off_by_default() => Assert.True(new LintSettings { Select = ["AL3"] }.IsEnabled(Optional));
 
     [Fact]

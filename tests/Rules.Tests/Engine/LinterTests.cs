@@ -102,4 +102,19 @@ public sealed class LinterTests
         var workspace = new InMemoryWorkspace().Add("n.alloy", "// alloylint-disable-next-line AL991\na \"one\" { }\n");
         Assert.Equal(["n.alloy:2:1: note: component a \"one\" [AL990]"], Lint(workspace, new LintSettings { Ignore = ["AL991"] }, "n.alloy"));
     }
+
+    [Fact]
+    public void A_failing_rule_is_reported_and_the_others_still_run()
+    {
+        var workspace = new InMemoryWorkspace().Add("c.alloy", "a \"b\" { }\n");
+        var findings = new Linter(LintSettings.Default, [new TestRules.Crashes(), new TestRules.EveryComponent()])
+            .Lint(workspace.ReadAlloyFile("c.alloy")!, workspace)
+            .Select(RuleFixture.Concise);
+        Assert.Equal(
+            [
+                "c.alloy:1:1: note: component a \"b\" [AL990]",
+                "c.alloy:1:1: warning: internal error: rule AL995 failed on this configuration (InvalidOperationException: boom); please report it [AL995]",
+            ],
+            findings);
+    }
 }

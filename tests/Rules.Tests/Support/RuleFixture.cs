@@ -160,12 +160,12 @@ public sealed class RuleFixture
     }
 
     /// <summary>
-    /// The settings: the fixture's rule and AL001 selected, plus what <c>case.settings.json</c> adds:
+    /// The settings: the fixture's rule selected (syntax errors are always reported), plus what <c>case.settings.json</c> adds:
     /// <c>{ "options": { "interval": "30s" }, "mode": "directory", "select": ["AL201"] }</c> (all optional).
     /// </summary>
     private LintSettings LoadSettings(Rule rule)
     {
-        var select = new List<string> { rule.Metadata.Id, "AL001" };
+        var select = new List<string> { rule.Metadata.Id };
         var mode = ConfigurationMode.Auto;
         var options = new Dictionary<string, RuleOptionValue>();
         var settingsPath = Path.Combine(RuleFolder, CaseName + ".settings.json");

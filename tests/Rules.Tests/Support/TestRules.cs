@@ -94,4 +94,12 @@ internal static class TestRules
             }
         }
     }
+
+    /// <summary>AL995: throws, as a rule with a bug would.</summary>
+    public sealed class Crashes : Rule
+    {
+        public override RuleMetadata Metadata { get; } = new("AL995", "crashes", RuleCategory.Style, Severity.Warning, "test");
+
+        public override void Check(LintContext context) => throw new InvalidOperationException("boom");
+    }
 }
