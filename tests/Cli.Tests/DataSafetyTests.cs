@@ -89,6 +89,31 @@ public sealed class DataSafetyTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Fmt_write_keeps_bom_crlf_and_mode_and_leaves_a_read_only_file()
+    {
+        var unformatted = "logging {\r\nlevel = \"info\"\r\n}\r\n";
+        using var tree = new TempTree()
+            .Bytes("a.alloy", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(unformatted)])
+            .File("locked.alloy", unformatted);
+        var path = Path.Combine(tree.Root, "a.alloy");
+        var locked = Path.Combine(tree.Root, "locked.alloy");
+        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead;
+        File.SetUnixFileMode(path, mode);
+        File.SetUnixFileMode(locked, UnixFileMode.UserRead);
+
+        var result = CliRunner.Run(tree.Root, "fmt", "--write", ".");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("locked.alloy: error: cannot write: read-only; not rewritten", result.Error, StringComparison.Ordinal);
+        Assert.Equal(unformatted, File.ReadAllText(locked));
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal("\uFEFFlogging {\r\n\tlevel = \"info\"\r\n}\r\n", Encoding.UTF8.GetString(bytes));
+        Assert.Equal(mode, File.GetUnixFileMode(path));
+        File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
     public void A_binary_file_is_reported_clearly()
     {
         using var tree = new TempTree().Bytes("blob.alloy", [0x7F, (byte)'E', (byte)'L', (byte)'F', 0, 0, 1, 2]).File("ok.alloy", "logging {}\n");

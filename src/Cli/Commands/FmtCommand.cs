@@ -165,7 +165,7 @@ internal static class FmtCommand
     {
         try
         {
-            AtomicFile.Write(source.Path, source.Encode(formatted));
+            AtomicFile.Replace(source.Path, source.Encode(source.Text), source.Encode(formatted));
             return true;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
