@@ -2,6 +2,7 @@ using AlloyLint.Parser.Formatting;
 using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Tests.Formatting;
 using AlloyLint.Parser.Text;
+using AlloyLint.TestSupport.Properties;
 using AlloyLint.Parser.Tree;
 using FsCheck;
 using FsCheck.Fluent;

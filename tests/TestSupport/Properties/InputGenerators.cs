@@ -1,12 +1,12 @@
 using System.Text;
-using AlloyLint.TestSupport;
+
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace AlloyLint.Parser.Tests.Properties;
+namespace AlloyLint.TestSupport.Properties;
 
 /// <summary>FsCheck generators of Alloy-ish text: token soup, mutations of real configs, and well-formed configs.</summary>
-internal static class InputGenerators
+public static class InputGenerators
 {
     /// <summary>Every kind of lexeme, valid or not, including broken strings and comments and stray bytes.</summary>
     private static readonly string[] Lexemes =

@@ -1,13 +1,13 @@
 using System.Runtime.ExceptionServices;
 
-namespace AlloyLint.Parser.Tests.Properties;
+namespace AlloyLint.TestSupport.Properties;
 
 /// <summary>
 /// Runs one case on its own thread with a 1 MB stack (smaller than the CLI's main thread) and fails it when it
 /// does not finish within the time limit. The limit is a hang guard, not a speed measurement: it is far above
 /// what any case needs, so only a loop that never ends trips it.
 /// </summary>
-internal static class Guard
+public static class Guard
 {
     public static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(10);
 
