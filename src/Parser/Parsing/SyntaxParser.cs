@@ -384,19 +384,30 @@ internal sealed class SyntaxParser
     private Expression ParseBinary(int minimum)
     {
         var left = ParsePower();
-        while (true)
-        {
-            var op = Current;
-            var precedence = op.BinaryPrecedence();
-            if (precedence < minimum)
-            {
-                return left;
-            }
 
-            var operatorSpan = CurrentSpan;
-            Next();
-            var right = ParseBinary(precedence + 1);
-            left = new BinaryExpression(ToBinaryOperator(op), operatorSpan, left, right);
+        // Each operator of a chain nests the tree one level deeper on the left, so it counts as a level too.
+        var levels = 0;
+        try
+        {
+            while (true)
+            {
+                var op = Current;
+                var precedence = op.BinaryPrecedence();
+                if (precedence < minimum || !Enter())
+                {
+                    return left;
+                }
+
+                levels++;
+                var operatorSpan = CurrentSpan;
+                Next();
+                var right = ParseBinary(precedence + 1);
+                left = new BinaryExpression(ToBinaryOperator(op), operatorSpan, left, right);
+            }
+        }
+        finally
+        {
+            _depth -= levels;
         }
     }
 
@@ -429,6 +440,7 @@ internal sealed class SyntaxParser
             return Missing();
         }
 
+        var postfixLevels = 0;
         try
         {
             if (Current is AlloyToken.Not or AlloyToken.Sub)
@@ -442,6 +454,17 @@ internal sealed class SyntaxParser
             var primary = ParsePrimary();
             while (true)
             {
+                // Like binary chains, each postfix operation nests the tree one level deeper.
+                if (Current is AlloyToken.Dot or AlloyToken.LBrack or AlloyToken.LParen or AlloyToken.String or AlloyToken.LCurly)
+                {
+                    if (!Enter())
+                    {
+                        return primary;
+                    }
+
+                    postfixLevels++;
+                }
+
                 switch (Current)
                 {
                     case AlloyToken.Dot:
@@ -480,6 +503,7 @@ internal sealed class SyntaxParser
         }
         finally
         {
+            _depth -= postfixLevels;
             Leave();
         }
     }
