@@ -380,13 +380,14 @@ internal sealed class SyntaxParser
     /// <summary><c>Expression</c>: one expression, nothing required after it.</summary>
     public Expression ParseExpression() => ParseBinary(1);
 
-    /// <summary>Left-associative binary operators of precedence <paramref name="minimum"/> and above (except <c>^</c>).</summary>
+    /// <summary>
+    /// Left-associative binary operators of precedence <paramref name="minimum"/> and above (except <c>^</c>). Each
+    /// operator of a chain nests the tree one level deeper, so it counts towards the nesting limit.
+    /// </summary>
     private Expression ParseBinary(int minimum)
     {
         var left = ParsePower();
-
-        // Each operator of a chain nests the tree one level deeper on the left, so it counts as a level too.
-        var levels = 0;
+        var chained = 0;
         try
         {
             while (true)
@@ -398,7 +399,7 @@ internal sealed class SyntaxParser
                     return left;
                 }
 
-                levels++;
+                chained++;
                 var operatorSpan = CurrentSpan;
                 Next();
                 var right = ParseBinary(precedence + 1);
@@ -407,7 +408,7 @@ internal sealed class SyntaxParser
         }
         finally
         {
-            _depth -= levels;
+            _depth -= chained;
         }
     }
 
@@ -440,7 +441,6 @@ internal sealed class SyntaxParser
             return Missing();
         }
 
-        var postfixLevels = 0;
         try
         {
             if (Current is AlloyToken.Not or AlloyToken.Sub)
@@ -452,17 +452,33 @@ internal sealed class SyntaxParser
             }
 
             var primary = ParsePrimary();
+            return ParsePostfix(primary);
+        }
+        finally
+        {
+            Leave();
+        }
+    }
+
+    /// <summary>
+    /// The <c>.name</c>, <c>[index]</c> and <c>(arguments)</c> after a primary expression. Each one nests the tree one
+    /// level deeper, so it counts towards the nesting limit.
+    /// </summary>
+    private Expression ParsePostfix(Expression primary)
+    {
+        var chained = 0;
+        try
+        {
             while (true)
             {
-                // Like binary chains, each postfix operation nests the tree one level deeper.
-                if (Current is AlloyToken.Dot or AlloyToken.LBrack or AlloyToken.LParen or AlloyToken.String or AlloyToken.LCurly)
+                if (Current is AlloyToken.Dot or AlloyToken.LBrack or AlloyToken.LParen)
                 {
                     if (!Enter())
                     {
                         return primary;
                     }
 
-                    postfixLevels++;
+                    chained++;
                 }
 
                 switch (Current)
@@ -503,8 +519,7 @@ internal sealed class SyntaxParser
         }
         finally
         {
-            _depth -= postfixLevels;
-            Leave();
+            _depth -= chained;
         }
     }
 
