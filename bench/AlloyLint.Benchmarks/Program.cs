@@ -4,6 +4,13 @@ using AlloyLint.Parser.Lexing;
 using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
 
+if (args is ["--generate", var size, var path])
+{
+    // Used by bench/compare.sh: writes a generated config of about SIZE bytes to PATH.
+    File.WriteAllText(path, ConfigGenerator.Generate(int.Parse(size, System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
+
 if (args is ["--quick"])
 {
     QuickParse();
