@@ -3,7 +3,7 @@
 # 100 MB generated configs (all rules on), peak memory, and the comparison with upstream's Go parser (about
 # 38 MB/s for merely parsing, the figure quoted in issue 7; upstream cannot be fetched here to re-measure it).
 # Needs hyperfine (apt-get install -y hyperfine) and GNU time (/usr/bin/time); generated files go to a temp dir.
-# Usage: bench/compare.sh [--skip-100mb]
+# Usage: bench/compare.sh [--skip-100mb]   (ALLOYLINT_AOT=path/to/alloylint skips the publish step)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -13,21 +13,26 @@ work=$(mktemp -d /tmp/alloylint-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 echo "== building the AOT binary"
-dotnet publish src/Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/bin" >/dev/null
-bin="$work/bin/alloylint"
+bin="${ALLOYLINT_AOT:-}"
+if [ -z "$bin" ]; then
+  dotnet publish src/Cli -c Release -r linux-x64 -p:PublishAot=true -o "$work/bin" >/dev/null
+  bin="$work/bin/alloylint"
+fi
 
 echo "== generating configs"
 sizes=(3072 10485760)
 [ "${1:-}" = "--skip-100mb" ] || sizes+=(104857600)
 for size in "${sizes[@]}"; do
-  dotnet run -c Release --project bench/AlloyLint.Benchmarks -- --generate "$size" "$work/config-$size.alloy"
+  # One folder per file: sibling *.alloy files form one configuration and would be linted together.
+  mkdir -p "$work/$size"
+  dotnet run -c Release --project bench/AlloyLint.Benchmarks -- --generate "$size" "$work/$size/config.alloy"
 done
 
 lint=("$bin" --select ALL --format concise --quiet --exit-zero)
 echo "== machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 for size in "${sizes[@]}"; do
-  file="$work/config-$size.alloy"
+  file="$work/$size/config.alloy"
   bytes=$(stat -c %s "$file")
   runs=3; warmup=1
   [ "$size" -le 3072 ] && { runs=50; warmup=5; }
