@@ -39,7 +39,7 @@ public sealed class AL208LokiWriteLiteralCredentials : Rule
             {
                 Check(context, writer, endpoint.Body, "url", "endpoint url", endpointVariable);
                 Check(context, writer, endpoint.Body, "bearer_token", "endpoint bearer_token", passwordVariable);
-                foreach (var basicAuth in BlockBody.FindBlocks(endpoint.Body, "basic_auth"))
+                foreach (var basicAuth in BodyLookup.FindBlocks(endpoint.Body, "basic_auth"))
                 {
                     Check(context, writer, basicAuth.Body, "username", "basic_auth username", usernameVariable);
                     Check(context, writer, basicAuth.Body, "password", "basic_auth password", passwordVariable);
@@ -50,7 +50,7 @@ public sealed class AL208LokiWriteLiteralCredentials : Rule
 
     private static void Check(LintContext context, ModelBlock writer, Body body, string name, string what, string variable)
     {
-        if (BlockBody.FindAttribute(body, name) is not { } attribute || ConstantEvaluator.Evaluate(attribute.Value) is null or AlloyNull)
+        if (BodyLookup.FindAttribute(body, name) is not { } attribute || ConstantEvaluator.Evaluate(attribute.Value) is null or AlloyNull)
         {
             return;
         }

@@ -64,7 +64,7 @@ public sealed class AL212SelfLogsUnlabeled : Rule
     {
         "loki.relabel" => SelfMonitoringPipelines.RulesSetting(stage, NamingLabels, value: null).Any(),
         "loki.process" => stage.NestedBlocks("stage.static_labels").Concat(stage.NestedBlocks("stage.labels"))
-            .Select(block => BlockBody.FindAttribute(block.Body, "values")?.Value)
+            .Select(block => BodyLookup.FindAttribute(block.Body, "values")?.Value)
             .OfType<ObjectExpression>()
             .Any(values => values.Fields.Any(label => NamingLabels.Contains(label.Key))),
         _ => false,

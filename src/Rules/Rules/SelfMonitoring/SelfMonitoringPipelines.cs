@@ -153,7 +153,7 @@ internal sealed class SelfMonitoringPipelines
     }
 
     private static string? Constant(BlockStatement block, string attribute) =>
-        BlockBody.FindAttribute(block.Body, attribute) is { } found ? ConstantEvaluator.EvaluateString(found.Value) : null;
+        BodyLookup.FindAttribute(block.Body, attribute) is { } found ? ConstantEvaluator.EvaluateString(found.Value) : null;
 
     private static bool IsLogEdge(PipelineEdge edge) => edge.Reference.OwnerAttribute is "write_to" or "forward_to";
 
