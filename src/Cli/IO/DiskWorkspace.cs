@@ -14,13 +14,18 @@ internal sealed class DiskWorkspace(string workingDirectory) : IWorkspace
     /// <summary>Makes <paramref name="source"/> (whose path is full) stand for the file at its path.</summary>
     public void Overlay(SourceText source) => _overlay[source.Path] = source;
 
-    public IReadOnlyList<string> AlloyFilesInDirectory(string directory)
+    public IReadOnlyList<string> AlloyFilesInDirectory(string directory) => List(directory, "*.alloy");
+
+    public IReadOnlyList<string> FilesInDirectory(string directory) => List(directory, "*");
+
+    private List<string> List(string directory, string pattern)
     {
         var full = Path.GetFullPath(directory, workingDirectory);
         try
         {
-            var files = Directory.Exists(full) ? Directory.EnumerateFiles(full, "*.alloy").ToList() : [];
-            files.AddRange(_overlay.Keys.Where(path => Path.GetDirectoryName(path) == full && path.EndsWith(".alloy", StringComparison.Ordinal)));
+            var files = Directory.Exists(full) ? Directory.EnumerateFiles(full, pattern).ToList() : [];
+            files.AddRange(_overlay.Keys.Where(path => Path.GetDirectoryName(path) == full
+                && (pattern == "*" || path.EndsWith(pattern[1..], StringComparison.Ordinal))));
             return [.. files.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
