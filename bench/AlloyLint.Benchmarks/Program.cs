@@ -1,1 +1,41 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using System.Diagnostics;
+using AlloyLint.Benchmarks;
+using AlloyLint.Parser.Lexing;
+using AlloyLint.Parser.Parsing;
+using AlloyLint.Parser.Text;
+
+if (args is ["--quick"])
+{
+    QuickParse();
+    return;
+}
+
+BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(ParserBenchmarks).Assembly).Run(args);
+
+// A fast check without BenchmarkDotNet: wall-clock and process CPU time of tokenizing and parsing the 10 MB config.
+// On a shared machine the CPU figure is the steadier one.
+static void QuickParse()
+{
+    var source = SourceText.From(ConfigGenerator.Generate(10 * 1024 * 1024));
+    var megabytes = source.Length / 1e6;
+    for (var i = 0; i < 8; i++)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
+        var allocatedStart = GC.GetAllocatedBytesForCurrentThread();
+        var tokens = AlloyTokenizer.Instance.Scan(source);
+        process.Refresh();
+        var cpuScanned = process.TotalProcessorTime;
+        var allocatedScanned = GC.GetAllocatedBytesForCurrentThread();
+
+        var watch = Stopwatch.StartNew();
+        var tree = AlloyParser.Parse(source);
+        watch.Stop();
+        process.Refresh();
+        var cpuParsed = process.TotalProcessorTime;
+        Console.WriteLine(
+            $"tokenize: {megabytes / (cpuScanned - cpuStart).TotalSeconds,6:F1} MB/s cpu, {(allocatedScanned - allocatedStart) / 1e6:F0} MB allocated ({tokens.Count} tokens) | " +
+            $"parse: {megabytes / watch.Elapsed.TotalSeconds,6:F1} MB/s wall, {megabytes / (cpuParsed - cpuScanned).TotalSeconds,6:F1} MB/s cpu, " +
+            $"{(GC.GetAllocatedBytesForCurrentThread() - allocatedScanned) / 1e6:F0} MB allocated, errors: {tree.HasErrors}");
+    }
+}

@@ -63,6 +63,12 @@ internal sealed class AlloyScanner
     /// <summary>The offset just past the last scanned token.</summary>
     public int Offset => _offset;
 
+    /// <summary>The 1-based line of <see cref="Offset"/>.</summary>
+    public int Line => _line;
+
+    /// <summary>The 1-based UTF-16 column of <see cref="Offset"/>.</summary>
+    public int Column => _offset - _lineStart + 1;
+
     /// <summary>For a <see cref="AlloyToken.Comment"/>: the text with '\r' removed as upstream does, or null when unchanged.</summary>
     public string? CleanedCommentText { get; private set; }
 

@@ -8,19 +8,33 @@ using TextSpan = AlloyLint.Parser.Text.TextSpan;
 
 namespace AlloyLint.Parser.Lexing;
 
+/// <summary>A token as the parser reads it: kind and UTF-16 span, no references, so arrays of it cost the GC nothing.</summary>
+internal readonly record struct RawToken(AlloyToken Kind, int Start, int Length)
+{
+    public int End => Start + Length;
+}
+
 /// <summary>The tokens of one source: what the parser reads, the comments beside them, and the lexical errors.</summary>
 public sealed class AlloyTokens
 {
-    internal AlloyTokens(Token<AlloyToken>[] tokens, ImmutableArray<Comment> comments, ImmutableArray<int> commentGroupStarts, ImmutableArray<LexicalError> errors)
+    private readonly SourceText _source;
+    private Token<AlloyToken>[]? _tokens;
+
+    internal AlloyTokens(SourceText source, RawToken[] raw, int count, ImmutableArray<Comment> comments, ImmutableArray<int> commentGroupStarts, ImmutableArray<LexicalError> errors)
     {
-        Array = tokens;
+        _source = source;
+        Raw = raw;
+        Count = count;
         Comments = comments;
         CommentGroupStarts = commentGroupStarts;
         Errors = errors;
     }
 
+    /// <summary>How many non-comment tokens there are, the final EOF included.</summary>
+    public int Count { get; }
+
     /// <summary>Non-comment tokens including inserted terminators, ending with one <see cref="AlloyToken.Eof"/>.</summary>
-    public TokenList<AlloyToken> Tokens => new(Array);
+    public TokenList<AlloyToken> Tokens => new(_tokens ??= Materialize());
 
     /// <summary>Every comment in source order.</summary>
     public ImmutableArray<Comment> Comments { get; }
@@ -34,7 +48,21 @@ public sealed class AlloyTokens
     /// <summary>Lexical errors in upstream's order.</summary>
     public ImmutableArray<LexicalError> Errors { get; }
 
-    internal Token<AlloyToken>[] Array { get; }
+    /// <summary>The compact tokens; only the first <see cref="Count"/> are meaningful.</summary>
+    internal RawToken[] Raw { get; }
+
+    private Token<AlloyToken>[] Materialize()
+    {
+        var tokens = new Token<AlloyToken>[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var raw = Raw[i];
+            var position = _source.GetPosition(raw.Start);
+            tokens[i] = new Token<AlloyToken>(raw.Kind, new SuperpowerSpan(_source.Text, new Position(raw.Start, position.Line, position.Column), raw.Length));
+        }
+
+        return tokens;
+    }
 }
 
 /// <summary>
@@ -48,19 +76,23 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
     public static AlloyTokenizer Instance { get; } = new();
 
     /// <summary>Scans a whole source file.</summary>
-    public AlloyTokens Scan(SourceText source)
+    public AlloyTokens Scan(SourceText source) => Scan(source, new RawToken[Math.Max(16, source.Length / 5)]);
+
+    /// <summary>Scans into <paramref name="buffer"/> (grown when too small; the result's <c>Raw</c> is the one to release).</summary>
+    internal AlloyTokens Scan(SourceText source, RawToken[] buffer)
     {
         var text = source.Text;
         var errors = new List<LexicalError>();
         var invalid = source.InvalidUtf8Offsets as int[] ?? [.. source.InvalidUtf8Offsets];
         var scanner = new AlloyScanner(text, 0, text.Length, invalid, source.HasBom, insertTerminators, errors);
-        var tokens = new List<Token<AlloyToken>>(Math.Max(16, text.Length / 5));
+        var tokens = buffer;
+        var count = 0;
         var comments = ImmutableArray.CreateBuilder<Comment>();
         var groupStarts = ImmutableArray.CreateBuilder<int>();
         var lastCommentEndLine = int.MinValue;
         while (true)
         {
-            var kind = scanner.Scan(out var start, out var line, out var column);
+            var kind = scanner.Scan(out var start, out var line, out _);
             var end = scanner.Offset;
             if (kind == AlloyToken.Comment)
             {
@@ -77,7 +109,14 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
 
             lastCommentEndLine = int.MinValue;
 
-            tokens.Add(new Token<AlloyToken>(kind, new SuperpowerSpan(text, new Position(start, line, column), end - start)));
+            if (count == tokens.Length)
+            {
+                var larger = new RawToken[tokens.Length * 2];
+                tokens.AsSpan().CopyTo(larger);
+                tokens = larger;
+            }
+
+            tokens[count++] = new RawToken(kind, start, end - start);
             scanner.TokenIndex++;
             if (kind == AlloyToken.Eof)
             {
@@ -85,7 +124,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
             }
         }
 
-        return new AlloyTokens([.. tokens], comments.ToImmutable(), groupStarts.ToImmutable(), [.. errors]);
+        return new AlloyTokens(source, tokens, count, comments.ToImmutable(), groupStarts.ToImmutable(), [.. errors]);
     }
 
     /// <summary>Tokenizes <paramref name="source"/> including comments and zero-width terminators; never throws.</summary>
@@ -109,14 +148,17 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
         return Result.Value(new TokenList<AlloyToken>([.. tokens]), whole, remainder);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Yields every token of <paramref name="span"/>, comments included, without EOF. Terminators inserted at EOF or
+    /// before a comment are zero-width, which Superpower's base <c>Tokenizer.Tokenize(string)</c> rejects: call the
+    /// methods of this class, which accept them.
+    /// </summary>
     protected override IEnumerable<Result<AlloyToken>> Tokenize(SuperpowerSpan span)
     {
         var text = span.Source ?? string.Empty;
         var from = span.Position.Absolute;
         var to = from + span.Length;
         var scanner = new AlloyScanner(text, from, to, [], leadingBomIsIllegal: false, insertTerminators, []);
-        var lineOffset = span.Position.Line - 1;
         while (true)
         {
             var kind = scanner.Scan(out var start, out var line, out var column);
@@ -126,12 +168,15 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
             }
 
             var end = scanner.Offset;
-            var startColumn = line == 1 ? column + span.Position.Column - 1 : column;
-            var location = new SuperpowerSpan(text, new Position(start, line + lineOffset, startColumn), to - start);
-            var remainder = new SuperpowerSpan(text, new Position(end, 1, 1), to - end);
+            var location = new SuperpowerSpan(text, PositionIn(span, start, line, column), to - start);
+            var remainder = new SuperpowerSpan(text, PositionIn(span, end, scanner.Line, scanner.Column), to - end);
             yield return Result.Value(kind, location, remainder);
         }
     }
+
+    /// <summary>A position found scanning <paramref name="span"/> alone, made relative to the whole source.</summary>
+    private static Position PositionIn(SuperpowerSpan span, int absolute, int line, int column) =>
+        new(absolute, span.Position.Line + line - 1, line == 1 ? span.Position.Column + column - 1 : column);
 
     private static Comment MakeComment(string text, int start, int end, string? cleaned)
     {

@@ -1,30 +1,30 @@
-using AlloyLint.Parser.Text;
-using Superpower;
-using Superpower.Parsers;
-
 namespace AlloyLint.Parser.Lexing;
 
 /// <summary>Identifier rules shared by the parser (block labels) and rules that suggest names.</summary>
 public static class Identifiers
 {
-    private static readonly AlloyTokenizer RawTokenizer = new(insertTerminators: false);
-
-    private static readonly TokenListParser<AlloyToken, Superpower.Model.Token<AlloyToken>> LeadingIdentifier =
-        Token.EqualTo(AlloyToken.Ident);
-
     /// <summary>
-    /// Upstream's <c>scanner.IsValidIdentifier</c>: the first token of <paramref name="text"/> is an identifier
-    /// spanning all of it (so keywords such as <c>true</c> are not identifiers).
+    /// Upstream's <c>scanner.IsValidIdentifier</c>: scanning <paramref name="text"/> yields one identifier token
+    /// covering all of it: a letter or <c>_</c>, then letters, <c>_</c> and decimal digits, and not a keyword.
     /// </summary>
     public static bool IsValidIdentifier(string text)
     {
-        if (text.Length == 0 || !GoText.IsLetter(char.IsHighSurrogate(text[0]) && text.Length > 1 ? char.ConvertToUtf32(text[0], text[1]) : text[0]))
+        if (text.Length == 0 || text is "true" or "false" or "null")
         {
             return false;
         }
 
-        var scanned = RawTokenizer.Scan(SourceText.From(text));
-        var identifier = LeadingIdentifier(scanned.Tokens);
-        return identifier.HasValue && identifier.Value.Span.Length == text.Length;
+        var first = true;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!(GoText.IsLetter(rune.Value) || (!first && GoText.IsDigit(rune.Value))))
+            {
+                return false;
+            }
+
+            first = false;
+        }
+
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Parser.Lexing;
@@ -24,11 +25,22 @@ public static class AlloyParser
     /// <summary>Parses a file: the tree with every comment, and the syntax errors (AL001) in upstream's order.</summary>
     public static SyntaxTree Parse(SourceText source)
     {
-        var tokens = AlloyTokenizer.Instance.Scan(source);
-        var parser = new SyntaxParser(source, tokens);
-        var root = parser.ParseFile();
-        return new SyntaxTree(source, root, tokens.Comments, parser.Diagnostics, tokens.CommentGroupStarts);
+        // The token array lives only during the parse: rent it, so parsing many or large files reuses one buffer.
+        var tokens = AlloyTokenizer.Instance.Scan(source, ArrayPool<RawToken>.Shared.Rent(EstimatedTokenCount(source)));
+        try
+        {
+            var parser = new SyntaxParser(source, tokens);
+            var root = parser.ParseFile();
+            return new SyntaxTree(source, root, tokens.Comments, parser.Diagnostics, tokens.CommentGroupStarts);
+        }
+        finally
+        {
+            ArrayPool<RawToken>.Shared.Return(tokens.Raw);
+        }
     }
+
+    /// <summary>Configs average about one token per five characters; the buffer grows if a file has more.</summary>
+    private static int EstimatedTokenCount(SourceText source) => Math.Max(16, source.Length / 4);
 
     /// <summary>Parses one expression that must be followed by the end of its line, as upstream's <c>ParseExpression</c>.</summary>
     public static ExpressionParse ParseExpression(SourceText source)

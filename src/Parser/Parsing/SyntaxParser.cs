@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Parser.Lexing;
 using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
-using Superpower.Model;
-using TextSpan = AlloyLint.Parser.Text.TextSpan;
 
 namespace AlloyLint.Parser.Parsing;
 
@@ -16,8 +15,18 @@ namespace AlloyLint.Parser.Parsing;
 /// </summary>
 internal sealed class SyntaxParser
 {
+    private readonly SourceText _source;
     private readonly string _text;
-    private readonly Token<AlloyToken>[] _tokens;
+    private readonly RawToken[] _tokens;
+    private readonly int _lastIndex;
+    private readonly NameTable _names = new();
+
+    // Scratch stacks: a list being parsed pushes its items and pops them into an exact array when done, so nested
+    // lists share one buffer instead of allocating a builder each.
+    private readonly List<Statement> _statements = [];
+    private readonly List<Expression> _expressions = [];
+    private readonly List<ObjectField> _fields = [];
+    private readonly List<Identifier> _nameParts = [];
     private readonly ImmutableArray<LexicalError> _lexicalErrors;
     private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
     private int _index;
@@ -28,8 +37,10 @@ internal sealed class SyntaxParser
 
     public SyntaxParser(SourceText source, AlloyTokens tokens)
     {
+        _source = source;
         _text = source.Text;
-        _tokens = tokens.Array;
+        _tokens = tokens.Raw;
+        _lastIndex = tokens.Count - 1;
         _lexicalErrors = tokens.Errors;
         ReportLexicalErrors();
     }
@@ -38,11 +49,11 @@ internal sealed class SyntaxParser
 
     private AlloyToken Current => _tokens[_index].Kind;
 
-    private int CurrentStart => _tokens[_index].Span.Position.Absolute;
+    private int CurrentStart => _tokens[_index].Start;
 
-    private TextSpan CurrentSpan => new(_tokens[_index].Span.Position.Absolute, _tokens[_index].Span.Length);
+    private TextSpan CurrentSpan => new(_tokens[_index].Start, _tokens[_index].Length);
 
-    private string CurrentText => _text.Substring(_tokens[_index].Span.Position.Absolute, _tokens[_index].Span.Length);
+    private string CurrentText => _names.Get(_text.AsSpan(_tokens[_index].Start, _tokens[_index].Length));
 
     /// <summary><c>File = Body EOF</c>.</summary>
     public Body ParseFile() => new(ParseBody(AlloyToken.Eof), new TextSpan(0, _text.Length));
@@ -57,7 +68,7 @@ internal sealed class SyntaxParser
 
     private void Next()
     {
-        if (_index < _tokens.Length - 1)
+        if (_index < _lastIndex)
         {
             _index++;
             ReportLexicalErrors();
@@ -80,7 +91,7 @@ internal sealed class SyntaxParser
     /// <summary>A parser error at the current token, dropped when the previous one was on the same line (upstream's <c>addErrorf</c>).</summary>
     private void AddError(string message)
     {
-        var line = _tokens[_index].Span.Position.Line;
+        var line = _source.Lines.GetLine(CurrentStart);
         if (line == _lastErrorLine)
         {
             return;
@@ -141,7 +152,7 @@ internal sealed class SyntaxParser
 
         AddDirect(CurrentSpan, $"nesting is too deep: more than {AlloyParser.MaxNestingDepth} levels of blocks, brackets or operators; the rest of the file was not parsed");
         _abandoned = true;
-        _index = _tokens.Length - 1;
+        _index = _lastIndex;
         return false;
     }
 
@@ -150,12 +161,12 @@ internal sealed class SyntaxParser
     /// <summary><c>Body = [ Statement { TERMINATOR Statement } ]</c>, up to <paramref name="until"/> (not consumed).</summary>
     private ImmutableArray<Statement> ParseBody(AlloyToken until)
     {
-        var statements = ImmutableArray.CreateBuilder<Statement>();
+        var mark = _statements.Count;
         while (Current != until && Current != AlloyToken.Eof)
         {
             if (ParseStatement() is { } statement)
             {
-                statements.Add(statement);
+                _statements.Add(statement);
             }
 
             if (Current == until)
@@ -172,7 +183,22 @@ internal sealed class SyntaxParser
             Next();
         }
 
-        return statements.DrainToImmutable();
+        return Pop(_statements, mark);
+    }
+
+    /// <summary>Removes the items pushed since <paramref name="mark"/> and returns them.</summary>
+    private static ImmutableArray<T> Pop<T>(List<T> stack, int mark)
+    {
+        var count = stack.Count - mark;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var items = new T[count];
+        stack.CopyTo(mark, items, 0, count);
+        stack.RemoveRange(mark, count);
+        return ImmutableCollectionsMarshal.AsImmutableArray(items);
     }
 
     /// <summary>Skips to a terminator outside any pair of brackets opened here.</summary>
@@ -211,8 +237,8 @@ internal sealed class SyntaxParser
 
     private Statement? ParseStatement()
     {
-        var name = ParseBlockName();
-        if (name is null)
+        var maybeName = ParseBlockName();
+        if (maybeName is not { } name)
         {
             Advance(AlloyToken.Ident);
             return null;
@@ -222,10 +248,10 @@ internal sealed class SyntaxParser
         {
             case AlloyToken.Assign:
                 Next();
-                if (name.Fragments.Count != 1)
+                if (name.Count != 1)
                 {
-                    var first = name.Fragments[0].Span.Start;
-                    var length = name.Fragments.Sum(fragment => fragment.Name.Length) + name.Fragments.Count - 1;
+                    var first = name.First.Span.Start;
+                    var length = name.Parts.Sum(fragment => fragment.Name.Length) + name.Count - 1;
                     AddDirect(new TextSpan(first, length), "attribute names may only consist of a single identifier with no \".\"");
                 }
                 else if (name.Label is { } label)
@@ -233,7 +259,7 @@ internal sealed class SyntaxParser
                     AddDirect(label.Span, "attribute names may not have labels");
                 }
 
-                return new AttributeStatement(name.Fragments[0], ParseExpression());
+                return new AttributeStatement(name.First, ParseExpression());
 
             case AlloyToken.LCurly:
                 var open = Expect(AlloyToken.LCurly);
@@ -246,10 +272,10 @@ internal sealed class SyntaxParser
 
                 var body = new Body(statements, TextSpan.FromBounds(open.End, Math.Max(open.End, CurrentStart)));
                 var close = Expect(AlloyToken.RCurly);
-                return new BlockStatement([.. name.Fragments], name.Label, open, body, close);
+                return new BlockStatement(name.Parts, name.Label, open, body, close);
 
             default:
-                AddError(name.Fragments.Count == 1 && name.Label is not { Value.Length: > 0 }
+                AddError(name.Count == 1 && name.Label is not { Value.Length: > 0 }
                     ? $"expected attribute assignment or block body, got {Current.Describe()}"
                     : $"expected block body, got {Current.Describe()}");
                 Advance(AlloyToken.Ident);
@@ -257,7 +283,13 @@ internal sealed class SyntaxParser
         }
     }
 
-    private sealed record BlockName(List<Identifier> Fragments, BlockLabel? Label);
+    /// <summary>A parsed block name; <paramref name="Dotted"/> holds all parts when there was a dot (default otherwise).</summary>
+    private readonly record struct BlockName(Identifier First, ImmutableArray<Identifier> Dotted, BlockLabel? Label)
+    {
+        public int Count => Dotted.IsDefault ? 1 : Dotted.Length;
+
+        public ImmutableArray<Identifier> Parts => Dotted.IsDefault ? [First] : Dotted;
+    }
 
     /// <summary><c>BlockName = identifier { "." identifier } [ string ]</c>.</summary>
     private BlockName? ParseBlockName()
@@ -268,8 +300,15 @@ internal sealed class SyntaxParser
             return null;
         }
 
-        var fragments = new List<Identifier>(4) { new(CurrentText, CurrentSpan) };
+        var first = new Identifier(CurrentText, CurrentSpan);
+        var dotted = default(ImmutableArray<Identifier>);
+        var mark = _nameParts.Count;
         Next();
+        if (Current == AlloyToken.Dot)
+        {
+            _nameParts.Add(first);
+        }
+
         while (Current == AlloyToken.Dot)
         {
             Next();
@@ -278,7 +317,7 @@ internal sealed class SyntaxParser
                 AddError($"expected identifier, got {Current.Describe()}");
             }
 
-            fragments.Add(new Identifier(LiteralText(), CurrentSpan));
+            _nameParts.Add(new Identifier(LiteralText(), CurrentSpan));
             Next();
         }
 
@@ -313,7 +352,12 @@ internal sealed class SyntaxParser
             Next();
         }
 
-        return new BlockName(fragments, label);
+        if (_nameParts.Count > mark)
+        {
+            dotted = Pop(_nameParts, mark);
+        }
+
+        return new BlockName(first, dotted, label);
     }
 
     /// <summary>The literal upstream attaches to the current token: its text for names and literals, empty for operators.</summary>
@@ -518,10 +562,10 @@ internal sealed class SyntaxParser
     /// <summary><c>ExpressionList = Expression { "," Expression } [ "," ]</c>.</summary>
     private ImmutableArray<Expression> ParseExpressionList(AlloyToken until)
     {
-        var expressions = ImmutableArray.CreateBuilder<Expression>();
+        var mark = _expressions.Count;
         while (Current != until && Current != AlloyToken.Eof)
         {
-            expressions.Add(ParseExpression());
+            _expressions.Add(ParseExpression());
             if (Current == until)
             {
                 break;
@@ -535,16 +579,16 @@ internal sealed class SyntaxParser
             Next();
         }
 
-        return expressions.DrainToImmutable();
+        return Pop(_expressions, mark);
     }
 
     /// <summary><c>FieldList = Field { "," Field } [ "," ]</c>.</summary>
     private ImmutableArray<ObjectField> ParseFieldList(AlloyToken until)
     {
-        var fields = ImmutableArray.CreateBuilder<ObjectField>();
+        var mark = _fields.Count;
         while (Current != until && Current != AlloyToken.Eof)
         {
-            fields.Add(ParseField());
+            _fields.Add(ParseField());
             if (Current == until)
             {
                 break;
@@ -558,7 +602,7 @@ internal sealed class SyntaxParser
             Next();
         }
 
-        return fields.DrainToImmutable();
+        return Pop(_fields, mark);
     }
 
     /// <summary><c>Field = ( string | identifier ) "=" Expression</c>; a quoted key keeps its raw text between the quotes.</summary>

@@ -40,7 +40,8 @@ public sealed class BlockStatement(ImmutableArray<Identifier> nameParts, BlockLa
 {
     public ImmutableArray<Identifier> NameParts { get; } = nameParts;
 
-    public string Name { get; } = string.Join('.', nameParts.Select(part => part.Name));
+    /// <summary>The dotted name, e.g. <c>prometheus.scrape</c>.</summary>
+    public string Name => field ??= NameParts.Length == 1 ? NameParts[0].Name : string.Join('.', NameParts.Select(part => part.Name));
 
     public TextSpan NameSpan => TextSpan.FromBounds(NameParts[0].Span.Start, NameParts[^1].Span.End);
 

@@ -84,10 +84,10 @@ internal static class CatalogReader
     /// <summary>Holds a block body once it is complete, for recursive blocks that reuse an ancestor's body.</summary>
     private sealed class BodyHolder
     {
-        public BlockBody? Value { get; set; }
+        public BodySchema? Value { get; set; }
     }
 
-    private static BlockBody ReadBody(string[] lines, ref int cursor, int depth, List<BodyHolder> ancestors, Dictionary<string, AlloyType> types)
+    private static BodySchema ReadBody(string[] lines, ref int cursor, int depth, List<BodyHolder> ancestors, Dictionary<string, AlloyType> types)
     {
         var attributes = new List<AttributeSchema>();
         var blocks = new List<BlockSchema>();
@@ -103,8 +103,8 @@ internal static class CatalogReader
 
             var props = Props(columns, 2);
             var holder = new BodyHolder();
-            BlockBody? ownBody = null;
-            Func<BlockBody> factory;
+            BodySchema? ownBody = null;
+            Func<BodySchema> factory;
             if (props.TryGetValue("recursive", out var up))
             {
                 var ancestor = ancestors[^int.Parse(up, System.Globalization.CultureInfo.InvariantCulture)];
@@ -130,7 +130,7 @@ internal static class CatalogReader
             });
         }
 
-        return attributes.Count == 0 && blocks.Count == 0 ? BlockBody.Empty : new BlockBody(attributes, blocks);
+        return attributes.Count == 0 && blocks.Count == 0 ? BodySchema.Empty : new BodySchema(attributes, blocks);
     }
 
     private static AttributeSchema ReadAttribute(string[] columns, string[] lines, ref int cursor, int depth, Dictionary<string, AlloyType> types)

@@ -67,7 +67,7 @@ public enum OtelSignals
 /// <summary>A component or a top-level config block.</summary>
 public sealed class ComponentSchema
 {
-    internal ComponentSchema(string name, SchemaKind kind, Stability stability, BlockBody body, IReadOnlyList<ExportSchema> exports)
+    internal ComponentSchema(string name, SchemaKind kind, Stability stability, BodySchema body, IReadOnlyList<ExportSchema> exports)
     {
         Name = name;
         Kind = kind;
@@ -110,7 +110,7 @@ public sealed class ComponentSchema
     public string? BuildConstraint { get; internal init; }
 
     /// <summary>The arguments and blocks accepted in the body.</summary>
-    public BlockBody Body { get; }
+    public BodySchema Body { get; }
 
     public IReadOnlyList<ExportSchema> Exports { get; }
 
@@ -133,15 +133,15 @@ public sealed class ComponentSchema
 }
 
 /// <summary>What a block body (or a component body) accepts.</summary>
-public sealed class BlockBody
+public sealed class BodySchema
 {
-    internal BlockBody(IReadOnlyList<AttributeSchema> attributes, IReadOnlyList<BlockSchema> blocks)
+    internal BodySchema(IReadOnlyList<AttributeSchema> attributes, IReadOnlyList<BlockSchema> blocks)
     {
         Attributes = attributes;
         Blocks = blocks;
     }
 
-    public static BlockBody Empty { get; } = new([], []);
+    public static BodySchema Empty { get; } = new([], []);
 
     public IReadOnlyList<AttributeSchema> Attributes { get; }
 
@@ -225,10 +225,10 @@ public sealed class AttributeSchema
 /// <summary>A nested block written <c>name { ... }</c>.</summary>
 public sealed class BlockSchema
 {
-    private readonly Func<BlockBody> bodyFactory;
-    private BlockBody? body;
+    private readonly Func<BodySchema> bodyFactory;
+    private BodySchema? body;
 
-    internal BlockSchema(string name, Func<BlockBody> bodyFactory)
+    internal BlockSchema(string name, Func<BodySchema> bodyFactory)
     {
         Name = name;
         this.bodyFactory = bodyFactory;
@@ -256,7 +256,7 @@ public sealed class BlockSchema
     public bool FreeForm { get; internal init; }
 
     /// <summary>The block's body; recursive blocks (<c>stage.match</c> in <c>stage.match</c>) share their ancestor's.</summary>
-    public BlockBody Body => body ??= bodyFactory();
+    public BodySchema Body => body ??= bodyFactory();
 
     public override string ToString() => Name;
 }

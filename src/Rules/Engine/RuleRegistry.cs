@@ -1,3 +1,4 @@
+using AlloyLint.Rules.Correctness;
 using AlloyLint.Rules.Deprecation;
 using AlloyLint.Rules.Security;
 using AlloyLint.Rules.SelfMonitoring;
@@ -12,6 +13,23 @@ public static class RuleRegistry
     public static IReadOnlyList<Rule> All { get; } =
     [
         new AL001SyntaxError(),
+        new AL101UndefinedReference(),
+        new AL102DuplicateComponent(),
+        new AL103UnknownComponent(),
+        new AL104UnknownArgumentOrBlock(),
+        new AL105MissingRequired(),
+        new AL106TypeMismatch(),
+        new AL107SignalMismatch(),
+        new AL108ReferenceCycle(),
+        new AL109UnusedComponent(),
+        new AL110DuplicateAttribute(),
+        new AL111UnknownExport(),
+        new AL112BlockOnce(),
+        new AL113Stability(),
+        new AL114UnknownFunction(),
+        new AL115BlockLabel(),
+        new AL116MisplacedBlock(),
+        new AL117ShadowedStdlib(),
         new AL201SelfExporterMissing(),
         new AL202SelfMetricsNotScraped(),
         new AL203SelfScrapeInterval(),

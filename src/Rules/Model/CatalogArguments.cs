@@ -15,7 +15,7 @@ public sealed record CatalogArgument(
     BlockStatement Owner,
     ComponentSchema OwnerSchema,
     ImmutableArray<BlockStatement> Blocks,
-    Catalog.BlockBody ParentSchema,
+    Catalog.BodySchema ParentSchema,
     Statement Statement,
     AttributeSchema? Attribute,
     BlockSchema? Block)
@@ -94,7 +94,7 @@ public static class CatalogArguments
         ComponentSchema ownerSchema,
         ImmutableArray<BlockStatement> blocks,
         Body body,
-        Catalog.BlockBody schema,
+        Catalog.BodySchema schema,
         List<CatalogArgument> found)
     {
         foreach (var statement in body.Statements)

@@ -1,0 +1,31 @@
+using AlloyLint.Parser.Parsing;
+using AlloyLint.Parser.Text;
+using AlloyLint.Parser.Tree;
+using BenchmarkDotNet.Attributes;
+
+namespace AlloyLint.Benchmarks;
+
+/// <summary>Parsing (tokenizer and parser, tree and comments included) of a 10 MB config and of a typical 3 KB one.</summary>
+[MemoryDiagnoser]
+public class ParserBenchmarks
+{
+    private SourceText _large = null!;
+    private SourceText _typical = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _large = SourceText.From(ConfigGenerator.Generate(10 * 1024 * 1024), "large.alloy");
+        _typical = SourceText.From(ConfigGenerator.Generate(3 * 1024), "typical.alloy");
+        if (AlloyParser.Parse(_large).HasErrors || AlloyParser.Parse(_typical).HasErrors)
+        {
+            throw new InvalidOperationException("the generated configuration does not parse");
+        }
+    }
+
+    [Benchmark(Description = "Parse 10 MB")]
+    public SyntaxTree ParseLarge() => AlloyParser.Parse(_large);
+
+    [Benchmark(Description = "Parse 3 KB")]
+    public SyntaxTree ParseTypical() => AlloyParser.Parse(_typical);
+}

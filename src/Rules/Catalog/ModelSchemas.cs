@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using AlloyLint.Parser.Tree;
+using AlloyLint.Rules.Model;
+
+namespace AlloyLint.Rules.Catalog;
+
+/// <summary>One block body to check against its schema: the body of a component or config block, or of a nested block.</summary>
+/// <param name="Syntax">The body as written.</param>
+/// <param name="Schema">What it accepts.</param>
+/// <param name="Owner">The component or config block it belongs to.</param>
+/// <param name="Block">The block statement whose body this is (the owner's own for its top level).</param>
+/// <param name="Path">Nested block names from the owner, e.g. <c>endpoint.queue_config</c>; empty at the top.</param>
+public sealed record CheckedBody(Body Syntax, BodySchema Schema, ModelBlock Owner, BlockStatement Block, string Path)
+{
+    /// <summary>How messages name where the body is: <c>loki.write "default"</c> or <c>endpoint block of loki.write "default"</c>.</summary>
+    public string Where => Path.Length == 0 ? Owner.DisplayName : $"{Block.Name} block of {Owner.DisplayName}";
+}
+
+/// <summary>What the blocks of the semantic model are against the catalog: built-in schema, custom component, import, or unknown.</summary>
+public static class ModelSchemas
+{
+    private static readonly ConditionalWeakTable<BlockStatement, CustomComponentSchema> CustomSchemas = new();
+
+    /// <summary>The catalog schema of a component or config block; null for custom, imported and unknown components.</summary>
+    public static ComponentSchema? SchemaOf(ModelBlock block) => block switch
+    {
+        ConfigBlock => ComponentCatalog.Default.FindConfigBlock(block.Name),
+        ComponentInstance { Declaration: null, Import: null } =>
+            ComponentCatalog.Default.FindComponent(block.Name) ?? ComponentCatalog.Default.FindConfigBlock(block.Name),
+        _ => null,
+    };
+
+    /// <summary>True for a component that is neither built in, declared in scope, nor from an imported module.</summary>
+    public static bool IsUnknownComponent(ComponentInstance component) =>
+        component.Declaration is null && component.Import is null && SchemaOf(component) is null;
+
+    /// <summary>
+    /// The schema a block's body is checked against: the catalog's, or for a custom component its declared
+    /// arguments; null when it cannot be checked (imported or unknown components, and <c>declare</c> whose body is a module).
+    /// </summary>
+    public static BodySchema? BodySchemaOf(ModelBlock block)
+    {
+        if (block is ComponentInstance { Declaration: { } declaration })
+        {
+            return CustomComponentOf(declaration).Arguments;
+        }
+
+        return block.Name == "declare" ? null : SchemaOf(block)?.Body;
+    }
+
+    /// <summary>The arguments and exports of the custom component a <c>declare</c> block defines.</summary>
+    public static CustomComponentSchema CustomComponentOf(ConfigBlock declare) =>
+        CustomSchemas.GetValue(declare.Block, static block => CustomComponentSchema.From(block));
+
+    /// <summary>
+    /// The block's body and every nested block body whose schema is known, outermost first. Unknown nested
+    /// blocks and free-form ones (the foreach template, whose components the model holds) are not entered.
+    /// </summary>
+    public static IEnumerable<CheckedBody> CheckedBodies(ModelBlock block)
+    {
+        if (BodySchemaOf(block) is not { } schema)
+        {
+            yield break;
+        }
+
+        var pending = new Stack<CheckedBody>();
+        pending.Push(new CheckedBody(block.Block.Body, schema, block, block.Block, string.Empty));
+        while (pending.Count > 0)
+        {
+            var body = pending.Pop();
+            yield return body;
+            var nested = new List<CheckedBody>();
+            foreach (var inner in body.Syntax.Blocks)
+            {
+                if (body.Schema.FindBlock(inner.Name) is { FreeForm: false } innerSchema)
+                {
+                    var path = body.Path.Length == 0 ? inner.Name : $"{body.Path}.{inner.Name}";
+                    nested.Add(new CheckedBody(inner.Body, innerSchema.Body, block, inner, path));
+                }
+            }
+
+            for (var i = nested.Count - 1; i >= 0; i--)
+            {
+                pending.Push(nested[i]);
+            }
+        }
+    }
+}
+
+/// <summary>A custom component from <c>declare</c>: one argument per <c>argument</c> block (required unless <c>optional = true</c>) and its exports.</summary>
+public sealed class CustomComponentSchema
+{
+    private CustomComponentSchema(BodySchema arguments, IReadOnlyList<string> exports)
+    {
+        Arguments = arguments;
+        Exports = exports;
+    }
+
+    public BodySchema Arguments { get; }
+
+    /// <summary>The labels of its <c>export</c> blocks.</summary>
+    public IReadOnlyList<string> Exports { get; }
+
+    internal static CustomComponentSchema From(BlockStatement declare)
+    {
+        var arguments = new List<AttributeSchema>();
+        var exports = new List<string>();
+        foreach (var block in declare.Body.Blocks)
+        {
+            if (block.Label is not { Value.Length: > 0 } label)
+            {
+                continue;
+            }
+
+            if (block.Name == "argument" && arguments.All(argument => argument.Name != label.Value))
+            {
+                var optional = block.Body.Attributes.LastOrDefault(attribute => attribute.Name.Name == "optional")?.Value;
+                // Alloy requires the argument unless `optional` is true; anything but a literal false is given the benefit of the doubt.
+                var required = optional is null or LiteralExpression { Kind: LiteralKind.Bool, RawText: "false" };
+                arguments.Add(new AttributeSchema(label.Value, AlloyType.Any) { Required = required });
+            }
+            else if (block.Name == "export")
+            {
+                exports.Add(label.Value);
+            }
+        }
+
+        return new CustomComponentSchema(new BodySchema(arguments, []), exports);
+    }
+}

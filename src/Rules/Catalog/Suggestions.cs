@@ -1,0 +1,80 @@
+namespace AlloyLint.Rules.Catalog;
+
+/// <summary>"Did you mean" for misspelt names, and short lists of what is valid, for messages.</summary>
+public static class Suggestions
+{
+    /// <summary>
+    /// The candidate closest to <paramref name="name"/> by edit distance, when close enough to be a likely typo
+    /// (one edit per four characters, from 1 to 3 edits, and at most half the length of the name's last dotted
+    /// part, so that "prometheus.exporter.nodes" does not suggest "prometheus.exporter.redis"); null otherwise.
+    /// </summary>
+    public static string? Closest(string name, IEnumerable<string> candidates)
+    {
+        var lastPart = name.Length - name.LastIndexOf('.') - 1;
+        var limit = Math.Min(Math.Clamp(name.Length / 4, 1, 3), Math.Max(1, lastPart / 2));
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            if (candidate == name || Math.Abs(candidate.Length - name.Length) > limit)
+            {
+                continue;
+            }
+
+            var distance = EditDistance(name, candidate);
+            if (distance <= limit && distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary><c>; did you mean "x"?</c> when a close candidate exists, else empty.</summary>
+    public static string DidYouMean(string name, IEnumerable<string> candidates) =>
+        Closest(name, candidates) is { } match ? $"; did you mean \"{match}\"?" : string.Empty;
+
+    /// <summary>Names joined with commas, at most <paramref name="max"/> of them, then how many more.</summary>
+    public static string List(IEnumerable<string> names, int max = 12)
+    {
+        var all = names.ToList();
+        if (all.Count == 0)
+        {
+            return "none";
+        }
+
+        return all.Count <= max ? string.Join(", ", all) : $"{string.Join(", ", all.Take(max))} and {all.Count - max} more";
+    }
+
+    /// <summary>Levenshtein distance, with a transposition of neighbours counted as one edit.</summary>
+    public static int EditDistance(string a, string b)
+    {
+        var previousPrevious = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], previousPrevious[j - 2] + 1);
+                }
+            }
+
+            (previousPrevious, previous, current) = (previous, current, previousPrevious);
+        }
+
+        return previous[b.Length];
+    }
+}

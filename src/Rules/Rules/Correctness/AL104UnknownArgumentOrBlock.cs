@@ -1,0 +1,115 @@
+using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Parser.Tree;
+using AlloyLint.Rules.Catalog;
+using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Model;
+
+namespace AlloyLint.Rules.Correctness;
+
+/// <summary>An argument or block the component (or config block, or nested block) does not accept.</summary>
+public sealed class AL104UnknownArgumentOrBlock : Rule
+{
+    public override RuleMetadata Metadata { get; } = new(
+        "AL104",
+        "unknown-argument-or-block",
+        RuleCategory.Correctness,
+        Severity.Error,
+        "A block sets an argument or holds a block that its schema does not define.");
+
+    public override void Check(LintContext context)
+    {
+        foreach (var block in context.Model.AllBlocks)
+        {
+            foreach (var body in ModelSchemas.CheckedBodies(block))
+            {
+                CheckBody(context, body);
+            }
+        }
+
+        foreach (var (tree, body, where) in ModuleBodies(context))
+        {
+            foreach (var attribute in body.Attributes)
+            {
+                context.Report(tree, attribute.Name.Span, $"unexpected attribute \"{attribute.Name.Name}\" at the top level of {where}: only components and config blocks belong here");
+            }
+        }
+    }
+
+    private static void CheckBody(LintContext context, CheckedBody body)
+    {
+        var tree = body.Owner.Tree;
+        var isCustom = body.Owner is ComponentInstance { Declaration: not null };
+        foreach (var attribute in body.Syntax.Attributes)
+        {
+            var name = attribute.Name.Name;
+            if (body.Schema.FindAttribute(name) is not null)
+            {
+                continue;
+            }
+
+            var message = body.Schema.FindBlock(name) is not null
+                ? $"\"{name}\" is a block of {body.Where}, not an argument: write {name} {{ ... }}"
+                : $"unknown argument \"{name}\" in {body.Where}{Hint(name, body.Schema.Attributes.Select(a => a.Name), isCustom ? "arguments (its argument blocks)" : "arguments")}";
+            context.Report(tree, attribute.Name.Span, message);
+        }
+
+        foreach (var inner in body.Syntax.Blocks)
+        {
+            if (body.Schema.FindBlock(inner.Name) is not null)
+            {
+                continue;
+            }
+
+            string message;
+            if (body.Schema.FindAttribute(inner.Name) is not null)
+            {
+                message = $"\"{inner.Name}\" is an argument of {body.Where}, not a block: write {inner.Name} = ...";
+            }
+            else if (isCustom)
+            {
+                message = $"custom component {body.Owner.DisplayName} takes no blocks, only arguments ({Suggestions.List(body.Schema.Attributes.Select(a => a.Name))})";
+            }
+            else
+            {
+                message = $"unknown block \"{inner.Name}\" in {body.Where}{Hint(inner.Name, body.Schema.Blocks.Select(b => b.Name), "blocks")}";
+            }
+
+            context.Report(tree, inner.NameSpan, message);
+        }
+    }
+
+    private static string Hint(string name, IEnumerable<string> valid, string what)
+    {
+        var names = valid.ToList();
+        if (Suggestions.Closest(name, names) is { } match)
+        {
+            return $"; did you mean \"{match}\"?";
+        }
+
+        return names.Count == 0 ? $"; it accepts no {what}" : $"; valid {what}: {Suggestions.List(names)}";
+    }
+
+    /// <summary>The module-level bodies: each file's top level, every declare body and every foreach template.</summary>
+    private static IEnumerable<(SyntaxTree Tree, Body Body, string Where)> ModuleBodies(LintContext context)
+    {
+        foreach (var tree in context.Trees)
+        {
+            yield return (tree, tree.Root, "the configuration");
+        }
+
+        foreach (var block in context.Model.AllBlocks.OfType<ConfigBlock>())
+        {
+            if (block.Name == "declare")
+            {
+                yield return (block.Tree, block.Block.Body, block.DisplayName);
+            }
+            else if (block.Name == "foreach")
+            {
+                foreach (var template in block.Block.Body.Blocks.Where(inner => inner.Name == "template"))
+                {
+                    yield return (block.Tree, template.Body, $"the template of {block.DisplayName}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.RegularExpressions;
+using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Parser.Tree;
+using AlloyLint.Rules.Catalog;
+using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Model;
+
+namespace AlloyLint.Rules.Correctness;
+
+/// <summary>
+/// A literal value that cannot be converted to the argument's declared type: a string where a list is expected,
+/// a bool for a string, a malformed duration or byte size, a value outside the accepted set. Only literals,
+/// lists and objects are judged; references and calls are known only at run time. Alloy converts numbers and
+/// strings into each other, so those are accepted where they convert.
+/// </summary>
+public sealed partial class AL106TypeMismatch : Rule
+{
+    public override RuleMetadata Metadata { get; } = new(
+        "AL106",
+        "type-mismatch",
+        RuleCategory.Correctness,
+        Severity.Error,
+        "A literal value does not match the declared type of its argument.");
+
+    public override void Check(LintContext context)
+    {
+        foreach (var block in context.Model.AllBlocks)
+        {
+            foreach (var body in ModelSchemas.CheckedBodies(block))
+            {
+                foreach (var attribute in body.Syntax.Attributes)
+                {
+                    if (body.Schema.FindAttribute(attribute.Name.Name) is { } schema
+                        && Mismatch(attribute.Value, schema.Type, schema, attribute.Name.Name) is { } found)
+                    {
+                        context.Report(block.Tree, found.At, $"{found.Message} (in {body.Where})");
+                    }
+                }
+            }
+        }
+    }
+
+    private readonly record struct Finding(Expression At, string Message);
+
+    private static Finding? Mismatch(Expression value, AlloyType type, AttributeSchema? schema, string path)
+    {
+        while (value is ParenExpression paren)
+        {
+            value = paren.Inner;
+        }
+
+        var actual = ValueKind(value);
+        if (actual is null or "null" || type.Kind == AlloyTypeKind.Any)
+        {
+            return null;
+        }
+
+        Finding Wrong() => new(value, $"wrong type for {path}: expected {type.Text}, got {actual}");
+
+        switch (type.Kind)
+        {
+            case AlloyTypeKind.Capsule:
+                return new(value, $"wrong type for {path}: expected {type.Text}, which only a reference to another component's export provides, got {actual}");
+            case AlloyTypeKind.List:
+                if (value is not ArrayExpression array)
+                {
+                    return Wrong();
+                }
+
+                for (var i = 0; i < array.Elements.Length; i++)
+                {
+                    if (Mismatch(array.Elements[i], type.Element!, null, $"{path}[{i}]") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case AlloyTypeKind.Map:
+                if (value is not ObjectExpression map)
+                {
+                    return Wrong();
+                }
+
+                foreach (var field in map.Fields)
+                {
+                    if (Mismatch(field.Value, type.Element!, null, $"{path}.{field.Key}") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case AlloyTypeKind.Object:
+                return value is ObjectExpression ? null : Wrong();
+            case AlloyTypeKind.Bool:
+                return actual == "bool" ? null : Wrong();
+            case AlloyTypeKind.Number:
+                if (actual == "number")
+                {
+                    return null;
+                }
+
+                return actual == "string" && StringValue(value) is { } numeric && !double.TryParse(numeric, System.Globalization.CultureInfo.InvariantCulture, out _)
+                    ? new(value, $"wrong type for {path}: expected number, got the string \"{numeric}\" which is not a number")
+                    : actual == "string" ? null : Wrong();
+            case AlloyTypeKind.Duration:
+                if (actual is not ("string" or "number"))
+                {
+                    return Wrong();
+                }
+
+                var duration = actual == "number" ? ((LiteralExpression)value).RawText : StringValue(value);
+                return duration is null || GoDuration.TryParse(duration, out _)
+                    ? null
+                    : new(value, $"invalid duration \"{duration}\" for {path}: write a number with a unit, such as \"30s\", \"1m30s\" or \"500ms\"");
+            default:
+                // string, secret and optional_secret accept strings and numbers.
+                if (actual is not ("string" or "number"))
+                {
+                    return Wrong();
+                }
+
+                return actual == "string" && StringValue(value) is { } text ? CheckText(value, text, schema, path) : null;
+        }
+    }
+
+    private static Finding? CheckText(Expression value, string text, AttributeSchema? schema, string path)
+    {
+        // An empty string leaves the default in place for the text types the catalog lists values for.
+        if (schema?.AllowedValues is { } allowed && text.Length > 0 && !allowed.Contains(text))
+        {
+            return new(value, $"invalid value \"{text}\" for {path}: valid values are {string.Join(", ", allowed.Select(v => $"\"{v}\""))}");
+        }
+
+        if (schema?.Format == "bytes" && !ByteSize().IsMatch(text))
+        {
+            return new(value, $"invalid byte size \"{text}\" for {path}: write a number with a unit, such as \"512KiB\", \"10MiB\" or \"1GB\"");
+        }
+
+        return null;
+    }
+
+    /// <summary>The Alloy type name of a literal, list or object; null for anything evaluated at run time.</summary>
+    private static string? ValueKind(Expression value) => value switch
+    {
+        LiteralExpression { Kind: LiteralKind.String } => "string",
+        LiteralExpression { Kind: LiteralKind.Number or LiteralKind.Float } => "number",
+        LiteralExpression { Kind: LiteralKind.Bool } => "bool",
+        LiteralExpression { Kind: LiteralKind.Null } => "null",
+        UnaryExpression { Operator: UnaryOperator.Negate, Operand: LiteralExpression { Kind: LiteralKind.Number or LiteralKind.Float } } => "number",
+        ArrayExpression => "list",
+        ObjectExpression => "object",
+        _ => null,
+    };
+
+    private static string? StringValue(Expression value) =>
+        value is LiteralExpression { Kind: LiteralKind.String } literal ? AlloyLiterals.Unquote(literal.RawText) : null;
+
+    /// <summary>alecthomas/units byte sizes as Alloy parses them: numbers each with a unit (B, KB, KiB... EiB), e.g. "4MiB786KiB".</summary>
+    [GeneratedRegex(@"^(\d+(\.\d+)?([KMGTPE]i?B|B))+$")]
+    private static partial Regex ByteSize();
+}

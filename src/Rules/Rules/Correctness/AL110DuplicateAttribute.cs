@@ -1,0 +1,39 @@
+using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Parser.Tree;
+using AlloyLint.Rules.Engine;
+
+namespace AlloyLint.Rules.Correctness;
+
+/// <summary>The same attribute written twice in one block body: Alloy rejects it.</summary>
+public sealed class AL110DuplicateAttribute : Rule
+{
+    public override RuleMetadata Metadata { get; } = new(
+        "AL110",
+        "duplicate-attribute",
+        RuleCategory.Correctness,
+        Severity.Error,
+        "An attribute is set twice in the same block.");
+
+    public override void Check(LintContext context)
+    {
+        foreach (var tree in context.Trees)
+        {
+            foreach (var body in tree.Root.DescendantsAndSelf().OfType<Body>())
+            {
+                var seen = new Dictionary<string, AttributeStatement>(StringComparer.Ordinal);
+                foreach (var attribute in body.Attributes)
+                {
+                    if (seen.TryGetValue(attribute.Name.Name, out var first))
+                    {
+                        var at = tree.Source.GetPosition(first.Name.Span.Start);
+                        context.Report(tree, attribute.Name.Span, $"attribute \"{attribute.Name.Name}\" is already set at line {at.Line}; remove one of them");
+                    }
+                    else
+                    {
+                        seen.Add(attribute.Name.Name, attribute);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Rules.Catalog;
+using AlloyLint.Rules.Engine;
+
+namespace AlloyLint.Rules.Correctness;
+
+/// <summary>
+/// A block that may appear only once is written again: a top-level config block such as <c>logging</c>,
+/// <c>tracing</c> or <c>http</c>, or a nested block that is not repeatable (such as <c>client</c>).
+/// </summary>
+public sealed class AL112BlockOnce : Rule
+{
+    public override RuleMetadata Metadata { get; } = new(
+        "AL112",
+        "block-once",
+        RuleCategory.Correctness,
+        Severity.Error,
+        "A block that may appear only once is given several times.");
+
+    public override void Check(LintContext context)
+    {
+        var singletons = context.Model.AllBlocks
+            .Where(block => block.Label is null && ModelSchemas.SchemaOf(block) is { IsConfigBlock: true, Repeatable: false })
+            .GroupBy(block => (block.Scope, block.Name));
+        foreach (var group in singletons)
+        {
+            var first = group.First();
+            foreach (var again in group.Skip(1))
+            {
+                var at = first.Tree.Source.GetPosition(first.HeaderSpan.Start);
+                context.Report(again, $"{again.Name} is already declared at {first.Tree.Source.Path}:{at}; it may appear only once");
+            }
+        }
+
+        foreach (var block in context.Model.AllBlocks)
+        {
+            foreach (var body in ModelSchemas.CheckedBodies(block))
+            {
+                foreach (var group in body.Syntax.Blocks.GroupBy(inner => inner.Name))
+                {
+                    if (body.Schema.FindBlock(group.Key) is not { Repeated: false })
+                    {
+                        continue;
+                    }
+
+                    var first = group.First();
+                    foreach (var again in group.Skip(1))
+                    {
+                        var at = block.Tree.Source.GetPosition(first.NameSpan.Start);
+                        context.Report(block.Tree, again.NameSpan, $"block \"{group.Key}\" may appear only once in {body.Where}; the first is at line {at.Line}");
+                    }
+                }
+            }
+        }
+    }
+}
