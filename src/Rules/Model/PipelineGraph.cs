@@ -60,17 +60,28 @@ public sealed class PipelineGraph
     /// <summary>The edges arriving at <paramref name="block"/> (data and dependency).</summary>
     public IReadOnlyList<PipelineEdge> Incoming(ModelBlock block) => _incoming.TryGetValue(block, out var edges) ? edges : NoEdges;
 
-    /// <summary>Every block data from <paramref name="from"/> reaches, nearest first (not <paramref name="from"/> itself unless on a cycle).</summary>
-    public IEnumerable<ModelBlock> Downstream(ModelBlock from) => Walk(from, Outgoing, edge => edge.To);
+    /// <summary>
+    /// Every block data from <paramref name="from"/> reaches, nearest first (not <paramref name="from"/> itself unless on a
+    /// cycle): along data edges accepted by <paramref name="follow"/> (all when null; e.g. only <c>output.metrics</c>), going
+    /// on only from blocks accepted by <paramref name="canPassThrough"/> (all when null).
+    /// </summary>
+    public IEnumerable<ModelBlock> Downstream(ModelBlock from, Func<PipelineEdge, bool>? follow = null, Func<ModelBlock, bool>? canPassThrough = null) =>
+        Walk(from, Outgoing, edge => edge.To, follow, canPassThrough);
 
-    /// <summary>Every block whose data reaches <paramref name="to"/>, nearest first.</summary>
-    public IEnumerable<ModelBlock> Upstream(ModelBlock to) => Walk(to, Incoming, edge => edge.From);
+    /// <summary>Every block whose data reaches <paramref name="to"/>, nearest first; the filters work as in <see cref="Downstream"/>.</summary>
+    public IEnumerable<ModelBlock> Upstream(ModelBlock to, Func<PipelineEdge, bool>? follow = null, Func<ModelBlock, bool>? canPassThrough = null) =>
+        Walk(to, Incoming, edge => edge.From, follow, canPassThrough);
 
     /// <summary>
     /// The shortest data path from <paramref name="from"/> to a block matching <paramref name="isTarget"/>, both ends included,
-    /// passing only through blocks accepted by <paramref name="canPassThrough"/> (any block when null); null when there is none.
+    /// passing only through blocks accepted by <paramref name="canPassThrough"/> (any block when null) and along data edges accepted
+    /// by <paramref name="follow"/> (any when null); null when there is none.
     /// </summary>
-    public IReadOnlyList<ModelBlock>? FindPath(ModelBlock from, Func<ModelBlock, bool> isTarget, Func<ModelBlock, bool>? canPassThrough = null)
+    public IReadOnlyList<ModelBlock>? FindPath(
+        ModelBlock from,
+        Func<ModelBlock, bool> isTarget,
+        Func<ModelBlock, bool>? canPassThrough = null,
+        Func<PipelineEdge, bool>? follow = null)
     {
         var previous = new Dictionary<ModelBlock, ModelBlock?> { [from] = null };
         var queue = new Queue<ModelBlock>();
@@ -80,7 +91,7 @@ public sealed class PipelineGraph
             var current = queue.Dequeue();
             foreach (var edge in Outgoing(current))
             {
-                if (edge.Kind != EdgeKind.Data || previous.ContainsKey(edge.To))
+                if (edge.Kind != EdgeKind.Data || (follow is not null && !follow(edge)) || previous.ContainsKey(edge.To))
                 {
                     continue;
                 }
@@ -109,10 +120,15 @@ public sealed class PipelineGraph
     }
 
     /// <summary>Whether data from <paramref name="from"/> reaches a block matching <paramref name="isTarget"/> (see <see cref="FindPath"/>).</summary>
-    public bool Reaches(ModelBlock from, Func<ModelBlock, bool> isTarget, Func<ModelBlock, bool>? canPassThrough = null) =>
-        FindPath(from, isTarget, canPassThrough) is not null;
+    public bool Reaches(ModelBlock from, Func<ModelBlock, bool> isTarget, Func<ModelBlock, bool>? canPassThrough = null, Func<PipelineEdge, bool>? follow = null) =>
+        FindPath(from, isTarget, canPassThrough, follow) is not null;
 
-    private static IEnumerable<ModelBlock> Walk(ModelBlock start, Func<ModelBlock, IReadOnlyList<PipelineEdge>> edgesOf, Func<PipelineEdge, ModelBlock> next)
+    private static IEnumerable<ModelBlock> Walk(
+        ModelBlock start,
+        Func<ModelBlock, IReadOnlyList<PipelineEdge>> edgesOf,
+        Func<PipelineEdge, ModelBlock> next,
+        Func<PipelineEdge, bool>? follow,
+        Func<ModelBlock, bool>? canPassThrough)
     {
         var seen = new HashSet<ModelBlock>();
         var queue = new Queue<ModelBlock>();
@@ -122,10 +138,13 @@ public sealed class PipelineGraph
             foreach (var edge in edgesOf(queue.Dequeue()))
             {
                 var block = next(edge);
-                if (edge.Kind == EdgeKind.Data && seen.Add(block))
+                if (edge.Kind == EdgeKind.Data && (follow is null || follow(edge)) && seen.Add(block))
                 {
                     yield return block;
-                    queue.Enqueue(block);
+                    if (canPassThrough is null || canPassThrough(block))
+                    {
+                        queue.Enqueue(block);
+                    }
                 }
             }
         }

@@ -115,4 +115,33 @@ public sealed class PipelineGraphTests
             ["otelcol.receiver.prometheus.alloy", "tracing", "prometheus.scrape.alloy", "discovery.relabel.alloy", "prometheus.exporter.self.alloy"],
             model.Graph.Upstream(batch).Select(block => block.Id));
     }
+
+    [Fact]
+    public void Edges_can_be_restricted_to_one_signal()
+    {
+        var model = BuildModel(Pipeline);
+        var tracing = model.ConfigBlocks.Single(block => block.Name == "tracing");
+        var scrape = model.FindComponent("prometheus.scrape", "alloy")!;
+        static bool Traces(PipelineEdge edge) => edge.Reference.OwnerAttribute is "write_to" or "output.traces";
+        static bool Metrics(PipelineEdge edge) => edge.Reference.OwnerAttribute is "forward_to" or "output.metrics";
+
+        Assert.False(model.Graph.Reaches(tracing, IsOtlpExporter, follow: Traces));
+        Assert.True(model.Graph.Reaches(tracing, IsOtlpExporter));
+        Assert.True(model.Graph.Reaches(scrape, IsOtlpExporter, follow: Metrics));
+        Assert.Equal(["otelcol.processor.batch.default"], model.Graph.Downstream(tracing, Traces).Select(block => block.Id));
+    }
+
+    [Fact]
+    public void Walks_stop_at_blocks_they_may_not_pass_through()
+    {
+        var model = BuildModel(Pipeline);
+        var exporter = model.FindComponent("prometheus.exporter.self", "alloy")!;
+        var scrape = model.FindComponent("prometheus.scrape", "alloy")!;
+        static bool Targets(PipelineEdge edge) => edge.Reference.OwnerAttribute == "targets";
+
+        Assert.Equal(
+            ["discovery.relabel.alloy", "prometheus.scrape.alloy"],
+            model.Graph.Downstream(exporter, Targets, block => block.Name == "discovery.relabel").Select(block => block.Id));
+        Assert.Equal(["discovery.relabel.alloy"], model.Graph.Upstream(scrape, Targets, block => false).Select(block => block.Id));
+    }
 }

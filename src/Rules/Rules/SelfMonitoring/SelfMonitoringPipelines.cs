@@ -77,32 +77,32 @@ internal sealed class SelfMonitoringPipelines
 
     /// <summary>Whether Alloy's metrics from <paramref name="scrape"/> reach an OTLP exporter through <c>otelcol.receiver.prometheus</c>.</summary>
     public bool MetricsReachOtlp(ComponentInstance scrape) =>
-        FindPath(
+        _graph.FindPath(
             scrape,
-            edge => edge.Reference.OwnerAttribute is "forward_to" or "output.metrics",
+            IsOtlpExporter,
             block => block.Name is "prometheus.relabel" or "otelcol.receiver.prometheus" || IsOtelProcessor(block),
-            IsOtlpExporter) is { } path
+            edge => edge.Reference.OwnerAttribute is "forward_to" or "output.metrics") is { } path
         && path.Any(block => block.Name == "otelcol.receiver.prometheus");
 
     /// <summary>Whether spans written to <paramref name="from"/>'s <c>write_to</c> reach an OTLP exporter, through processors.</summary>
     public bool TracesReachOtlp(ModelBlock from) =>
-        FindPath(from, edge => edge.Reference.OwnerAttribute is "write_to" or "output.traces", IsOtelProcessor, IsOtlpExporter) is not null;
+        _graph.Reaches(from, IsOtlpExporter, IsOtelProcessor, edge => edge.Reference.OwnerAttribute is "write_to" or "output.traces");
 
     /// <summary>The <c>loki.write</c> components Alloy's logs reach from <c>logging.write_to</c>, through <c>loki.relabel</c> and <c>loki.process</c>.</summary>
     public IReadOnlyList<ComponentInstance> LogWriters(ConfigBlock logging) =>
-        [.. Walk(logging, IsLogEdge, IsLogPassThrough).OfType<ComponentInstance>().Where(block => block.Name == "loki.write")];
+        [.. _graph.Downstream(logging, IsLogEdge, IsLogPassThrough).OfType<ComponentInstance>().Where(block => block.Name == "loki.write")];
 
     /// <summary>The <c>loki.relabel</c> and <c>loki.process</c> components on the way from <paramref name="logging"/> to <paramref name="writer"/>.</summary>
     public IReadOnlyList<ComponentInstance> LogStagesBefore(ConfigBlock logging, ComponentInstance writer)
     {
-        var after = Walk(logging, IsLogEdge, IsLogPassThrough).ToHashSet();
-        var before = WalkBack(writer, IsLogEdge, IsLogPassThrough).ToHashSet();
+        var after = _graph.Downstream(logging, IsLogEdge, IsLogPassThrough).ToHashSet();
+        var before = _graph.Upstream(writer, IsLogEdge, IsLogPassThrough).ToHashSet();
         return [.. after.Intersect(before).OfType<ComponentInstance>().Where(IsLogPassThrough)];
     }
 
     /// <summary>The <c>prometheus.relabel</c> components Alloy's metrics pass through after <paramref name="scrape"/>.</summary>
     public IReadOnlyList<ComponentInstance> MetricRelabelsAfter(ComponentInstance scrape) =>
-        [.. Walk(scrape, edge => edge.Reference.OwnerAttribute == "forward_to", block => block.Name == "prometheus.relabel")
+        [.. _graph.Downstream(scrape, edge => edge.Reference.OwnerAttribute == "forward_to", block => block.Name == "prometheus.relabel")
             .OfType<ComponentInstance>()
             .Where(block => block.Name == "prometheus.relabel")];
 
@@ -164,86 +164,12 @@ internal sealed class SelfMonitoringPipelines
         static bool IsTargetsEdge(PipelineEdge edge) => edge.Reference.OwnerAttribute == "targets";
         static bool IsRelabel(ModelBlock block) => block.Name == "discovery.relabel";
 
-        var downstream = Walk(exporter, IsTargetsEdge, IsRelabel).ToList();
+        var downstream = _graph.Downstream(exporter, IsTargetsEdge, IsRelabel).ToList();
         foreach (var scrape in downstream.OfType<ComponentInstance>().Where(block => block.Name == "prometheus.scrape"))
         {
-            var upstream = WalkBack(scrape, IsTargetsEdge, IsRelabel).ToHashSet();
+            var upstream = _graph.Upstream(scrape, IsTargetsEdge, IsRelabel).ToHashSet();
             var relabels = downstream.OfType<ComponentInstance>().Where(block => IsRelabel(block) && upstream.Contains(block)).ToList();
             yield return new SelfScrape(scrape, exporter, relabels);
-        }
-    }
-
-    private IReadOnlyList<ModelBlock>? FindPath(ModelBlock from, Func<PipelineEdge, bool> follow, Func<ModelBlock, bool> passThrough, Func<ModelBlock, bool> isTarget)
-    {
-        var previous = new Dictionary<ModelBlock, ModelBlock?> { [from] = null };
-        var queue = new Queue<ModelBlock>();
-        queue.Enqueue(from);
-        while (queue.Count > 0)
-        {
-            var current = queue.Dequeue();
-            foreach (var edge in _graph.Outgoing(current))
-            {
-                if (edge.Kind != EdgeKind.Data || !follow(edge) || previous.ContainsKey(edge.To))
-                {
-                    continue;
-                }
-
-                previous[edge.To] = current;
-                if (isTarget(edge.To))
-                {
-                    var path = new List<ModelBlock>();
-                    for (ModelBlock? step = edge.To; step is not null; step = previous[step])
-                    {
-                        path.Add(step);
-                    }
-
-                    path.Reverse();
-                    return path;
-                }
-
-                if (passThrough(edge.To))
-                {
-                    queue.Enqueue(edge.To);
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The blocks data from <paramref name="from"/> reaches along <paramref name="follow"/> edges, continuing only through <paramref name="passThrough"/> blocks.</summary>
-    private IEnumerable<ModelBlock> Walk(ModelBlock from, Func<PipelineEdge, bool> follow, Func<ModelBlock, bool> passThrough) =>
-        Traverse(from, _graph.Outgoing, edge => edge.To, follow, passThrough);
-
-    private IEnumerable<ModelBlock> WalkBack(ModelBlock to, Func<PipelineEdge, bool> follow, Func<ModelBlock, bool> passThrough) =>
-        Traverse(to, _graph.Incoming, edge => edge.From, follow, passThrough);
-
-    private static IEnumerable<ModelBlock> Traverse(
-        ModelBlock start,
-        Func<ModelBlock, IReadOnlyList<PipelineEdge>> edgesOf,
-        Func<PipelineEdge, ModelBlock> next,
-        Func<PipelineEdge, bool> follow,
-        Func<ModelBlock, bool> passThrough)
-    {
-        var seen = new HashSet<ModelBlock> { start };
-        var queue = new Queue<ModelBlock>();
-        queue.Enqueue(start);
-        while (queue.Count > 0)
-        {
-            foreach (var edge in edgesOf(queue.Dequeue()))
-            {
-                var block = next(edge);
-                if (edge.Kind != EdgeKind.Data || !follow(edge) || !seen.Add(block))
-                {
-                    continue;
-                }
-
-                yield return block;
-                if (passThrough(block))
-                {
-                    queue.Enqueue(block);
-                }
-            }
         }
     }
 }
