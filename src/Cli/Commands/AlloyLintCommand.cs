@@ -72,6 +72,7 @@ internal static class AlloyLintCommand
         LintCommand.Configure(root, console);
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
+        root.Subcommands.Add(FmtCommand.Create(console));
         return root;
     }
 }

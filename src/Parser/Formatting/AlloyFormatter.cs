@@ -28,6 +28,34 @@ public static class AlloyFormatter
     }
 
     /// <summary>
+    /// <see cref="Format"/> with the file's own line endings: "\r\n" when most of the source's line breaks are
+    /// "\r\n" (line breaks already "\r\n", inside raw strings, stay as they are). This is what rewriting a file
+    /// in place writes, and what a file must equal to count as formatted.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tree has syntax errors.</exception>
+    public static string FormatKeepingLineEndings(SyntaxTree tree)
+    {
+        var formatted = Format(tree);
+        if (tree.Source.LineEnding == "\n")
+        {
+            return formatted;
+        }
+
+        var builder = new StringBuilder(formatted.Length + formatted.Length / 16);
+        for (var i = 0; i < formatted.Length; i++)
+        {
+            if (formatted[i] == '\n' && (i == 0 || formatted[i - 1] != '\r'))
+            {
+                builder.Append('\r');
+            }
+
+            builder.Append(formatted[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
     /// Prints a snippet of statements canonically for insertion into a file: every line is indented by
     /// <paramref name="indentLevel"/> tabs (except the continuation lines of multi-line raw strings, whose
     /// content must not change), lines are joined with <paramref name="newline"/>, and there is no trailing

@@ -2,6 +2,7 @@ using AlloyLint.Rules.Correctness;
 using AlloyLint.Rules.Deprecation;
 using AlloyLint.Rules.Security;
 using AlloyLint.Rules.SelfMonitoring;
+using AlloyLint.Rules.Style;
 using AlloyLint.Rules.Suppression;
 using AlloyLint.Rules.Syntax;
 
@@ -47,6 +48,7 @@ public static class RuleRegistry
         new AL302TlsVerificationDisabled(),
         new AL303CredentialsOverHttp(),
         new AL401DeprecatedEnv(),
+        new AL402UnformattedFile(),
         new AL403DeprecatedStdlib(),
         new AL404DeprecatedArgument(),
         new AL901UnusedSuppression(),

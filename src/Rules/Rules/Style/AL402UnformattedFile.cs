@@ -1,0 +1,58 @@
+using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Parser.Formatting;
+using AlloyLint.Parser.Text;
+using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Fixes;
+
+namespace AlloyLint.Rules.Style;
+
+/// <summary>
+/// AL402: the file is not in the canonical layout of <c>alloy fmt</c>. Off by default (CI usually runs
+/// <c>alloylint fmt --check</c>); the safe fix is the reformat, as one edit covering the changed region.
+/// </summary>
+public sealed class AL402UnformattedFile : Rule
+{
+    public override RuleMetadata Metadata { get; } = new(
+        "AL402",
+        "unformatted-file",
+        RuleCategory.Style,
+        Severity.Warning,
+        "The file is not formatted as `alloy fmt` would format it",
+        FixAvailability.Always,
+        EnabledByDefault: false);
+
+    public override void Check(LintContext context)
+    {
+        foreach (var tree in context.Configuration.RequestedTrees)
+        {
+            if (tree.HasErrors)
+            {
+                continue;
+            }
+
+            var text = tree.Source.Text;
+            var formatted = AlloyFormatter.FormatKeepingLineEndings(tree);
+            if (formatted == text)
+            {
+                continue;
+            }
+
+            var prefix = text.AsSpan().CommonPrefixLength(formatted);
+            var suffix = 0;
+            while (suffix < text.Length - prefix && suffix < formatted.Length - prefix
+                   && text[^(suffix + 1)] == formatted[^(suffix + 1)])
+            {
+                suffix++;
+            }
+
+            var changed = TextSpan.FromBounds(prefix, text.Length - suffix);
+            var line = tree.Source.Lines.GetLine(prefix);
+            var lineSpan = TextSpan.FromBounds(tree.Source.Lines.LineStart(line), tree.Source.Lines.LineEnd(line));
+            context.Report(
+                tree,
+                lineSpan,
+                $"File is not formatted canonically (first difference on line {line}); run `alloylint fmt --write`",
+                Fix.Safe("Reformat the file", TextEdit.Replace(changed, formatted[prefix..(formatted.Length - suffix)])));
+        }
+    }
+}
