@@ -4,6 +4,8 @@ using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Parser.Lexing;
 using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
+using Superpower;
+using Superpower.Model;
 
 namespace AlloyLint.Parser.Parsing;
 
@@ -37,6 +39,54 @@ public static class AlloyParser
         {
             ArrayPool<RawToken>.Shared.Return(tokens.Raw);
         }
+    }
+
+    /// <summary>
+    /// One expression as a Superpower token-list parser, so it composes with Superpower's combinators. It is
+    /// hand-written (upstream's grammar, precedence and first error message) and reads the tokens of
+    /// <see cref="AlloyTokenizer"/>, skipping comment tokens; it succeeds with the expression and the tokens after
+    /// it, or fails at upstream's first syntax error. Lexical errors surface as the parser errors about the
+    /// <see cref="AlloyToken.Illegal"/> tokens they produce; use <see cref="Parse"/> for files.
+    /// </summary>
+    public static TokenListParser<AlloyToken, Expression> Expression { get; } = ParseExpressionTokens;
+
+    private static TokenListParserResult<AlloyToken, Expression> ParseExpressionTokens(TokenList<AlloyToken> input)
+    {
+        var remaining = input.ToArray();
+        var text = remaining.Length > 0 ? remaining[0].Span.Source ?? string.Empty : string.Empty;
+        var raw = new List<RawToken>(remaining.Length + 1);
+        var origins = new List<int>(remaining.Length + 1);
+        for (var i = 0; i < remaining.Length; i++)
+        {
+            if (remaining[i].Kind != AlloyToken.Comment)
+            {
+                raw.Add(new RawToken(remaining[i].Kind, remaining[i].Span.Position.Absolute, remaining[i].Span.Length));
+                origins.Add(i);
+            }
+        }
+
+        if (raw.Count == 0 || raw[^1].Kind != AlloyToken.Eof)
+        {
+            raw.Add(new RawToken(AlloyToken.Eof, raw.Count == 0 ? text.Length : raw[^1].End, 0));
+            origins.Add(remaining.Length);
+        }
+
+        var source = SourceText.From(text);
+        var parser = new SyntaxParser(source, [.. raw], raw.Count, []);
+        var expression = parser.ParseExpression();
+        if (parser.Diagnostics.FirstOrDefault() is { } error)
+        {
+            var position = source.GetPosition(error.Span.Start);
+            return TokenListParserResult.Empty<AlloyToken, Expression>(input, new Position(error.Span.Start, position.Line, position.Column), error.Message);
+        }
+
+        var remainder = input;
+        for (var consumed = origins[parser.Position]; consumed > 0; consumed--)
+        {
+            remainder = remainder.ConsumeToken().Remainder;
+        }
+
+        return TokenListParserResult.Value(expression, input, remainder);
     }
 
     /// <summary>Configs average about one token per five characters; the buffer grows if a file has more.</summary>

@@ -36,16 +36,25 @@ internal sealed class SyntaxParser
     private bool _abandoned;
 
     public SyntaxParser(SourceText source, AlloyTokens tokens)
+        : this(source, tokens.Raw, tokens.Count, tokens.Errors)
+    {
+    }
+
+    /// <param name="tokens">Non-comment tokens; the first <paramref name="count"/> are read and the last must be EOF.</param>
+    public SyntaxParser(SourceText source, RawToken[] tokens, int count, ImmutableArray<LexicalError> lexicalErrors)
     {
         _source = source;
         _text = source.Text;
-        _tokens = tokens.Raw;
-        _lastIndex = tokens.Count - 1;
-        _lexicalErrors = tokens.Errors;
+        _tokens = tokens;
+        _lastIndex = count - 1;
+        _lexicalErrors = lexicalErrors;
         ReportLexicalErrors();
     }
 
     public ImmutableArray<Diagnostic> Diagnostics => _diagnostics.ToImmutable();
+
+    /// <summary>The index of the current token.</summary>
+    public int Position => _index;
 
     private AlloyToken Current => _tokens[_index].Kind;
 
@@ -368,7 +377,8 @@ internal sealed class SyntaxParser
         _ => string.Empty,
     };
 
-    private Expression ParseExpression() => ParseBinary(1);
+    /// <summary><c>Expression</c>: one expression, nothing required after it.</summary>
+    public Expression ParseExpression() => ParseBinary(1);
 
     /// <summary>Left-associative binary operators of precedence <paramref name="minimum"/> and above (except <c>^</c>).</summary>
     private Expression ParseBinary(int minimum)

@@ -41,8 +41,8 @@ internal static class OracleAst
         AccessExpression access => new JsonObject { ["access"] = Expression(access.Target), ["name"] = access.Member.Name },
         IndexExpression index => new JsonObject { ["index"] = Expression(index.Target), ["at"] = Expression(index.Index) },
         CallExpression call => new JsonObject { ["call"] = Expression(call.Callee), ["args"] = new JsonArray([.. call.Arguments.Select(Expression)]) },
-        UnaryExpression unary => new JsonObject { ["unary"] = unary.Operator == UnaryOperator.Not ? "!" : "-", ["x"] = Expression(unary.Operand) },
-        BinaryExpression binary => new JsonObject { ["binary"] = Operator(binary.Operator), ["l"] = Expression(binary.Left), ["r"] = Expression(binary.Right) },
+        UnaryExpression unary => new JsonObject { ["unary"] = unary.Operator.Text(), ["x"] = Expression(unary.Operand) },
+        BinaryExpression binary => new JsonObject { ["binary"] = binary.Operator.Text(), ["l"] = Expression(binary.Left), ["r"] = Expression(binary.Right) },
         ParenExpression paren => new JsonObject { ["paren"] = Expression(paren.Inner) },
         _ => throw new ArgumentOutOfRangeException(nameof(expression)),
     };
@@ -58,23 +58,4 @@ internal static class OracleAst
         node["body"] = Body(block.Body);
         return node;
     }
-
-    private static string Operator(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Or => "||",
-        BinaryOperator.And => "&&",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Modulo => "%",
-        BinaryOperator.Power => "^",
-        _ => throw new ArgumentOutOfRangeException(nameof(op)),
-    };
 }

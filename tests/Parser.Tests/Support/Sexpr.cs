@@ -14,27 +14,9 @@ internal static class Sexpr
         AccessExpression access => $"(. {Of(access.Target)} {access.Member.Name})",
         IndexExpression index => $"(index {Of(index.Target)} {Of(index.Index)})",
         CallExpression call => $"(call {string.Join(" ", call.Arguments.Prepend(call.Callee).Select(Of))})",
-        UnaryExpression unary => $"({(unary.Operator == UnaryOperator.Not ? "!" : "-")} {Of(unary.Operand)})",
-        BinaryExpression binary => $"({Symbol(binary.Operator)} {Of(binary.Left)} {Of(binary.Right)})",
+        UnaryExpression unary => $"({unary.Operator.Text()} {Of(unary.Operand)})",
+        BinaryExpression binary => $"({binary.Operator.Text()} {Of(binary.Left)} {Of(binary.Right)})",
         ParenExpression paren => $"(paren {Of(paren.Inner)})",
         _ => throw new ArgumentOutOfRangeException(nameof(expression)),
-    };
-
-    private static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Or => "||",
-        BinaryOperator.And => "&&",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Modulo => "%",
-        _ => "^",
     };
 }
