@@ -98,3 +98,30 @@ public class ConfigLoaderTests
         Assert.Equal("ci.yaml", resolver.ForFile(Path.Combine(tree.Root, "team/x.alloy")).Path);
     }
 }
+
+public class ConfigOptionTests
+{
+    private static readonly ConfigLoader Loader = new([.. AlloyLint.Rules.Engine.RuleRegistry.All.Select(rule => rule.Metadata)]);
+
+    [Theory]
+    [InlineData("rules:\n  AL203:\n    interval: soon\n", 3, 15, "AL203: option 'interval' expects a duration (Go syntax, e.g. \"60s\"), got 'soon'")]
+    [InlineData("rules:\n  AL203:\n    intervall: 30s\n", 3, 5, "unknown option 'intervall' for AL203: expected severity, interval")]
+    [InlineData("rules:\n  AL203:\n    interval: [30s]\n", 3, 15, "AL203: option 'interval' expects a single duration (Go syntax, e.g. \"60s\"), not a list")]
+    public void Rule_options_are_checked_against_what_the_rule_declares(string yaml, int line, int column, string message)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Loader.Parse(yaml, ".alloylint.yaml"));
+
+        Assert.Equal($".alloylint.yaml:{line}:{column}: {message}", error.ToString());
+    }
+
+    [Fact]
+    public void Valid_rule_options_reach_the_lint_settings()
+    {
+        var config = Loader.Parse("rules:\n  self-scrape-interval:\n    severity: error\n    interval: 30s\n", "/repo/.alloylint.yaml");
+
+        var settings = SettingsBuilder.Build(config, new Commands.LintOptions());
+
+        Assert.Equal(AlloyLint.Parser.Diagnostics.Severity.Error, settings.SeverityOverrides["AL203"]);
+        Assert.Equal("30s", settings.RuleOptions["AL203"]["interval"].Scalar);
+    }
+}

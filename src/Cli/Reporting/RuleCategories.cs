@@ -11,6 +11,7 @@ internal static class RuleCategories
         RuleCategory.Correctness => "correctness",
         RuleCategory.SelfMonitoring => "self-monitoring",
         RuleCategory.Security => "security",
+        RuleCategory.Deprecation => "deprecation",
         RuleCategory.Style => "style",
         RuleCategory.Suppression => "suppression",
         _ => category.ToString().ToLowerInvariant(),
