@@ -27,7 +27,7 @@ public class ScannerConformanceTests
 
             var expected = testCase["tokens"]!.AsArray()
                 .Select(t => $"{(string)t!["tok"]!} {Escape((string)t["lit"]!)} @{(int)t["off"]!} {(string)t["pos"]!}");
-            var actual = Interleave(source, scanned)
+            var actual = Interleave(scanned)
                 .Select(t => $"{t.Kind.Describe()} {Escape(t.Literal)} @{UpstreamPosition.ByteOffset(source, t.Start)} {UpstreamPosition.LineColumn(source, t.Start)}");
             var expectedErrors = testCase["errors"]!.AsArray().Select(e => $"{(int)e!["off"]!}: {(string)e["msg"]!}");
             var actualErrors = scanned.Errors.Select(e => $"{UpstreamPosition.ByteOffset(source, e.Offset)}: {e.Message}");
@@ -99,7 +99,7 @@ public class ScannerConformanceTests
             var bytes = Json.GoBytes(testCase!["input"]!);
             var source = SourceText.Decode(bytes, "input.alloy");
             var scanned = RawTokenizer.Scan(source);
-            var first = Interleave(source, scanned).First();
+            var first = Interleave(scanned).First();
             var expectedKind = (string)testCase["tok"]!;
             var expectedError = (string)testCase["err"]!;
             var errors = scanned.Errors.Where(e => e.TokenIndex == 0).ToArray();
@@ -131,14 +131,14 @@ public class ScannerConformanceTests
         return tables.Single(t => (string)t!["var"]! == name)!["cases"]!.AsArray();
     }
 
-    private sealed record ScannedToken(AlloyToken Kind, int Start, string RawText, string Literal);
+    private sealed record ScannedToken(AlloyToken Kind, int Start, string Literal);
 
     /// <summary>Tokens and comments in scan order (a terminator inserted before a comment comes first).</summary>
-    private static IEnumerable<ScannedToken> Interleave(SourceText source, AlloyTokens scanned)
+    private static IEnumerable<ScannedToken> Interleave(AlloyTokens scanned)
     {
         var tokens = scanned.Tokens.Select(t => new ScannedToken(
-            t.Kind, t.Span.Position.Absolute, t.ToStringValue(), UpstreamLiteral(t.Kind, t.ToStringValue())));
-        var comments = scanned.Comments.Select(c => new ScannedToken(AlloyToken.Comment, c.Span.Start, source[c.Span], c.Text));
+            t.Kind, t.Span.Position.Absolute, UpstreamLiteral(t.Kind, t.ToStringValue())));
+        var comments = scanned.Comments.Select(c => new ScannedToken(AlloyToken.Comment, c.Span.Start, c.Text));
         return tokens.Concat(comments).OrderBy(t => t.Start).ThenBy(t => t.Kind == AlloyToken.Comment ? 1 : 0);
     }
 
