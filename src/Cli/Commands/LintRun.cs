@@ -168,11 +168,13 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
                     continue;
                 }
 
-                changes.Add(new FileChange(source, result.NewText, result.Applied.Count));
-                if (!options.Diff && stdinSource is null)
+                if (!options.Diff && stdinSource is null && WriteFixed(source, result.NewText) is { } problem)
                 {
-                    AtomicFile.Write(source.Path, source.Encode(result.NewText));
+                    problems.Add(new PathProblem(source.Path, problem));
+                    continue;
                 }
+
+                changes.Add(new FileChange(source, result.NewText, result.Applied.Count));
 
                 diagnostics.RemoveAll(diagnostic => diagnostic.Source.Path == source.Path);
                 diagnostics.AddRange(result.Remaining.Where(diagnostic => diagnostic.Source.Path == source.Path));
@@ -180,6 +182,25 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         }
 
         return new GroupResult(diagnostics, problems, changes);
+    }
+
+    /// <summary>Writes a fixed file unless that could lose data; returns why it was not written, or null.</summary>
+    private static string? WriteFixed(SourceText source, string newText)
+    {
+        if (source.InvalidUtf8Offsets.Count > 0)
+        {
+            return "contains invalid UTF-8; fixes not written (they would replace the invalid bytes)";
+        }
+
+        try
+        {
+            AtomicFile.Replace(source.Path, source.Encode(source.Text), source.Encode(newText));
+            return null;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return error.Message;
+        }
     }
 
     private bool IsApplicable(Fix? fix) => fix is not null && (options.UnsafeFixes || fix.Applicability == Applicability.Safe);

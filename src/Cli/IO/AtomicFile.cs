@@ -8,7 +8,9 @@ namespace AlloyLint.Cli.IO;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, byte[] content)
+    public static void Write(string path, byte[] content) => Write(path, content, beforeRename: null);
+
+    private static void Write(string path, byte[] content, Action? beforeRename)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(content);
@@ -28,12 +30,60 @@ public static class AtomicFile
                 File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
             }
 
+            beforeRename?.Invoke();
             File.Move(temporary, target, overwrite: true);
         }
         catch
         {
             TryDelete(temporary);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Replaces a file that was read earlier in the run, only if it is still exactly what was read and may be
+    /// written: a file that vanished, changed on disk meanwhile, or is read-only (no write permission bit, or not
+    /// openable for writing) is left untouched and an <see cref="IOException"/> says why (without the path, which the caller shows). The content is compared
+    /// again just before the rename, so the window for a concurrent edit is the rename itself.
+    /// </summary>
+    public static void Replace(string path, byte[] expectedContent, byte[] content)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(content);
+        var target = ResolveTarget(Path.GetFullPath(path));
+        EnsureUnchanged(target, expectedContent);
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(target) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0)
+        {
+            throw new IOException("read-only; not rewritten");
+        }
+
+        try
+        {
+            using var probe = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new IOException("not writable; not rewritten");
+        }
+
+        Write(target, content, () => EnsureUnchanged(target, expectedContent));
+    }
+
+    private static void EnsureUnchanged(string target, ReadOnlySpan<byte> expectedContent)
+    {
+        byte[] current;
+        try
+        {
+            current = File.ReadAllBytes(target);
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new IOException("vanished during the run; not rewritten");
+        }
+
+        if (!current.AsSpan().SequenceEqual(expectedContent))
+        {
+            throw new IOException("changed on disk during the run; not rewritten");
         }
     }
 

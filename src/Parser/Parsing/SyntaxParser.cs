@@ -380,23 +380,35 @@ internal sealed class SyntaxParser
     /// <summary><c>Expression</c>: one expression, nothing required after it.</summary>
     public Expression ParseExpression() => ParseBinary(1);
 
-    /// <summary>Left-associative binary operators of precedence <paramref name="minimum"/> and above (except <c>^</c>).</summary>
+    /// <summary>
+    /// Left-associative binary operators of precedence <paramref name="minimum"/> and above (except <c>^</c>). Each
+    /// operator of a chain nests the tree one level deeper, so it counts towards the nesting limit.
+    /// </summary>
     private Expression ParseBinary(int minimum)
     {
         var left = ParsePower();
-        while (true)
+        var chained = 0;
+        try
         {
-            var op = Current;
-            var precedence = op.BinaryPrecedence();
-            if (precedence < minimum)
+            while (true)
             {
-                return left;
-            }
+                var op = Current;
+                var precedence = op.BinaryPrecedence();
+                if (precedence < minimum || !Enter())
+                {
+                    return left;
+                }
 
-            var operatorSpan = CurrentSpan;
-            Next();
-            var right = ParseBinary(precedence + 1);
-            left = new BinaryExpression(ToBinaryOperator(op), operatorSpan, left, right);
+                chained++;
+                var operatorSpan = CurrentSpan;
+                Next();
+                var right = ParseBinary(precedence + 1);
+                left = new BinaryExpression(ToBinaryOperator(op), operatorSpan, left, right);
+            }
+        }
+        finally
+        {
+            _depth -= chained;
         }
     }
 
@@ -440,8 +452,35 @@ internal sealed class SyntaxParser
             }
 
             var primary = ParsePrimary();
+            return ParsePostfix(primary);
+        }
+        finally
+        {
+            Leave();
+        }
+    }
+
+    /// <summary>
+    /// The <c>.name</c>, <c>[index]</c> and <c>(arguments)</c> after a primary expression. Each one nests the tree one
+    /// level deeper, so it counts towards the nesting limit.
+    /// </summary>
+    private Expression ParsePostfix(Expression primary)
+    {
+        var chained = 0;
+        try
+        {
             while (true)
             {
+                if (Current is AlloyToken.Dot or AlloyToken.LBrack or AlloyToken.LParen)
+                {
+                    if (!Enter())
+                    {
+                        return primary;
+                    }
+
+                    chained++;
+                }
+
                 switch (Current)
                 {
                     case AlloyToken.Dot:
@@ -480,7 +519,7 @@ internal sealed class SyntaxParser
         }
         finally
         {
-            Leave();
+            _depth -= chained;
         }
     }
 

@@ -12,7 +12,7 @@ namespace AlloyLint.Rules.Model;
 /// of that body.
 /// </summary>
 public sealed record CatalogArgument(
-    BlockStatement Owner,
+    ModelBlock Owner,
     ComponentSchema OwnerSchema,
     ImmutableArray<BlockStatement> Blocks,
     Catalog.BodySchema ParentSchema,
@@ -20,6 +20,8 @@ public sealed record CatalogArgument(
     AttributeSchema? Attribute,
     BlockSchema? Block)
 {
+    public SyntaxTree Tree => Owner.Tree;
+
     /// <summary>The statement's name: the attribute name or the (dotted) block name.</summary>
     public string Name => Statement switch
     {
@@ -45,52 +47,37 @@ public sealed record CatalogArgument(
 }
 
 /// <summary>
-/// Walks the components and top-level blocks of a file (inside <c>declare</c> bodies and <c>foreach</c> templates
-/// too) and yields every attribute and block the catalog describes. Custom components and unknown names are skipped.
+/// Walks the components and top-level blocks of a configuration (inside <c>declare</c> bodies and <c>foreach</c>
+/// templates too) and yields every attribute and block the catalog describes. Custom components and unknown names are skipped.
 /// </summary>
 public static class CatalogArguments
 {
-    public static IEnumerable<CatalogArgument> In(SyntaxTree tree, ComponentCatalog catalog)
+    public static IEnumerable<CatalogArgument> In(SemanticModel model, ComponentCatalog catalog)
     {
         var found = new List<CatalogArgument>();
-        foreach (var owner in Owners(tree.Root))
+        foreach (var owner in Owners(model))
         {
             if ((catalog.FindComponent(owner.Name) ?? catalog.FindConfigBlock(owner.Name)) is { } schema)
             {
-                Walk(owner, schema, [], owner.Body, schema.Body, found);
+                Walk(owner, schema, [], owner.Block.Body, schema.Body, found);
             }
         }
 
         return found;
     }
 
-    /// <summary>A block as messages name it: <c>`loki.write "default"`</c>, <c>`logging`</c>.</summary>
-    public static string Describe(BlockStatement block) =>
-        block.Label is { } label ? $"`{block.Name} \"{label.Value}\"`" : $"`{block.Name}`";
-
     /// <summary>
-    /// The components and top-level blocks, looking inside <c>declare</c> bodies and <c>foreach</c> templates
-    /// (whose own arguments hold no credentials and nothing deprecated).
+    /// The components and configuration blocks at any depth, without the <c>declare</c> and <c>foreach</c> blocks
+    /// themselves: what they hold is listed on its own, and their own arguments hold no credentials.
     /// </summary>
-    public static IEnumerable<BlockStatement> Owners(Body body)
-    {
-        foreach (var block in body.Blocks)
-        {
-            var inner = block.Name switch
-            {
-                "declare" => Owners(block.Body),
-                "foreach" => block.Body.Blocks.Where(template => template.Name == "template").SelectMany(template => Owners(template.Body)),
-                _ => [block],
-            };
-            foreach (var owner in inner)
-            {
-                yield return owner;
-            }
-        }
-    }
+    public static IEnumerable<ModelBlock> Owners(SemanticModel model) =>
+        model.AllBlocks.Where(block => block.Name is not ("declare" or "foreach"));
+
+    /// <summary>A block as messages name it: <c>`loki.write "default"`</c>, <c>`logging`</c>.</summary>
+    public static string Describe(ModelBlock block) => $"`{block.DisplayName}`";
 
     private static void Walk(
-        BlockStatement owner,
+        ModelBlock owner,
         ComponentSchema ownerSchema,
         ImmutableArray<BlockStatement> blocks,
         Body body,

@@ -27,31 +27,21 @@ public sealed class AL404DeprecatedArgument : Rule
 
     public override void Check(LintContext context)
     {
-        foreach (var tree in context.Trees)
+        foreach (var argument in CatalogArguments.In(context.Model, ComponentCatalog.Default))
         {
-            foreach (var argument in CatalogArguments.In(tree, ComponentCatalog.Default))
+            if (argument.Attribute?.Deprecated != true && argument.Block?.Deprecated != true)
             {
-                if (argument.Attribute?.Deprecated != true && argument.Block?.Deprecated != true)
-                {
-                    continue;
-                }
-
-                var span = argument.Statement switch
-                {
-                    AttributeStatement attribute => attribute.Name.Span,
-                    BlockStatement block => block.NameSpan,
-                    _ => argument.Statement.Span,
-                };
-                if (IsTopLevelBasicAuthCredential(argument))
-                {
-                    var (advice, fix) = BasicAuthMove(context, tree, argument.Owner);
-                    context.Report(tree, span, $"`{argument.Name}` in {argument.Location} is deprecated; {advice}", fix);
-                }
-                else
-                {
-                    context.Report(tree, span, $"`{argument.Name}` in {argument.Location} is deprecated; {Advice(argument)}", null);
-                }
+                continue;
             }
+
+            var span = argument.Statement switch
+            {
+                AttributeStatement attribute => attribute.Name.Span,
+                BlockStatement block => block.NameSpan,
+                _ => argument.Statement.Span,
+            };
+            var (advice, fix) = IsTopLevelBasicAuthCredential(argument) ? BasicAuthMove(context, argument.Owner) : (Advice(argument), null);
+            context.Report(argument.Tree, span, $"`{argument.Name}` in {argument.Location} is deprecated; {advice}", fix);
         }
     }
 
@@ -83,15 +73,16 @@ public sealed class AL404DeprecatedArgument : Rule
     }
 
     /// <summary>The advice for a top-level <c>username</c> / <c>password</c> of <c>otelcol.auth.basic</c>, and the fix when it is safe.</summary>
-    private static (string Advice, Fix? Fix) BasicAuthMove(LintContext context, SyntaxTree tree, BlockStatement component)
+    private static (string Advice, Fix? Fix) BasicAuthMove(LintContext context, ModelBlock owner)
     {
+        var (tree, component) = (owner.Tree, owner.Block);
         if (component.Body.Blocks.Any(block => block.Name == "client_auth"))
         {
             return ("a `client_auth` block is present, so it is ignored for client authentication; remove it", null);
         }
 
         const string move = "move `username` and `password` into a `client_auth` block";
-        if (IsUsedByReceiver(context, component))
+        if (IsUsedByReceiver(context, owner))
         {
             return (move + " (this handler also authenticates a receiver, which reads the top-level pair as an htpasswd entry: add an `htpasswd` block too)", null);
         }
@@ -116,14 +107,8 @@ public sealed class AL404DeprecatedArgument : Rule
         return (move, new Fix("Move `username` and `password` into `client_auth`", Applicability.Safe, [.. edits]));
     }
 
-    /// <summary>True when an <c>otelcol.receiver.*</c> component of the configuration references this component's <c>handler</c>.</summary>
-    private static bool IsUsedByReceiver(LintContext context, BlockStatement component)
-    {
-        var handler = $"{BasicAuth}.{component.Label?.Value}.handler";
-        return context.Trees
-            .SelectMany(tree => CatalogArguments.Owners(tree.Root))
-            .Where(owner => owner.Name.StartsWith("otelcol.receiver.", StringComparison.Ordinal))
-            .SelectMany(owner => owner.DescendantsAndSelf())
-            .Any(node => node is AccessExpression access && Traversal.DottedName(access) == handler);
-    }
+    /// <summary>True when an <c>otelcol.receiver.*</c> component references this component (its <c>handler</c>).</summary>
+    private static bool IsUsedByReceiver(LintContext context, ModelBlock owner) =>
+        owner is ComponentInstance component
+        && context.Model.ReferencesTo(component).Any(reference => reference.Owner?.Name.StartsWith("otelcol.receiver.", StringComparison.Ordinal) == true);
 }

@@ -35,20 +35,17 @@ public sealed class AL301HardCodedSecret : Rule
 
     public override void Check(LintContext context)
     {
-        var sysResolves = !DeprecatedStdlibReferences.DefinedNames(context.Trees).Contains("sys");
-        foreach (var tree in context.Trees)
+        var sysResolves = !DeprecatedStdlibReferences.DefinedNames(context.Model).Contains("sys");
+        foreach (var argument in CatalogArguments.In(context.Model, ComponentCatalog.Default))
         {
-            foreach (var argument in CatalogArguments.In(tree, ComponentCatalog.Default))
+            if (argument is not { Statement: AttributeStatement attribute, Attribute: { Type: var type } }
+                || !type.ContainsSecret
+                || DocumentArguments.Contains(attribute.Name.Name))
             {
-                if (argument is not { Statement: AttributeStatement attribute, Attribute: { Type: var type } }
-                    || !type.ContainsSecret
-                    || DocumentArguments.Contains(attribute.Name.Name))
-                {
-                    continue;
-                }
-
-                CheckValue(context, tree, argument, attribute, attribute.Value, type, sysResolves);
+                continue;
             }
+
+            CheckValue(context, argument.Tree, argument, attribute, attribute.Value, type, sysResolves);
         }
     }
 
@@ -100,7 +97,7 @@ public sealed class AL301HardCodedSecret : Rule
             return;
         }
 
-        var variable = EnvironmentVariableName(argument.Owner, name);
+        var variable = EnvironmentVariableName(argument.Owner.Block, name);
         var fix = ReferenceEquals(attribute.Value, value) && sysResolves
             ? Fix.Unsafe($"Read `{name}` from the environment variable {variable}", TextEdit.Replace(value.Span, $"sys.env(\"{variable}\")"))
             : null;

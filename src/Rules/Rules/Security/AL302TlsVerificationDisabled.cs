@@ -17,12 +17,9 @@ public sealed class AL302TlsVerificationDisabled : Rule
 
     public override void Check(LintContext context)
     {
-        foreach (var tree in context.Trees)
+        foreach (var owner in CatalogArguments.Owners(context.Model))
         {
-            foreach (var owner in CatalogArguments.Owners(tree.Root))
-            {
-                Visit(context, tree, owner.Body, CatalogArguments.Describe(owner));
-            }
+            Visit(context, owner.Tree, owner.Block.Body, CatalogArguments.Describe(owner));
         }
     }
 

@@ -28,16 +28,13 @@ public sealed class AL303CredentialsOverHttp : Rule
 
     public override void Check(LintContext context)
     {
-        foreach (var tree in context.Trees)
+        foreach (var owner in CatalogArguments.Owners(context.Model))
         {
-            foreach (var owner in CatalogArguments.Owners(tree.Root))
+            var location = CatalogArguments.Describe(owner);
+            VisitClientBlocks(context, owner.Tree, owner.Block.Body, location);
+            if (owner.Name == "otelcol.exporter.otlphttp")
             {
-                var location = CatalogArguments.Describe(owner);
-                VisitClientBlocks(context, tree, owner.Body, location);
-                if (owner.Name == "otelcol.exporter.otlphttp")
-                {
-                    CheckOtlpHttpExporter(context, tree, owner, location);
-                }
+                CheckOtlpHttpExporter(context, owner.Tree, owner.Block, location);
             }
         }
     }
