@@ -22,7 +22,7 @@ public class CliProcessTests
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public void A_folder_without_permission_is_reported_and_the_rest_linted()
+    public void A_folder_and_a_file_without_permission_are_reported_and_the_rest_linted()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -48,15 +48,17 @@ public class CliProcessTests
             prefix = [];
         }
 
-        using var tree = new TempTree().File("ok.alloy", "logging {\n\tlevel = \n}\n").File("locked/x.alloy", "logging {}\n");
+        using var tree = new TempTree().File("ok.alloy", "logging {\n\tlevel = \n}\n").File("locked/x.alloy", "logging {}\n").File("secret.alloy", "logging {}\n");
         var locked = Path.Combine(tree.Root, "locked");
+        var secret = Path.Combine(tree.Root, "secret.alloy");
         File.SetUnixFileMode(locked, UnixFileMode.None);
+        File.SetUnixFileMode(secret, UnixFileMode.None);
         try
         {
             var (exitCode, output, error) = Start(program, [.. prefix, "--format", "concise", "--select", "AL001", tree.Root]);
 
             Assert.Equal(2, exitCode);
-            Assert.Equal($"{locked}: error: permission denied\n", error);
+            Assert.Equal($"{locked}: error: permission denied\n{secret}: error: permission denied\n", error);
             Assert.StartsWith(Path.Combine(tree.Root, "ok.alloy") + ":3:1: error: ", output, StringComparison.Ordinal);
         }
         finally

@@ -269,4 +269,36 @@ public class CliTests
         Assert.Equal(2, unknown.ExitCode);
         Assert.Equal("alloylint: error: unknown rule 'AL999' (see 'alloylint rules')\n", unknown.Error);
     }
+
+    [Fact]
+    public void Mode_decides_whether_siblings_form_one_configuration()
+    {
+        using var tree = new TempTree()
+            .File("a.alloy", "prometheus.remote_write \"default\" {\n\tendpoint {\n\t\turl = sys.env(\"PROM_URL\")\n\t}\n}\n")
+            .File("b.alloy", "prometheus.exporter.self \"alloy\" {}\n\nprometheus.scrape \"alloy\" {\n\ttargets    = prometheus.exporter.self.alloy.targets\n\tforward_to = [prometheus.remote_write.default.receiver]\n}\n");
+        string[] args = ["--format", "concise", "--select", "AL101"];
+
+        var auto = CliRunner.Run(tree.Root, args);
+        var directory = CliRunner.Run(tree.Root, [.. args, "--mode", "directory"], null);
+        var file = CliRunner.Run(tree.Root, [.. args, "--mode", "file"], null);
+
+        Assert.Equal((0, string.Empty), (auto.ExitCode, auto.Out));
+        Assert.Equal((0, string.Empty), (directory.ExitCode, directory.Out));
+        Assert.Equal(1, file.ExitCode);
+        Assert.StartsWith("b.alloy:5:16: error: ", file.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_configuration_file_can_set_the_mode()
+    {
+        using var tree = new TempTree()
+            .File("x/.alloylint.yaml", "mode: file\n")
+            .File("x/a.alloy", "prometheus.remote_write \"default\" {\n\tendpoint {\n\t\turl = sys.env(\"PROM_URL\")\n\t}\n}\n")
+            .File("x/b.alloy", "prometheus.scrape \"app\" {\n\ttargets    = []\n\tforward_to = [prometheus.remote_write.default.receiver]\n}\n");
+
+        var result = CliRunner.Run(tree.Root, "--format", "concise", "--select", "AL101");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("x/b.alloy:3:16: error: ", result.Out, StringComparison.Ordinal);
+    }
 }

@@ -57,13 +57,6 @@ public sealed class ComponentCatalog
         return parsed.GetOrAdd(name, _ => CatalogReader.ReadEntry(text, range.Start, range.End, types));
     }
 
-    /// <summary>True when <paramref name="name"/> is the dotted prefix of some component, e.g. <c>prometheus</c> or <c>otelcol.receiver</c>.</summary>
-    public bool IsComponentNamespace(string name)
-    {
-        var prefix = name + ".";
-        return ComponentNames.Any(component => component.StartsWith(prefix, StringComparison.Ordinal));
-    }
-
     private (string[], string[]) SplitNames()
     {
         var components = new List<string>();

@@ -172,9 +172,6 @@ public sealed class BodySchema
 
         return null;
     }
-
-    /// <summary>Every attribute and block name, attributes first, in catalog order (for "valid names are ..." messages).</summary>
-    public IEnumerable<string> Names => Attributes.Select(attribute => attribute.Name).Concat(Blocks.Select(block => block.Name));
 }
 
 /// <summary>An argument written <c>name = value</c>.</summary>

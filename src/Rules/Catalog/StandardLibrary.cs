@@ -98,9 +98,6 @@ public static class StandardLibrary
     /// <summary>A function or value by its full dotted name (<c>string.join</c>, <c>env</c>), or null.</summary>
     public static StdlibEntry? Find(string name) => ByName.GetValueOrDefault(name);
 
-    /// <summary>True when <paramref name="name"/> is a namespace such as <c>string</c> or <c>constants</c>.</summary>
-    public static bool IsNamespace(string name) => RootNames.Contains(name) && !ByName.ContainsKey(name);
-
     /// <summary>The current name of a deprecated alias (<c>env</c> → <c>sys.env</c>), or null when not deprecated.</summary>
     public static string? ReplacementFor(string name) => Find(name)?.Replacement;
 }

@@ -135,9 +135,6 @@ public sealed class ComponentCatalogTests
             Assert.NotNull(schema);
             Assert.Equal(name, schema.Name);
         }
-
-        Assert.True(Catalog.IsComponentNamespace("otelcol.receiver"));
-        Assert.False(Catalog.IsComponentNamespace("otelcol.receiver.otlp"));
     }
 
     [Theory]

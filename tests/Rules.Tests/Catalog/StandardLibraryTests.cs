@@ -39,8 +39,8 @@ public sealed class StandardLibraryTests
         Assert.Equal("at least 1", StandardLibrary.Find("string.format")!.ArityText);
         Assert.Equal("any number of", StandardLibrary.Find("coalesce")!.ArityText);
         Assert.False(StandardLibrary.Find("constants.hostname")!.IsFunction);
-        Assert.True(StandardLibrary.IsNamespace("string"));
-        Assert.False(StandardLibrary.IsNamespace("coalesce"));
+        Assert.Contains("string", StandardLibrary.RootNames);
+        Assert.Contains("coalesce", StandardLibrary.RootNames);
         Assert.Null(StandardLibrary.Find("string.reverse"));
     }
 }

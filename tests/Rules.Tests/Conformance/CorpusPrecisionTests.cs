@@ -42,4 +42,23 @@ public sealed class CorpusPrecisionTests
 
         AlloyLint.TestSupport.Golden.Verify(report.ToString(), Golden);
     }
+
+    /// <summary>Every file of the corpus and of the mutations (broken or odd on purpose) is checked without an exception escaping.</summary>
+    [Theory]
+    [InlineData("corpus")]
+    [InlineData("mutations")]
+    public void Correctness_rules_never_throw(string folder)
+    {
+        var root = SharedData.ConformancePath(folder);
+        var linter = new Linter(new LintSettings { Select = ["AL1"], Mode = ConfigurationMode.File });
+        var files = Directory.GetFiles(Path.Combine(root, "files"), "*.alloy").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(files);
+        foreach (var path in files)
+        {
+            var name = Path.GetFileName(path);
+            var workspace = new InMemoryWorkspace().Add(name, File.ReadAllText(path));
+            var exception = Record.Exception(() => linter.Lint([workspace.ReadAlloyFile(name)!], workspace));
+            Assert.True(exception is null, $"{name}: {exception}");
+        }
+    }
 }
