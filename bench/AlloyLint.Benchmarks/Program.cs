@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AlloyLint.Benchmarks;
+using AlloyLint.Parser.Formatting;
 using AlloyLint.Parser.Lexing;
 using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
@@ -7,6 +8,12 @@ using AlloyLint.Parser.Text;
 if (args is ["--quick"])
 {
     QuickParse();
+    return;
+}
+
+if (args is ["--quick-format"])
+{
+    QuickFormat();
     return;
 }
 
@@ -37,5 +44,31 @@ static void QuickParse()
             $"tokenize: {megabytes / (cpuScanned - cpuStart).TotalSeconds,6:F1} MB/s cpu, {(allocatedScanned - allocatedStart) / 1e6:F0} MB allocated ({tokens.Count} tokens) | " +
             $"parse: {megabytes / watch.Elapsed.TotalSeconds,6:F1} MB/s wall, {megabytes / (cpuParsed - cpuScanned).TotalSeconds,6:F1} MB/s cpu, " +
             $"{(GC.GetAllocatedBytesForCurrentThread() - allocatedScanned) / 1e6:F0} MB allocated, errors: {tree.HasErrors}");
+    }
+}
+
+// The same for the formatter: formatting a parsed tree, and parsing plus formatting (what `alloylint fmt` does per file).
+static void QuickFormat()
+{
+    var source = SourceText.From(ConfigGenerator.Generate(10 * 1024 * 1024));
+    var tree = AlloyParser.Parse(source);
+    var megabytes = source.Length / 1e6;
+    for (var i = 0; i < 8; i++)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        AlloyFormatter.Format(tree);
+        var formatWall = watch.Elapsed;
+        process.Refresh();
+        var cpuFormatted = process.TotalProcessorTime;
+        watch.Restart();
+        AlloyFormatter.Format(AlloyParser.Parse(source));
+        var bothWall = watch.Elapsed;
+        process.Refresh();
+        var cpuBoth = process.TotalProcessorTime;
+        Console.WriteLine(
+            $"format: {megabytes / formatWall.TotalSeconds,6:F1} MB/s wall, {megabytes / (cpuFormatted - cpuStart).TotalSeconds,6:F1} MB/s cpu | " +
+            $"parse and format: {megabytes / bothWall.TotalSeconds,6:F1} MB/s wall, {megabytes / (cpuBoth - cpuFormatted).TotalSeconds,6:F1} MB/s cpu");
     }
 }

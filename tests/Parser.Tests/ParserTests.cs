@@ -248,6 +248,20 @@ public class ParserTests
         Assert.Contains("nesting is too deep", Assert.Single(Parsed.Text(power).Diagnostics).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(" + 1")]
+    [InlineData(" || a")]
+    [InlineData(".b")]
+    [InlineData("[0]")]
+    [InlineData("(1)")]
+    public void Long_chains_that_would_nest_the_tree_deeply_are_bounded(string link)
+    {
+        var tree = Parsed.Text("x = a" + string.Concat(Enumerable.Repeat(link, 100_000)) + "\n");
+        Assert.Contains("nesting is too deep", Assert.Single(tree.Diagnostics).Message, StringComparison.Ordinal);
+        var fine = Parsed.Text("x = a" + string.Concat(Enumerable.Repeat(link, AlloyParser.MaxNestingDepth / 2)) + "\n");
+        Assert.False(fine.HasErrors);
+    }
+
     [Fact]
     public void Nesting_within_the_limit_parses()
     {

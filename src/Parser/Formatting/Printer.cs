@@ -38,12 +38,17 @@ internal sealed class Printer
     // True while nothing has been written on the current output line (upstream: out.Column == 1).
     private bool _atLineStart = true;
 
+    private int _cachedLine;
+    private int _cachedLineStart;
+    private int _cachedNextLineStart;
+
     private int _nextGroup;
     private int _commentStart = -1;
 
     public Printer(SyntaxTree tree, char escape, int baseIndent)
     {
         _lines = tree.Source.Lines;
+        CacheLine(1);
         _escape = escape;
         _baseIndent = baseIndent;
         _comments = tree.Comments;
@@ -61,7 +66,40 @@ internal sealed class Printer
 
     public ReadOnlySpan<char> Output => _output.AsSpan(0, _outputLength);
 
-    public int Line(int offset) => _lines.GetLine(offset);
+    /// <summary>
+    /// The 1-based source line of <paramref name="offset"/>. Lookups mostly move forward through the file, so the
+    /// last line found (and the next few) are tried before a binary search.
+    /// </summary>
+    public int Line(int offset)
+    {
+        if (offset >= _cachedLineStart)
+        {
+            for (var step = 0; step < 4; step++)
+            {
+                if (offset < _cachedNextLineStart)
+                {
+                    return _cachedLine;
+                }
+
+                if (_cachedLine == _lines.LineCount)
+                {
+                    break;
+                }
+
+                CacheLine(_cachedLine + 1);
+            }
+        }
+
+        CacheLine(_lines.GetLine(offset));
+        return _cachedLine;
+    }
+
+    private void CacheLine(int line)
+    {
+        _cachedLine = line;
+        _cachedLineStart = _lines.LineStart(line);
+        _cachedNextLineStart = line < _lines.LineCount ? _lines.LineStart(line + 1) : int.MaxValue;
+    }
 
     /// <summary>True if a comment starts in [<paramref name="start"/>, <paramref name="end"/>).</summary>
     public bool HasCommentBetween(int start, int end)
@@ -298,7 +336,7 @@ internal sealed class Printer
         }
 
         var span = text.AsSpan();
-        var newlines = span.Count('\n') + span.Count('\f');
+        var newlines = span.IndexOfAny('\n', '\f') < 0 ? 0 : span.Count('\n') + span.Count('\f');
         _position = new SourcePosition(_position.Offset + text.Length, _position.Line + newlines);
         if (text.Length > 0)
         {

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace AlloyLint.Parser.Formatting;
 
 /// <summary>
@@ -24,7 +22,6 @@ internal sealed class TabWriter
     private readonly bool _discardEmptyColumns;
     private readonly bool _tabIndent;
     private readonly char _escape;
-    private readonly SearchValues<char> _cellBreaks;
     private readonly string _padString;
 
     // Collected text of the buffered lines, without the tabs and line breaks that split it.
@@ -67,7 +64,6 @@ internal sealed class TabWriter
         _discardEmptyColumns = discardEmptyColumns;
         _tabIndent = tabIndent;
         _escape = escape;
-        _cellBreaks = SearchValues.Create(['\t', '\v', '\n', '\f', escape]);
         _padString = new string(padChar, 64);
         Reset();
     }
@@ -83,17 +79,23 @@ internal sealed class TabWriter
     {
         var start = 0;
         var i = 0;
+        var nextEscape = -1; // absolute index of the next escape character at or after i, once searched
         while (i < input.Length)
         {
-            if (_inEscape)
+            if (nextEscape < i)
             {
                 var found = input[i..].IndexOf(_escape);
-                if (found < 0)
+                nextEscape = found < 0 ? int.MaxValue : i + found;
+            }
+
+            if (_inEscape)
+            {
+                if (nextEscape == int.MaxValue)
                 {
                     break;
                 }
 
-                i += found;
+                i = nextEscape;
                 Append(input[start..(i + 1)]);
                 start = i + 1;
                 EndEscape();
@@ -101,17 +103,19 @@ internal sealed class TabWriter
                 continue;
             }
 
-            var next = input[i..].IndexOfAny(_cellBreaks);
-            if (next < 0)
+            // '\t', '\n', '\v' and '\f' are the consecutive characters 9 to 12.
+            var cellBreak = input[i..].IndexOfAnyInRange('\t', '\f');
+            var next = cellBreak < 0 ? int.MaxValue : i + cellBreak;
+            if (next == int.MaxValue && nextEscape == int.MaxValue)
             {
                 break;
             }
 
-            i += next;
+            i = Math.Min(next, nextEscape);
             var ch = input[i];
             Append(input[start..i]);
             UpdateWidth();
-            if (ch == _escape)
+            if (i == nextEscape)
             {
                 start = i;
                 _inEscape = true;

@@ -10,7 +10,9 @@ namespace AlloyLint.Parser.Formatting;
 /// </summary>
 internal sealed class Trimmer(StringBuilder output, char escape) : ITextSink
 {
-    private readonly SearchValues<char> _textBreaks = SearchValues.Create([' ', '\t', '\v', '\n', '\f', escape]);
+    private static readonly SearchValues<char> TextBreaks = SearchValues.Create(" \t\v\n\f");
+    private static readonly SearchValues<char> Blanks = SearchValues.Create(" \t\v");
+
     private readonly StringBuilder _pendingSpace = new();
     private State _state;
 
@@ -24,71 +26,72 @@ internal sealed class Trimmer(StringBuilder output, char escape) : ITextSink
     public void Write(ReadOnlySpan<char> text)
     {
         var i = 0;
+        var nextEscape = -1; // absolute index of the next escape character at or after i, once searched
         while (i < text.Length)
         {
+            if (nextEscape < i)
+            {
+                var found = text[i..].IndexOf(escape);
+                nextEscape = found < 0 ? int.MaxValue : i + found;
+            }
+
             switch (_state)
             {
                 case State.Escape:
                 {
-                    var end = text[i..].IndexOf(escape);
-                    if (end < 0)
+                    var end = Math.Min(nextEscape, text.Length);
+                    output.Append(text[i..end]);
+                    if (end == text.Length)
                     {
-                        output.Append(text[i..]);
                         return;
                     }
 
-                    output.Append(text.Slice(i, end));
-                    i += end + 1;
+                    i = end + 1;
                     _state = State.Space;
                     break;
                 }
 
                 case State.Text:
                 {
-                    var end = text[i..].IndexOfAny(_textBreaks);
-                    if (end < 0)
-                    {
-                        output.Append(text[i..]);
-                        return;
-                    }
-
-                    output.Append(text.Slice(i, end));
-                    i += end;
+                    var found = text[i..].IndexOfAny(TextBreaks);
+                    var end = Math.Min(found < 0 ? text.Length : i + found, Math.Min(nextEscape, text.Length));
+                    output.Append(text[i..end]);
+                    i = end;
                     _state = State.Space;
                     break;
                 }
 
                 default:
                 {
-                    var ch = text[i];
-                    switch (ch)
+                    var run = text[i..].IndexOfAnyExcept(Blanks);
+                    var end = run < 0 ? text.Length : i + run;
+                    if (end > i)
                     {
-                        case ' ' or '\t':
-                            _pendingSpace.Append(ch);
-                            i++;
-                            break;
-                        case '\v':
-                            _pendingSpace.Append('\t');
-                            i++;
-                            break;
-                        case '\n' or '\f':
-                            _pendingSpace.Clear();
-                            output.Append('\n');
-                            i++;
-                            break;
-                        default:
-                            WritePendingSpace();
-                            if (ch == escape)
-                            {
-                                _state = State.Escape;
-                                i++;
-                            }
-                            else
-                            {
-                                _state = State.Text;
-                            }
+                        var start = _pendingSpace.Length;
+                        _pendingSpace.Append(text[i..end]);
+                        _pendingSpace.Replace('\v', '\t', start, end - i);
+                        i = end;
+                        continue;
+                    }
 
-                            break;
+                    var ch = text[i];
+                    if (ch is '\n' or '\f')
+                    {
+                        _pendingSpace.Clear();
+                        output.Append('\n');
+                        i++;
+                        break;
+                    }
+
+                    WritePendingSpace();
+                    if (i == nextEscape)
+                    {
+                        _state = State.Escape;
+                        i++;
+                    }
+                    else
+                    {
+                        _state = State.Text;
                     }
 
                     break;

@@ -305,7 +305,7 @@ internal sealed class Walker(Printer printer, SourceText source)
         return quoted.Length == field.Key.Length + 2 ? quoted : source[field.KeySpan];
     }
 
-    private int Line(int offset) => source.Lines.GetLine(offset);
+    private int Line(int offset) => printer.Line(offset);
 
     private static int LastOffset(SyntaxNode node) => Math.Max(node.Span.Start, node.Span.End - 1);
 

@@ -21,7 +21,10 @@ public static class AlloyParser
     /// <summary>The rule ID of every syntax error.</summary>
     public const string SyntaxErrorCode = "AL001";
 
-    /// <summary>How deeply blocks, brackets and operators may nest before the parse is abandoned with a diagnostic.</summary>
+    /// <summary>
+    /// How deeply the tree may nest (blocks, brackets, unary operators, and each link of an operator or postfix chain)
+    /// before the parse is abandoned with one diagnostic, so neither the parser nor code walking the tree runs out of stack.
+    /// </summary>
     public const int MaxNestingDepth = 1000;
 
     /// <summary>Parses a file: the tree with every comment, and the syntax errors (AL001) in upstream's order.</summary>
