@@ -39,6 +39,11 @@ public class CliProcessTests
                 Assert.Skip("Running as root without /usr/bin/setpriv to drop privileges: a folder without permission cannot be produced here.");
             }
 
+            if (new[] { Executable, DotnetRoot(), Path.GetTempPath() }.FirstOrDefault(path => !OthersCanReach(path)) is { } hidden)
+            {
+                Assert.Skip($"Running as root, and the unprivileged user cannot reach {hidden} (a folder on its way lacks o+x): a folder without permission cannot be produced here.");
+            }
+
             program = "/usr/bin/setpriv";
             prefix = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", Executable];
         }
@@ -65,6 +70,21 @@ public class CliProcessTests
         {
             File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+    }
+
+    /// <summary>Whether a user who is neither owner nor in the group can open <paramref name="path"/> (search every folder above it).</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static bool OthersCanReach(string path)
+    {
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(path))!); dir is not null; dir = dir.Parent)
+        {
+            if (!dir.UnixFileMode.HasFlag(UnixFileMode.OtherExecute))
+            {
+                return false;
+            }
+        }
+
+        return !File.Exists(path) || File.GetUnixFileMode(path).HasFlag(UnixFileMode.OtherRead);
     }
 
     private static (int ExitCode, string Output, string Error) Start(string program, string[] args)
