@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using AlloyLint.Parser.Parsing;
+using AlloyLint.Parser.Text;
 
 namespace AlloyLint.Benchmarks;
 
@@ -9,6 +11,18 @@ namespace AlloyLint.Benchmarks;
 /// </summary>
 public static class ConfigGenerator
 {
+    /// <summary>A generated config of about <paramref name="targetBytes"/> as source text at <paramref name="path"/>, checked to parse.</summary>
+    public static SourceText Source(int targetBytes, string path)
+    {
+        var source = SourceText.From(Generate(targetBytes), path);
+        if (AlloyParser.Parse(source).HasErrors)
+        {
+            throw new InvalidOperationException("the generated configuration does not parse");
+        }
+
+        return source;
+    }
+
     public static string Generate(int targetBytes)
     {
         var builder = new StringBuilder(targetBytes + 4096);

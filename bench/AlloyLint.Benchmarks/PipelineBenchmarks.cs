@@ -31,10 +31,9 @@ public class PipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var text = ConfigGenerator.Generate(Bytes);
-        _source = SourceText.From(text, Path.GetFullPath("config.alloy"));
+        _source = ConfigGenerator.Source(Bytes, Path.GetFullPath("config.alloy"));
         _tree = AlloyParser.Parse(_source);
-        _workspace = new InMemoryWorkspace().Add(_source.Path, text);
+        _workspace = new InMemoryWorkspace().Add(_source.Path, _source.Text);
         _linter = new Linter(new LintSettings { Select = ["ALL"] });
         var rules = RuleRegistry.All.Select(rule => rule.Metadata).ToList();
         _report = new LintReport(_linter.Lint([_source], _workspace), [], 1, rules, 0);

@@ -132,7 +132,7 @@ internal sealed class Walker(Printer printer, SourceText source)
 
             case UnaryExpression unary:
                 printer.Position(unary.OperatorSpan.Start);
-                printer.Token(unary.Operator == UnaryOperator.Not ? "!" : "-");
+                printer.Token(unary.Operator.Text());
                 WalkExpression(unary.Operand);
                 break;
 
@@ -140,7 +140,7 @@ internal sealed class Walker(Printer printer, SourceText source)
                 WalkExpression(binary.Left);
                 printer.Space(Whitespace.Blank);
                 printer.Position(binary.OperatorSpan.Start);
-                printer.Token(OperatorText(binary.Operator));
+                printer.Token(binary.Operator.Text());
                 printer.Space(Whitespace.Blank);
                 WalkExpression(binary.Right);
                 break;
@@ -314,23 +314,4 @@ internal sealed class Walker(Printer printer, SourceText source)
     private int EndLine(SyntaxNode node) => Line(LastOffset(node));
 
     private int LineCount(SyntaxNode node) => EndLine(node) - StartLine(node) + 1;
-
-    private static string OperatorText(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Or => "||",
-        BinaryOperator.And => "&&",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Modulo => "%",
-        BinaryOperator.Power => "^",
-        _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
-    };
 }

@@ -47,6 +47,14 @@ public sealed class LintContext
     /// </summary>
     public SyntaxTree AnchorTree => Configuration.RequestedTrees.IsEmpty ? Configuration.Trees[0] : Configuration.RequestedTrees[0];
 
+    /// <summary>
+    /// Whether the rule <paramref name="ruleId"/> runs in this lint too: a general rule leaves what a more specific
+    /// one reports to it (AL301 and AL208), but only when that one runs.
+    /// </summary>
+    public bool Runs(string ruleId) => EnabledRuleIds.Contains(ruleId);
+
+    internal IReadOnlySet<string> EnabledRuleIds { get; init; } = new HashSet<string>();
+
     /// <summary>Set for rules that judge suppressions (AL901): which directives were used by the other rules' findings.</summary>
     internal SuppressionIndex? Suppressions { get; init; }
 

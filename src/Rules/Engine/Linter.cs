@@ -18,12 +18,14 @@ public sealed class Linter
 {
     private readonly IReadOnlyList<Rule> _rules;
     private readonly IReadOnlyList<RuleMetadata> _known;
+    private readonly HashSet<string> _enabledIds;
 
     public Linter(LintSettings settings, IReadOnlyList<Rule>? rules = null)
     {
         Settings = settings;
         _known = [.. (rules ?? RuleRegistry.All).Select(rule => rule.Metadata)];
         _rules = [.. (rules ?? RuleRegistry.All).Where(rule => settings.IsEnabled(rule.Metadata))];
+        _enabledIds = [.. _rules.Select(rule => rule.Metadata.Id)];
     }
 
     public LintSettings Settings { get; }
@@ -124,6 +126,7 @@ public sealed class Linter
         new(configuration, rule.Metadata, Settings.SeverityOf(rule.Metadata), Settings.OptionsOf(rule.Metadata), workspace, sink)
         {
             Suppressions = suppressions,
+            EnabledRuleIds = _enabledIds,
         };
 
     private static bool IsRequested(Configuration configuration, SourceText source) =>

@@ -12,7 +12,7 @@ namespace AlloyLint.Rules.Fixes;
 /// </summary>
 public static class SourceEdits
 {
-    /// <summary>Appends top-level statements at the end of the file, after one blank line.</summary>
+    /// <summary>Appends top-level statements at the end of the file, after exactly one blank line.</summary>
     public static TextEdit AppendToFile(SyntaxTree tree, string snippet)
     {
         var source = tree.Source;
@@ -24,10 +24,13 @@ public static class SourceEdits
             return TextEdit.Replace(new TextSpan(0, text.Length), code + newline);
         }
 
-        var separator = text.EndsWith(newline + newline, StringComparison.Ordinal) ? string.Empty
-            : text.EndsWith('\n') ? newline
-            : newline + newline;
-        return TextEdit.Insert(text.Length, separator + code + newline);
+        // Exactly one blank line before the new code: complete a shorter tail, replace a longer one.
+        var blankLine = newline + newline;
+        var contentEnd = text.AsSpan().TrimEnd().Length;
+        var tail = text.AsSpan(contentEnd);
+        return blankLine.AsSpan().StartsWith(tail, StringComparison.Ordinal)
+            ? TextEdit.Insert(text.Length, blankLine[tail.Length..] + code + newline)
+            : TextEdit.Replace(TextSpan.FromBounds(contentEnd, text.Length), blankLine + code + newline);
     }
 
     /// <summary>Inserts statements after <paramref name="statement"/> (after its line), one blank line apart, at its indentation.</summary>

@@ -13,6 +13,8 @@ public sealed class SourceEditsTests
     [InlineData("logging { }\n", "logging { }\n\nprometheus.exporter.self \"alloy\" { }\n")]
     [InlineData("logging { }", "logging { }\n\nprometheus.exporter.self \"alloy\" { }\n")]
     [InlineData("logging { }\n\n", "logging { }\n\nprometheus.exporter.self \"alloy\" { }\n")]
+    [InlineData("logging { }\n\n\n \n", "logging { }\n\nprometheus.exporter.self \"alloy\" { }\n")]
+    [InlineData("// only a comment\n\n\n", "// only a comment\n\nprometheus.exporter.self \"alloy\" { }\n")]
     public void AppendsToTheFileAfterOneBlankLine(string text, string expected)
     {
         var tree = Parse(text);
@@ -30,6 +32,16 @@ public sealed class SourceEditsTests
         Assert.Equal(
             "prometheus.exporter.self \"alloy\" { } // exposed\n\nprometheus.scrape \"s\" {\n\ttargets    = prometheus.exporter.self.alloy.targets\n\tforward_to = []\n}\n\nlogging { }\n",
             Apply(tree, edit));
+    }
+
+    [Fact]
+    public void InsertsAfterANestedStatementAtItsIndentation()
+    {
+        var tree = Parse("declare \"x\" {\n\targument \"a\" { } // first\n}\n");
+
+        var edit = SourceEdits.InsertAfter(tree, Block(tree, 0).Body.Statements[0], "argument \"b\" { optional = true }");
+
+        Assert.Equal("declare \"x\" {\n\targument \"a\" { } // first\n\n\targument \"b\" {\n\t\toptional = true\n\t}\n}\n", Apply(tree, edit));
     }
 
     [Fact]
@@ -84,6 +96,17 @@ public sealed class SourceEditsTests
         var tree = Parse("logging { } // stderr only\n");
 
         Assert.Equal("logging {\n\tformat = \"json\"\n} // stderr only\n", Apply(tree, SourceEdits.SetAttribute(tree, Block(tree, 0), "format", "\"json\"")!));
+    }
+
+    [Fact]
+    public void ANestedOneLineBlockIsReprintedAtItsIndentation()
+    {
+        var tree = Parse("declare \"d\" {\n\tprometheus.scrape \"a\" { targets = [] }\n}\n");
+        var scrape = (BlockStatement)Block(tree, 0).Body.Statements[0];
+
+        Assert.Equal(
+            "declare \"d\" {\n\tprometheus.scrape \"a\" {\n\t\ttargets         = []\n\t\tscrape_interval = \"60s\"\n\t}\n}\n",
+            Apply(tree, SourceEdits.SetAttribute(tree, scrape, "scrape_interval", "\"60s\"")!));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
 using AlloyLint.Rules.Model;
 using AlloyLint.Rules.Deprecation;
+using AlloyLint.Rules.SelfMonitoring;
 
 namespace AlloyLint.Rules.Security;
 
@@ -36,11 +37,13 @@ public sealed class AL301HardCodedSecret : Rule
     public override void Check(LintContext context)
     {
         var sysResolves = !DeprecatedStdlibReferences.DefinedNames(context.Model).Contains("sys");
+        var lokiWriteCredentialsRule = context.Runs("AL208");
         foreach (var argument in CatalogArguments.In(context.Model, ComponentCatalog.Default))
         {
             if (argument is not { Statement: AttributeStatement attribute, Attribute: { Type: var type } }
                 || !type.ContainsSecret
-                || DocumentArguments.Contains(attribute.Name.Name))
+                || DocumentArguments.Contains(attribute.Name.Name)
+                || (lokiWriteCredentialsRule && AL208LokiWriteLiteralCredentials.Covers(argument)))
             {
                 continue;
             }

@@ -48,6 +48,19 @@ public sealed class AL208LokiWriteLiteralCredentials : Rule
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="argument"/> is one of the <c>loki.write</c> endpoint arguments this rule judges; the
+    /// general AL301 leaves them to it when it runs, so a literal password is reported once.
+    /// </summary>
+    internal static bool Covers(CatalogArgument argument) =>
+        argument is { Owner.Name: "loki.write", Statement: AttributeStatement { Name.Name: var name } }
+        && argument.Blocks switch
+        {
+            [{ Name: "endpoint" }] => name is "url" or "bearer_token",
+            [{ Name: "endpoint" }, { Name: "basic_auth" }] => name is "username" or "password",
+            _ => false,
+        };
+
     private static void Check(LintContext context, ModelBlock writer, Body body, string name, string what, string variable)
     {
         if (BodyLookup.FindAttribute(body, name) is not { } attribute || ConstantEvaluator.Evaluate(attribute.Value) is null or AlloyNull)
