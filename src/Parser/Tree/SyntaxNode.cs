@@ -14,13 +14,17 @@ public abstract class SyntaxNode
     public IEnumerable<SyntaxNode> DescendantsAndSelf()
     {
         var stack = new Stack<SyntaxNode>();
+        var children = new List<SyntaxNode>();
         stack.Push(this);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
             yield return node;
-            var children = node.ChildNodes().ToArray();
-            for (var i = children.Length - 1; i >= 0; i--)
+
+            // One reused buffer instead of an array per node: pushed in reverse so that children come out in order.
+            children.Clear();
+            children.AddRange(node.ChildNodes());
+            for (var i = children.Count - 1; i >= 0; i--)
             {
                 stack.Push(children[i]);
             }
