@@ -18,21 +18,28 @@ public sealed class AL110DuplicateAttribute : Rule
     {
         foreach (var tree in context.Trees)
         {
-            foreach (var body in tree.Root.DescendantsAndSelf().OfType<Body>())
+            CheckBody(context, tree, tree.Root);
+        }
+    }
+
+    /// <summary>Checks a body and, through its blocks, every body inside it (bodies only nest in blocks, never in expressions).</summary>
+    private static void CheckBody(LintContext context, SyntaxTree tree, Body body)
+    {
+        var seen = new Dictionary<string, AttributeStatement>(StringComparer.Ordinal);
+        foreach (var statement in body.Statements)
+        {
+            switch (statement)
             {
-                var seen = new Dictionary<string, AttributeStatement>(StringComparer.Ordinal);
-                foreach (var attribute in body.Attributes)
-                {
-                    if (seen.TryGetValue(attribute.Name.Name, out var first))
-                    {
-                        var at = tree.Source.GetPosition(first.Name.Span.Start);
-                        context.Report(tree, attribute.Name.Span, $"attribute \"{attribute.Name.Name}\" is already set at line {at.Line}; remove one of them");
-                    }
-                    else
-                    {
-                        seen.Add(attribute.Name.Name, attribute);
-                    }
-                }
+                case AttributeStatement attribute when seen.TryGetValue(attribute.Name.Name, out var first):
+                    var at = tree.Source.GetPosition(first.Name.Span.Start);
+                    context.Report(tree, attribute.Name.Span, $"attribute \"{attribute.Name.Name}\" is already set at line {at.Line}; remove one of them");
+                    break;
+                case AttributeStatement attribute:
+                    seen.Add(attribute.Name.Name, attribute);
+                    break;
+                case BlockStatement block:
+                    CheckBody(context, tree, block.Body);
+                    break;
             }
         }
     }
