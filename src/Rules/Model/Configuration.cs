@@ -41,6 +41,12 @@ public static class ConfigurationGrouper
 {
     public static IReadOnlyList<IReadOnlyList<SyntaxTree>> GroupByReferences(IReadOnlyList<SyntaxTree> siblings)
     {
+        if (siblings.Count == 1)
+        {
+            // Nothing to group: skip building a model of the (possibly large) file only to throw it away.
+            return [siblings];
+        }
+
         var index = new Dictionary<SyntaxTree, int>();
         for (var i = 0; i < siblings.Count; i++)
         {

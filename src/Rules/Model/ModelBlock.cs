@@ -7,6 +7,8 @@ namespace AlloyLint.Rules.Model;
 /// <summary>A block the model knows by name: a component, or a configuration block such as <c>logging</c> or <c>declare</c>.</summary>
 public abstract class ModelBlock
 {
+    private string? _id;
+
     private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope)
     {
         Block = block;
@@ -28,7 +30,7 @@ public abstract class ModelBlock
     public string? Label => Block.Label?.Value;
 
     /// <summary>How expressions name it: <c>prometheus.scrape.default</c> (name and label joined by a dot).</summary>
-    public string Id => Label is null ? Name : $"{Name}.{Label}";
+    public string Id => _id ??= Label is null ? Name : $"{Name}.{Label}";
 
     /// <summary>How messages name it: <c>prometheus.scrape "default"</c>.</summary>
     public string DisplayName => Label is null ? Name : $"{Name} \"{Label}\"";

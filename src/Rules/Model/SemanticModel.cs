@@ -16,6 +16,8 @@ public sealed class SemanticModel
 
     private readonly List<ModelBlock> _allBlocks = [];
     private readonly List<Reference> _references = [];
+    private readonly Dictionary<ModelBlock, List<Reference>> _referencesByOwner = [];
+    private readonly Dictionary<ComponentInstance, List<Reference>> _referencesByComponent = [];
 
     private SemanticModel(ImmutableArray<SyntaxTree> trees)
     {
@@ -49,6 +51,15 @@ public sealed class SemanticModel
         foreach (var reference in _references)
         {
             Resolve(reference);
+            if (reference.Owner is { } owner)
+            {
+                AddTo(_referencesByOwner, owner, reference);
+            }
+
+            if (reference.Component is { } component)
+            {
+                AddTo(_referencesByComponent, component, reference);
+            }
         }
 
         Graph = new PipelineGraph(_references);
@@ -86,14 +97,26 @@ public sealed class SemanticModel
     public ComponentInstance? FindComponent(string name, string label) => Root.ComponentsWithId($"{name}.{label}").FirstOrDefault();
 
     /// <summary>The references that name <paramref name="component"/>.</summary>
-    public IEnumerable<Reference> ReferencesTo(ComponentInstance component) =>
-        _references.Where(reference => ReferenceEquals(reference.Component, component));
+    public IReadOnlyList<Reference> ReferencesTo(ComponentInstance component) =>
+        _referencesByComponent.TryGetValue(component, out var found) ? found : [];
 
-    /// <summary>The references written inside <paramref name="owner"/>'s body.</summary>
-    public IEnumerable<Reference> ReferencesIn(ModelBlock owner) => _references.Where(reference => ReferenceEquals(reference.Owner, owner));
+    /// <summary>The references written inside <paramref name="owner"/>'s body, in source order.</summary>
+    public IReadOnlyList<Reference> ReferencesIn(ModelBlock owner) =>
+        _referencesByOwner.TryGetValue(owner, out var found) ? found : [];
 
     /// <summary>The references that resolve to nothing.</summary>
     public IEnumerable<Reference> UnresolvedReferences => _references.Where(reference => reference.Kind == ReferenceKind.Unresolved);
+
+    private static void AddTo<TKey>(Dictionary<TKey, List<Reference>> index, TKey key, Reference reference)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(reference);
+    }
 
     private void Declare(Body body, SyntaxTree tree, Scope scope)
     {

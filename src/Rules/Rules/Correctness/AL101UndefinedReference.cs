@@ -17,6 +17,9 @@ public sealed class AL101UndefinedReference : Rule
 
     public override void Check(LintContext context)
     {
+        // The explanation depends only on the scope and the text: a name repeated across a large file is explained once
+        // (finding the closest name scans every visible component).
+        var explanations = new Dictionary<(Scope Scope, string Text), string>();
         foreach (var reference in context.Model.References)
         {
             // Calls to unknown functions are AL114's.
@@ -25,7 +28,13 @@ public sealed class AL101UndefinedReference : Rule
                 continue;
             }
 
-            context.Report(reference, $"undefined reference \"{reference.Text}\": {Explain(reference, context.Model)}");
+            var text = reference.Text;
+            if (!explanations.TryGetValue((reference.Scope, text), out var explanation))
+            {
+                explanations[(reference.Scope, text)] = explanation = Explain(reference, context.Model);
+            }
+
+            context.Report(reference, $"undefined reference \"{text}\": {explanation}");
         }
     }
 

@@ -21,7 +21,6 @@ public sealed class AL107SignalMismatch : Rule
 
     public override void Check(LintContext context)
     {
-        var byExpression = context.Model.References.Where(reference => reference.Kind == ReferenceKind.Component).ToList();
         foreach (var block in context.Model.AllBlocks)
         {
             foreach (var body in ModelSchemas.CheckedBodies(block))
@@ -33,9 +32,9 @@ public sealed class AL107SignalMismatch : Rule
                         continue;
                     }
 
-                    foreach (var reference in byExpression)
+                    foreach (var reference in context.Model.ReferencesIn(block))
                     {
-                        if (ReferenceEquals(reference.Owner, block) && attribute.Value.Span.Start <= reference.Expression.Span.Start && reference.Expression.Span.End <= attribute.Value.Span.End
+                        if (reference.Kind == ReferenceKind.Component && attribute.Value.Span.Start <= reference.Expression.Span.Start && reference.Expression.Span.End <= attribute.Value.Span.End
                             && Problem(expected, reference) is { } problem)
                         {
                             context.Report(reference, $"{problem} (in {attribute.Name.Name} of {body.Where})");
