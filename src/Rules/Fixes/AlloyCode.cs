@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using AlloyLint.Parser.Lexing;
 using AlloyLint.Rules.Model;
 
 namespace AlloyLint.Rules.Fixes;
@@ -7,35 +7,8 @@ namespace AlloyLint.Rules.Fixes;
 /// <summary>Alloy source text for values that fixes write: quoted strings and numbers.</summary>
 public static class AlloyCode
 {
-    /// <summary>A double-quoted Alloy string literal for <paramref name="value"/>, escaped as Go's <c>%q</c> does for these characters.</summary>
-    public static string String(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
+    /// <summary>A double-quoted Alloy string literal for <paramref name="value"/>, escaped as Go's <c>%q</c> does.</summary>
+    public static string String(string value) => AlloyStrings.Quote(value);
 
     /// <summary>A number literal: the shortest text that reads back as <paramref name="value"/> ("0.1", "1", "0.25").</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
