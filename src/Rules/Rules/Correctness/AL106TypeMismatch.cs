@@ -24,17 +24,15 @@ public sealed partial class AL106TypeMismatch : Rule
 
     public override void Check(LintContext context)
     {
-        foreach (var block in context.Model.AllBlocks)
+        foreach (var body in context.Model.CheckedBodies)
         {
-            foreach (var body in ModelSchemas.CheckedBodies(block))
+            foreach (var statement in body.Syntax.Statements)
             {
-                foreach (var attribute in body.Syntax.Attributes)
+                if (statement is AttributeStatement attribute
+                    && body.Schema.FindAttribute(attribute.Name.Name) is { } schema
+                    && Mismatch(attribute.Value, schema.Type, schema, attribute.Name.Name) is { } found)
                 {
-                    if (body.Schema.FindAttribute(attribute.Name.Name) is { } schema
-                        && Mismatch(attribute.Value, schema.Type, schema, attribute.Name.Name) is { } found)
-                    {
-                        context.Report(block.Tree, found.At, $"{found.Message} (in {body.Where})");
-                    }
+                    context.Report(body.Owner.Tree, found.At, $"{found.Message} (in {body.Where})");
                 }
             }
         }

@@ -38,10 +38,9 @@ public sealed class AL301HardCodedSecret : Rule
     {
         var sysResolves = !DeprecatedStdlibReferences.DefinedNames(context.Model).Contains("sys");
         var lokiWriteCredentialsRule = context.Runs("AL208");
-        foreach (var argument in CatalogArguments.In(context.Model, ComponentCatalog.Default))
+        foreach (var argument in CatalogArguments.Where(context.Model, static attribute => attribute.IsSecret, static _ => false))
         {
             if (argument is not { Statement: AttributeStatement attribute, Attribute: { Type: var type } }
-                || !type.ContainsSecret
                 || DocumentArguments.Contains(attribute.Name.Name)
                 || (lokiWriteCredentialsRule && AL208LokiWriteLiteralCredentials.Covers(argument)))
             {
