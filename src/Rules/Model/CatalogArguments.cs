@@ -31,19 +31,7 @@ public sealed record CatalogArgument(
     };
 
     /// <summary>Where the statement sits, for messages: <c>`loki.write "default"` › `endpoint` › `basic_auth`</c>.</summary>
-    public string Location
-    {
-        get
-        {
-            var text = new StringBuilder(CatalogArguments.Describe(Owner));
-            foreach (var block in Blocks)
-            {
-                text.Append(" › `").Append(block.Name).Append('`');
-            }
-
-            return text.ToString();
-        }
-    }
+    public string Location => CatalogArguments.Describe(Owner, Blocks);
 }
 
 /// <summary>
@@ -78,6 +66,18 @@ public static class CatalogArguments
 
     /// <summary>A block as messages name it: <c>`loki.write "default"`</c>, <c>`logging`</c>.</summary>
     public static string Describe(ModelBlock block) => $"`{block.DisplayName}`";
+
+    /// <summary>A place inside a block as messages name it: <c>`loki.write "default"` › `endpoint` › `basic_auth`</c>.</summary>
+    public static string Describe(ModelBlock owner, IEnumerable<BlockStatement> nestedBlocks)
+    {
+        var text = new StringBuilder(Describe(owner));
+        foreach (var block in nestedBlocks)
+        {
+            text.Append(" › `").Append(block.Name).Append('`');
+        }
+
+        return text.ToString();
+    }
 
     private static bool IsOwner(ModelBlock block) => block.Name is not ("declare" or "foreach");
 

@@ -28,34 +28,43 @@ public sealed class AL303CredentialsOverHttp : Rule
 
     public override void Check(LintContext context)
     {
+        var path = new List<BlockStatement>();
         foreach (var owner in CatalogArguments.Owners(context.Model))
         {
-            var location = CatalogArguments.Describe(owner);
-            VisitClientBlocks(context, owner.Tree, owner.Block.Body, location);
+            VisitClientBlocks(context, owner, owner.Block.Body, path);
             if (owner.Name == "otelcol.exporter.otlphttp")
             {
-                CheckOtlpHttpExporter(context, owner.Tree, owner.Block, location);
+                CheckOtlpHttpExporter(context, owner);
             }
         }
     }
 
-    /// <summary>Prometheus-style clients: a <c>url</c> next to credentials, in the same block or its <c>client</c> block.</summary>
-    private static void VisitClientBlocks(LintContext context, SyntaxTree tree, Body body, string location)
+    /// <summary>
+    /// Prometheus-style clients: a <c>url</c> next to credentials, in the same block or its <c>client</c> block;
+    /// <paramref name="path"/> holds the nested blocks from the owner to <paramref name="body"/>.
+    /// </summary>
+    private static void VisitClientBlocks(LintContext context, ModelBlock owner, Body body, List<BlockStatement> path)
     {
         if (Attribute(body, "url") is { } url && ClientCredentials(body) is { } credentials)
         {
-            ReportIfPlainHttp(context, tree, url, credentials, location);
+            ReportIfPlainHttp(context, owner, url, credentials, path);
         }
 
-        foreach (var block in body.Blocks)
+        foreach (var statement in body.Statements)
         {
-            VisitClientBlocks(context, tree, block.Body, $"{location} › `{block.Name}`");
+            if (statement is BlockStatement block)
+            {
+                path.Add(block);
+                VisitClientBlocks(context, owner, block.Body, path);
+                path.RemoveAt(path.Count - 1);
+            }
         }
     }
 
-    private static void CheckOtlpHttpExporter(LintContext context, SyntaxTree tree, BlockStatement exporter, string location)
+    private static void CheckOtlpHttpExporter(LintContext context, ModelBlock exporter)
     {
-        if (Block(exporter.Body, "client") is not { } client
+        var body = exporter.Block.Body;
+        if (Block(body, "client") is not { } client
             || Attribute(client.Body, "auth") is not { } auth
             || CredentialHandlers.FirstOrDefault(handler => Traversal.DottedName(auth.Value)?.StartsWith(handler + ".", StringComparison.Ordinal) == true) is not { } handler)
         {
@@ -65,26 +74,26 @@ public sealed class AL303CredentialsOverHttp : Rule
         var credentials = $"`{handler}`";
         if (Attribute(client.Body, "endpoint") is { } endpoint)
         {
-            ReportIfPlainHttp(context, tree, endpoint, credentials, $"{location} › `client`");
+            ReportIfPlainHttp(context, exporter, endpoint, credentials, [client]);
         }
 
         foreach (var name in OtlpSignalEndpoints)
         {
-            if (Attribute(exporter.Body, name) is { } signalEndpoint)
+            if (Attribute(body, name) is { } signalEndpoint)
             {
-                ReportIfPlainHttp(context, tree, signalEndpoint, credentials, location);
+                ReportIfPlainHttp(context, exporter, signalEndpoint, credentials, []);
             }
         }
     }
 
-    private static void ReportIfPlainHttp(LintContext context, SyntaxTree tree, AttributeStatement url, string credentials, string location)
+    private static void ReportIfPlainHttp(LintContext context, ModelBlock owner, AttributeStatement url, string credentials, IEnumerable<BlockStatement> path)
     {
         if (ConstantEvaluator.EvaluateString(url.Value) is { } text && IsPlainHttpToRemoteHost(text))
         {
             context.Report(
-                tree,
+                owner.Tree,
                 url.Value.Span,
-                $"{credentials} credentials are sent in clear text: `{url.Name.Name}` of {location} is an `http://` URL; use `https://`",
+                $"{credentials} credentials are sent in clear text: `{url.Name.Name}` of {CatalogArguments.Describe(owner, path)} is an `http://` URL; use `https://`",
                 null);
         }
     }
@@ -144,9 +153,7 @@ public sealed class AL303CredentialsOverHttp : Rule
     private static string? ClientCredentials(Body body) =>
         CredentialsIn(body) ?? (Block(body, "client") is { } client ? CredentialsIn(client.Body) : null);
 
-    private static AttributeStatement? Attribute(Body body, string name) =>
-        body.Attributes.FirstOrDefault(attribute => attribute.Name.Name == name);
+    private static AttributeStatement? Attribute(Body body, string name) => BodyLookup.FindAttribute(body, name);
 
-    private static BlockStatement? Block(Body body, string name) =>
-        body.Blocks.FirstOrDefault(block => block.Name == name);
+    private static BlockStatement? Block(Body body, string name) => BodyLookup.FindBlocks(body, name).FirstOrDefault();
 }
