@@ -29,32 +29,35 @@ public sealed class AL303CredentialsOverHttp : Rule
 
     public override void Check(LintContext context)
     {
+        var path = new List<BlockStatement>();
         foreach (var owner in CatalogArguments.Owners(context.Model))
         {
-            var location = CatalogArguments.Describe(owner);
-            VisitClientBlocks(context, owner.Tree, owner.Block.Body, location);
+            VisitClientBlocks(context, owner, owner.Block.Body, path);
             switch (owner.Name)
             {
                 case "otelcol.exporter.otlphttp":
-                    CheckOtlpHttpExporter(context, owner.Tree, owner.Block, location);
+                    CheckOtlpHttpExporter(context, owner);
                     break;
                 case "otelcol.exporter.otlp":
-                    CheckOtlpGrpcExporter(context, owner.Tree, owner.Block, location);
+                    CheckOtlpGrpcExporter(context, owner);
                     break;
                 case "prometheus.scrape":
-                    CheckScrape(context, owner.Tree, owner.Block, location);
+                    CheckScrape(context, owner);
                     break;
             }
         }
     }
 
     /// <summary><c>prometheus.scrape</c> sends its credentials to every target over <c>scheme</c>, which defaults to <c>http</c>.</summary>
-    private static void CheckScrape(LintContext context, SyntaxTree tree, BlockStatement scrape, string location)
+    private static void CheckScrape(LintContext context, ModelBlock owner)
     {
+        var (tree, scrape) = (owner.Tree, owner.Block);
         if (CredentialsIn(scrape.Body) is not { } credentials)
         {
             return;
         }
+
+        var location = CatalogArguments.Describe(owner);
 
         if (Attribute(scrape.Body, "scheme") is not { } scheme)
         {
@@ -75,8 +78,9 @@ public sealed class AL303CredentialsOverHttp : Rule
     }
 
     /// <summary>An OTLP gRPC exporter with an auth handler and <c>tls { insecure = true }</c> sends the credentials unencrypted.</summary>
-    private static void CheckOtlpGrpcExporter(LintContext context, SyntaxTree tree, BlockStatement exporter, string location)
+    private static void CheckOtlpGrpcExporter(LintContext context, ModelBlock owner)
     {
+        var exporter = owner.Block;
         if (Block(exporter.Body, "client") is not { } client
             || AuthHandler(client.Body) is not { } handler
             || Block(client.Body, "tls") is not { } tls
@@ -88,28 +92,37 @@ public sealed class AL303CredentialsOverHttp : Rule
         }
 
         context.Report(
-            tree,
+            owner.Tree,
             insecure.Value.Span,
-            $"`{handler}` credentials are sent in clear text: {location} › `client` › `tls` sets `insecure = true`; remove it to use TLS",
+            $"`{handler}` credentials are sent in clear text: {CatalogArguments.Describe(owner, [client, tls])} sets `insecure = true`; remove it to use TLS",
             null);
     }
 
-    /// <summary>Prometheus-style clients: a <c>url</c> next to credentials, in the same block or its <c>client</c> block.</summary>
-    private static void VisitClientBlocks(LintContext context, SyntaxTree tree, Body body, string location)
+    /// <summary>
+    /// Prometheus-style clients: a <c>url</c> next to credentials, in the same block or its <c>client</c> block;
+    /// <paramref name="path"/> holds the nested blocks from the owner to <paramref name="body"/>.
+    /// </summary>
+    private static void VisitClientBlocks(LintContext context, ModelBlock owner, Body body, List<BlockStatement> path)
     {
         if (Attribute(body, "url") is { } url && ClientCredentials(body) is { } credentials)
         {
-            ReportIfPlainHttp(context, tree, url, credentials, location);
+            ReportIfPlainHttp(context, owner, url, credentials, path);
         }
 
-        foreach (var block in body.Blocks)
+        foreach (var statement in body.Statements)
         {
-            VisitClientBlocks(context, tree, block.Body, $"{location} › `{block.Name}`");
+            if (statement is BlockStatement block)
+            {
+                path.Add(block);
+                VisitClientBlocks(context, owner, block.Body, path);
+                path.RemoveAt(path.Count - 1);
+            }
         }
     }
 
-    private static void CheckOtlpHttpExporter(LintContext context, SyntaxTree tree, BlockStatement exporter, string location)
+    private static void CheckOtlpHttpExporter(LintContext context, ModelBlock owner)
     {
+        var exporter = owner.Block;
         if (Block(exporter.Body, "client") is not { } client || AuthHandler(client.Body) is not { } handler)
         {
             return;
@@ -118,26 +131,26 @@ public sealed class AL303CredentialsOverHttp : Rule
         var credentials = $"`{handler}`";
         if (Attribute(client.Body, "endpoint") is { } endpoint)
         {
-            ReportIfPlainHttp(context, tree, endpoint, credentials, $"{location} › `client`");
+            ReportIfPlainHttp(context, owner, endpoint, credentials, [client]);
         }
 
         foreach (var name in OtlpSignalEndpoints)
         {
             if (Attribute(exporter.Body, name) is { } signalEndpoint)
             {
-                ReportIfPlainHttp(context, tree, signalEndpoint, credentials, location);
+                ReportIfPlainHttp(context, owner, signalEndpoint, credentials, []);
             }
         }
     }
 
-    private static void ReportIfPlainHttp(LintContext context, SyntaxTree tree, AttributeStatement url, string credentials, string location)
+    private static void ReportIfPlainHttp(LintContext context, ModelBlock owner, AttributeStatement url, string credentials, IEnumerable<BlockStatement> path)
     {
         if (ConstantEvaluator.EvaluateString(url.Value) is { } text && IsPlainHttpToRemoteHost(text))
         {
             context.Report(
-                tree,
+                owner.Tree,
                 url.Value.Span,
-                $"{credentials} credentials are sent in clear text: `{url.Name.Name}` of {location} is an `http://` URL; use `https://`",
+                $"{credentials} credentials are sent in clear text: `{url.Name.Name}` of {CatalogArguments.Describe(owner, path)} is an `http://` URL; use `https://`",
                 null);
         }
     }
@@ -218,9 +231,7 @@ public sealed class AL303CredentialsOverHttp : Rule
     private static string? ClientCredentials(Body body) =>
         CredentialsIn(body) ?? (Block(body, "client") is { } client ? CredentialsIn(client.Body) : null);
 
-    private static AttributeStatement? Attribute(Body body, string name) =>
-        body.Attributes.FirstOrDefault(attribute => attribute.Name.Name == name);
+    private static AttributeStatement? Attribute(Body body, string name) => BodyLookup.FindAttribute(body, name);
 
-    private static BlockStatement? Block(Body body, string name) =>
-        body.Blocks.FirstOrDefault(block => block.Name == name);
+    private static BlockStatement? Block(Body body, string name) => BodyLookup.FindBlocks(body, name).FirstOrDefault();
 }
