@@ -8,22 +8,15 @@ using TextSpan = AlloyLint.Parser.Text.TextSpan;
 
 namespace AlloyLint.Parser.Lexing;
 
-/// <summary>A token as the parser reads it: kind and UTF-16 span, no references, so arrays of it cost the GC nothing.</summary>
-internal readonly record struct RawToken(AlloyToken Kind, int Start, int Length)
-{
-    public int End => Start + Length;
-}
-
 /// <summary>The tokens of one source: what the parser reads, the comments beside them, and the lexical errors.</summary>
 public sealed class AlloyTokens
 {
-    private readonly SourceText _source;
-    private Token<AlloyToken>[]? _tokens;
+    private readonly Token<AlloyToken>[] _buffer;
+    private Token<AlloyToken>[]? _exact;
 
-    internal AlloyTokens(SourceText source, RawToken[] raw, int count, ImmutableArray<Comment> comments, ImmutableArray<int> commentGroupStarts, ImmutableArray<LexicalError> errors)
+    internal AlloyTokens(Token<AlloyToken>[] buffer, int count, ImmutableArray<Comment> comments, ImmutableArray<int> commentGroupStarts, ImmutableArray<LexicalError> errors)
     {
-        _source = source;
-        Raw = raw;
+        _buffer = buffer;
         Count = count;
         Comments = comments;
         CommentGroupStarts = commentGroupStarts;
@@ -34,7 +27,7 @@ public sealed class AlloyTokens
     public int Count { get; }
 
     /// <summary>Non-comment tokens including inserted terminators, ending with one <see cref="AlloyToken.Eof"/>.</summary>
-    public TokenList<AlloyToken> Tokens => new(_tokens ??= Materialize());
+    public TokenList<AlloyToken> Tokens => new(_exact ??= _buffer.Length == Count ? _buffer : _buffer[..Count]);
 
     /// <summary>Every comment in source order.</summary>
     public ImmutableArray<Comment> Comments { get; }
@@ -48,21 +41,14 @@ public sealed class AlloyTokens
     /// <summary>Lexical errors in upstream's order.</summary>
     public ImmutableArray<LexicalError> Errors { get; }
 
-    /// <summary>The compact tokens; only the first <see cref="Count"/> are meaningful.</summary>
-    internal RawToken[] Raw { get; }
+    /// <summary>
+    /// The tokens as the parser reads them: a list over the scan buffer, which may be longer than <see cref="Count"/>
+    /// (the parser never reads past the EOF token).
+    /// </summary>
+    internal TokenList<AlloyToken> ParserTokens => new(_buffer);
 
-    private Token<AlloyToken>[] Materialize()
-    {
-        var tokens = new Token<AlloyToken>[Count];
-        for (var i = 0; i < Count; i++)
-        {
-            var raw = Raw[i];
-            var position = _source.GetPosition(raw.Start);
-            tokens[i] = new Token<AlloyToken>(raw.Kind, new SuperpowerSpan(_source.Text, new Position(raw.Start, position.Line, position.Column), raw.Length));
-        }
-
-        return tokens;
-    }
+    /// <summary>The scan buffer; only the first <see cref="Count"/> tokens are meaningful.</summary>
+    internal Token<AlloyToken>[] Buffer => _buffer;
 }
 
 /// <summary>
@@ -76,10 +62,13 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
     public static AlloyTokenizer Instance { get; } = new();
 
     /// <summary>Scans a whole source file.</summary>
-    public AlloyTokens Scan(SourceText source) => Scan(source, new RawToken[Math.Max(16, source.Length / 5)]);
+    public AlloyTokens Scan(SourceText source) => Scan(source, new Token<AlloyToken>[Math.Max(16, source.Length / 5)]);
 
-    /// <summary>Scans into <paramref name="buffer"/> (grown when too small; the result's <c>Raw</c> is the one to release).</summary>
-    internal AlloyTokens Scan(SourceText source, RawToken[] buffer)
+    /// <summary>
+    /// Scans into <paramref name="buffer"/> (grown when too small; the result's <c>Buffer</c> is the one to release).
+    /// Each token's position comes from the scanner, so no line or column is looked up per token.
+    /// </summary>
+    internal AlloyTokens Scan(SourceText source, Token<AlloyToken>[] buffer)
     {
         var text = source.Text;
         var errors = new List<LexicalError>();
@@ -92,7 +81,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
         var lastCommentEndLine = int.MinValue;
         while (true)
         {
-            var kind = scanner.Scan(out var start, out var line, out _);
+            var kind = scanner.Scan(out var start, out var line, out var column);
             var end = scanner.Offset;
             if (kind == AlloyToken.Comment)
             {
@@ -111,12 +100,12 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
 
             if (count == tokens.Length)
             {
-                var larger = new RawToken[tokens.Length * 2];
+                var larger = new Token<AlloyToken>[tokens.Length * 2];
                 tokens.AsSpan().CopyTo(larger);
                 tokens = larger;
             }
 
-            tokens[count++] = new RawToken(kind, start, end - start);
+            tokens[count++] = new Token<AlloyToken>(kind, new SuperpowerSpan(text, new Position(start, line, column), end - start));
             scanner.TokenIndex++;
             if (kind == AlloyToken.Eof)
             {
@@ -124,7 +113,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
             }
         }
 
-        return new AlloyTokens(source, tokens, count, comments.ToImmutable(), groupStarts.ToImmutable(), [.. errors]);
+        return new AlloyTokens(tokens, count, comments.ToImmutable(), groupStarts.ToImmutable(), [.. errors]);
     }
 
     /// <summary>Tokenizes <paramref name="source"/> including comments and zero-width terminators; never throws.</summary>
