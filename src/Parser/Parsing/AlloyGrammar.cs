@@ -88,37 +88,7 @@ internal static class AlloyGrammar
         return result;
     };
 
-    /// <summary>An operator of <paramref name="kinds"/> that nests the tree one level deeper, held until the chain ends.</summary>
-    // Hand-written: enters a nesting level for each link of an operator chain.
-    private static TokenListParser<AlloyToken, Token<AlloyToken>> Link(params AlloyToken[] kinds)
-    {
-        var set = KindSet(kinds);
-        return input =>
-        {
-            var session = ParseSession.Current;
-            return (set & Bit(session.Kind(input))) == 0 || !session.Enter(input)
-                ? TokenListParserResult.Empty<AlloyToken, Token<AlloyToken>>(input)
-                : TokenListParserResult.Value(session.Token(input), input, session.Next(input));
-        };
-    }
-
-    /// <summary>Releases the nesting levels that the links of a chain entered once the chain is parsed.</summary>
-    // Hand-written: restores the depth after the parser.
-    private static TokenListParser<AlloyToken, T> Chained<T>(TokenListParser<AlloyToken, T> chain) => input =>
-    {
-        var session = ParseSession.Current;
-        var depth = session.Depth;
-        var result = chain(input);
-        session.Depth = depth;
-        return result;
-    };
-
     // ----- Expressions -----
-
-    /// <summary>What stands for an expression that could not be parsed: <c>null</c>, zero-width at the current token.</summary>
-    // Hand-written: consumes nothing.
-    private static readonly TokenListParser<AlloyToken, Expression> Missing = input =>
-        TokenListParserResult.Value<AlloyToken, Expression>(MissingAt(ParseSession.Current.Span(input).Start), input, input);
 
     /// <summary>No expression starts here: upstream reports it and skips to a token that can end an expression.</summary>
     // Hand-written: upstream's recovery.
@@ -136,13 +106,6 @@ internal static class AlloyGrammar
 
         return TokenListParserResult.Value<AlloyToken, Expression>(missing, input, remainder);
     };
-
-    private static readonly TokenListParser<AlloyToken, Expression> IdentifierExpr =
-        Is(AlloyToken.Ident).Select(token => (Expression)new IdentifierExpression(Name(token)));
-
-    private static readonly TokenListParser<AlloyToken, Expression> LiteralExpr =
-        Is(AlloyToken.String, AlloyToken.Number, AlloyToken.Float, AlloyToken.Bool, AlloyToken.Null)
-            .Select(token => (Expression)new LiteralExpression(ToLiteralKind(token.Kind), ParseSession.Current.TextOf(token), ParseSession.SpanOf(token)));
 
     /// <summary><c>"(" Expression ")"</c>.</summary>
     private static readonly TokenListParser<AlloyToken, Expression> ParenExpr =
@@ -197,32 +160,42 @@ internal static class AlloyGrammar
             .Select(o => (Expression)new ObjectExpression(o.Item2, ParseSession.SpanOf(o.Item1), o.Item3));
 
     /// <summary><c>PrimaryExpr = identifier | literal | "(" Expression ")" | array | object</c>.</summary>
-    private static readonly TokenListParser<AlloyToken, Expression> Primary =
-        IdentifierExpr.Or(LiteralExpr).Or(ParenExpr).Or(ArrayExpr).Or(ObjectExpr).Or(InvalidExpression);
-
-    /// <summary>One <c>.name</c>, <c>[index]</c> or <c>(arguments)</c> after a primary expression.</summary>
-    private readonly record struct Suffix(AlloyToken Kind, Identifier Member, Expression? Index, ImmutableArray<Expression> Arguments, TextSpan Open, TextSpan Close)
+    // Hand-written for speed: names and literals, a third of all tokens, are built here without a parser call each.
+    private static readonly TokenListParser<AlloyToken, Expression> Primary = input =>
     {
-        public Expression ApplyTo(Expression target) => Kind switch
+        var session = ParseSession.Current;
+        var kind = session.Kind(input);
+        switch (kind)
         {
-            AlloyToken.Dot => new AccessExpression(target, Member),
-            AlloyToken.LBrack => new IndexExpression(target, Index!, Open, Close),
-            _ => new CallExpression(target, Arguments, Open, Close),
-        };
-    }
+            case AlloyToken.Ident:
+                var name = session.Token(input);
+                return TokenListParserResult.Value<AlloyToken, Expression>(new IdentifierExpression(Name(name)), input, session.Next(input));
+            case AlloyToken.String or AlloyToken.Number or AlloyToken.Float or AlloyToken.Bool or AlloyToken.Null:
+                var literal = session.Token(input);
+                return TokenListParserResult.Value<AlloyToken, Expression>(
+                    new LiteralExpression(ToLiteralKind(kind), session.TextOf(literal), ParseSession.SpanOf(literal)), input, session.Next(input));
+            case AlloyToken.LParen:
+                return ParenExpr(input);
+            case AlloyToken.LBrack:
+                return ArrayExpr(input);
+            case AlloyToken.LCurly:
+                return ObjectExpr(input);
+            default:
+                return InvalidExpression(input);
+        }
+    };
 
-    private static readonly TokenListParser<AlloyToken, Suffix> Member =
-        Parse.Sequence(Is(AlloyToken.Dot), ExpectedName(AlloyToken.Ident.Describe())).Select(m => new Suffix(AlloyToken.Dot, m.Item2, null, default, default, default));
+    /// <summary><c>"." identifier</c>.</summary>
+    private static readonly TokenListParser<AlloyToken, Identifier> Member =
+        Is(AlloyToken.Dot).IgnoreThen(ExpectedName(AlloyToken.Ident.Describe()));
 
-    private static readonly TokenListParser<AlloyToken, Suffix> Index =
-        Parse.Sequence(Is(AlloyToken.LBrack), Parse.Ref(() => Expression!), Expect(AlloyToken.RBrack))
-            .Select(i => new Suffix(AlloyToken.LBrack, default, i.Item2, default, ParseSession.SpanOf(i.Item1), i.Item3));
+    /// <summary><c>"[" Expression "]"</c>.</summary>
+    private static readonly TokenListParser<AlloyToken, (Token<AlloyToken> Open, Expression Index, TextSpan Close)> Index =
+        Parse.Sequence(Is(AlloyToken.LBrack), Parse.Ref(() => Expression!), Expect(AlloyToken.RBrack));
 
-    private static readonly TokenListParser<AlloyToken, Suffix> Call =
-        Parse.Sequence(Is(AlloyToken.LParen), ExpressionList(AlloyToken.RParen), Expect(AlloyToken.RParen))
-            .Select(c => new Suffix(AlloyToken.LParen, default, null, c.Item2, ParseSession.SpanOf(c.Item1), c.Item3));
-
-    private static readonly TokenListParser<AlloyToken, Suffix> AnySuffix = Member.Or(Index).Or(Call);
+    /// <summary><c>"(" [ ExpressionList ] ")"</c>.</summary>
+    private static readonly TokenListParser<AlloyToken, (Token<AlloyToken> Open, ImmutableArray<Expression> Arguments, TextSpan Close)> Call =
+        Parse.Sequence(Is(AlloyToken.LParen), ExpressionList(AlloyToken.RParen), Expect(AlloyToken.RParen));
 
     /// <summary><c>PostfixExpr = PrimaryExpr { "." identifier | "[" Expression "]" | "(" [ ExpressionList ] ")" }</c>.</summary>
     // Hand-written: a left fold whose every suffix is a nesting level, with upstream's recovery for a block used as a value.
@@ -243,9 +216,24 @@ internal static class AlloyGrammar
                     break;
                 }
 
-                var suffix = AnySuffix(remainder);
-                expression = suffix.Value.ApplyTo(expression);
-                remainder = suffix.Remainder;
+                switch (kind)
+                {
+                    case AlloyToken.Dot:
+                        var member = Member(remainder);
+                        expression = new AccessExpression(expression, member.Value);
+                        remainder = member.Remainder;
+                        break;
+                    case AlloyToken.LBrack:
+                        var index = Index(remainder);
+                        expression = new IndexExpression(expression, index.Value.Index, ParseSession.SpanOf(index.Value.Open), index.Value.Close);
+                        remainder = index.Remainder;
+                        break;
+                    default:
+                        var call = Call(remainder);
+                        expression = new CallExpression(expression, call.Value.Arguments, ParseSession.SpanOf(call.Value.Open), call.Value.Close);
+                        remainder = call.Remainder;
+                        break;
+                }
             }
             else if (kind is AlloyToken.String or AlloyToken.LCurly)
             {
@@ -290,43 +278,87 @@ internal static class AlloyGrammar
         return TokenListParserResult.Value(true, input, block.Remainder);
     }
 
-    private static readonly TokenListParser<AlloyToken, Token<AlloyToken>> PrefixOperator = Is(AlloyToken.Not, AlloyToken.Sub);
+    /// <summary>
+    /// <c>Expression = UnaryExpr | Expression binary_op Expression</c>, by upstream's precedence: <c>||</c> binds
+    /// loosest, then <c>&amp;&amp;</c>, comparisons, <c>+ -</c>, <c>* / %</c>, and <c>^</c> (right-associative) tightest.
+    /// Each operator nests the tree one level deeper and counts towards the nesting limit.
+    /// </summary>
+    // Hand-written for speed: every expression passes all six precedence levels, which precedence climbing does in one frame.
+    public static readonly TokenListParser<AlloyToken, Expression> Expression = input => Binary(ParseSession.Current, input, 1);
 
-    /// <summary><c>UnaryExpr = ( "!" | "-" ) UnaryExpr | PostfixExpr</c>, each one a nesting level.</summary>
-    private static readonly TokenListParser<AlloyToken, Expression> Unary =
-        Nested(
-            Parse.Sequence(PrefixOperator, Parse.Ref(() => Unary!))
-                .Select(u => (Expression)new UnaryExpression(u.Item1.Kind == AlloyToken.Not ? UnaryOperator.Not : UnaryOperator.Negate, ParseSession.SpanOf(u.Item1), u.Item2))
-                .Or(Postfix))
-        .Or(Missing);
+    /// <summary>Left-associative binary operators of precedence <paramref name="minimum"/> and above (except <c>^</c>).</summary>
+    private static TokenListParserResult<AlloyToken, Expression> Binary(ParseSession session, TokenList<AlloyToken> input, int minimum)
+    {
+        var left = Power(session, input);
+        var expression = left.Value;
+        var remainder = left.Remainder;
+        var depth = session.Depth;
+        while (true)
+        {
+            var op = session.Kind(remainder);
+            var precedence = op.BinaryPrecedence();
+            if (precedence < minimum || !session.Enter(remainder))
+            {
+                break;
+            }
+
+            var operatorSpan = session.Span(remainder);
+            var right = Binary(session, session.Next(remainder), precedence + 1);
+            expression = new BinaryExpression(ToBinaryOperator(op), operatorSpan, expression, right.Value);
+            remainder = right.Remainder;
+        }
+
+        session.Depth = depth;
+        return TokenListParserResult.Value(expression, input, remainder);
+    }
 
     /// <summary><c>PowExpr = UnaryExpr [ "^" PowExpr ]</c>: right-associative, each right operand a nesting level.</summary>
-    private static readonly TokenListParser<AlloyToken, Expression> Power =
-        Parse.Sequence(Unary, Parse.Sequence(Is(AlloyToken.Pow), Nested(Parse.Ref(() => Power!)).Or(Missing)).OptionalOrDefault())
-            .Select(p => p.Item2.Item2 is { } right
-                ? new BinaryExpression(BinaryOperator.Power, ParseSession.SpanOf(p.Item2.Item1), p.Item1, right)
-                : p.Item1);
+    private static TokenListParserResult<AlloyToken, Expression> Power(ParseSession session, TokenList<AlloyToken> input)
+    {
+        var left = Unary(session, input);
+        if (session.Kind(left.Remainder) != AlloyToken.Pow)
+        {
+            return left;
+        }
 
-    /// <summary>One left-associative precedence level: <c>operand { operator operand }</c>, each link a nesting level.</summary>
-    private static TokenListParser<AlloyToken, Expression> LeftAssociative(TokenListParser<AlloyToken, Expression> operand, params AlloyToken[] operators) =>
-        Chained(Parse.Chain(Link(operators), operand, (op, left, right) =>
-            (Expression)new BinaryExpression(ToBinaryOperator(op.Kind), ParseSession.SpanOf(op), left, right)));
+        var operatorSpan = session.Span(left.Remainder);
+        var next = session.Next(left.Remainder);
+        if (!session.Enter(next))
+        {
+            return TokenListParserResult.Value<AlloyToken, Expression>(
+                new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, MissingAt(session.Span(next).Start)), input, next);
+        }
 
-    private static readonly TokenListParser<AlloyToken, Expression> Multiplicative =
-        LeftAssociative(Power, AlloyToken.Mul, AlloyToken.Div, AlloyToken.Mod);
+        var right = Power(session, next);
+        session.Leave();
+        return TokenListParserResult.Value<AlloyToken, Expression>(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, right.Value), input, right.Remainder);
+    }
 
-    private static readonly TokenListParser<AlloyToken, Expression> Additive =
-        LeftAssociative(Multiplicative, AlloyToken.Add, AlloyToken.Sub);
+    /// <summary><c>UnaryExpr = ( "!" | "-" ) UnaryExpr | PostfixExpr</c>, each one a nesting level.</summary>
+    private static TokenListParserResult<AlloyToken, Expression> Unary(ParseSession session, TokenList<AlloyToken> input)
+    {
+        if (!session.Enter(input))
+        {
+            return TokenListParserResult.Value<AlloyToken, Expression>(MissingAt(session.Span(input).Start), input, input);
+        }
 
-    private static readonly TokenListParser<AlloyToken, Expression> Comparison =
-        LeftAssociative(Additive, AlloyToken.Eq, AlloyToken.Neq, AlloyToken.Lt, AlloyToken.Lte, AlloyToken.Gt, AlloyToken.Gte);
+        TokenListParserResult<AlloyToken, Expression> result;
+        var op = session.Kind(input);
+        if (op is AlloyToken.Not or AlloyToken.Sub)
+        {
+            var operatorSpan = session.Span(input);
+            var operand = Unary(session, session.Next(input));
+            var unary = new UnaryExpression(op == AlloyToken.Not ? UnaryOperator.Not : UnaryOperator.Negate, operatorSpan, operand.Value);
+            result = TokenListParserResult.Value<AlloyToken, Expression>(unary, input, operand.Remainder);
+        }
+        else
+        {
+            result = Postfix(input);
+        }
 
-    private static readonly TokenListParser<AlloyToken, Expression> Conjunction =
-        LeftAssociative(Comparison, AlloyToken.And);
-
-    /// <summary><c>Expression</c>: <c>||</c> binds loosest, then <c>&amp;&amp;</c>, comparisons, <c>+ -</c>, <c>* / %</c>, <c>^</c>.</summary>
-    public static readonly TokenListParser<AlloyToken, Expression> Expression =
-        LeftAssociative(Conjunction, AlloyToken.Or);
+        session.Leave();
+        return result;
+    }
 
     /// <summary>One expression followed by a terminator, as upstream's public <c>ParseExpression</c>.</summary>
     public static readonly TokenListParser<AlloyToken, Expression> StandaloneExpression =
@@ -345,7 +377,7 @@ internal static class AlloyGrammar
     private static readonly TokenListParser<AlloyToken, Token<AlloyToken>> IdentifierToken = Is(AlloyToken.Ident);
 
     private static readonly TokenListParser<AlloyToken, Identifier> NamePart =
-        Parse.Sequence(Is(AlloyToken.Dot), ExpectedName("identifier")).Select(p => p.Item2);
+        Is(AlloyToken.Dot).IgnoreThen(ExpectedName("identifier"));
 
     /// <summary><c>identifier { "." identifier }</c>.</summary>
     // Hand-written: collects the parts on the session's reused stack instead of a list per statement.
@@ -362,8 +394,9 @@ internal static class AlloyGrammar
         var remainder = first.Remainder;
         var stack = session.NameParts;
         var mark = stack.Count;
-        for (var part = NamePart(remainder); part.HasValue; part = NamePart(remainder))
+        while (session.Kind(remainder) == AlloyToken.Dot)
         {
+            var part = NamePart(remainder);
             if (stack.Count == mark)
             {
                 stack.Add(name);
@@ -417,10 +450,6 @@ internal static class AlloyGrammar
         return TokenListParserResult.Value(label, input, session.Next(input));
     };
 
-    /// <summary><c>BlockName = identifier { "." identifier } [ string ]</c>.</summary>
-    private static readonly TokenListParser<AlloyToken, BlockName> BlockNameWithLabel =
-        Parse.Sequence(DottedName, Label).Select(n => new BlockName(n.Item1.First, n.Item1.Dotted, n.Item2));
-
     private readonly record struct BlockBodyParse(TextSpan Open, Body Body, TextSpan Close, bool Closed);
 
     /// <summary><c>"{" Body "}"</c>, the body one nesting level deeper.</summary>
@@ -437,20 +466,24 @@ internal static class AlloyGrammar
                 return new BlockBodyParse(open, body, b.Item4, b.Item3);
             });
 
-    /// <summary><c>Statement = Attribute | Block</c>, told apart by the token after the name.</summary>
+    /// <summary>
+    /// <c>Statement = Attribute | Block</c>, told apart by the token after
+    /// <c>BlockName = identifier { "." identifier } [ string ]</c>.
+    /// </summary>
     // Hand-written: upstream reads the name first, then decides, and reports a missing name or body and skips on.
     private static readonly TokenListParser<AlloyToken, Statement?> Statement = input =>
     {
         var session = ParseSession.Current;
-        var named = BlockNameWithLabel(input);
-        if (!named.HasValue)
+        var dottedName = DottedName(input);
+        if (!dottedName.HasValue)
         {
             session.AddError(input, $"expected identifier, got {session.Kind(input).Describe()}");
             return TokenListParserResult.Value<AlloyToken, Statement?>(null, input, session.SkipTo(input, AlloyToken.Ident));
         }
 
-        var name = named.Value;
-        var remainder = named.Remainder;
+        var label = Label(dottedName.Remainder);
+        var name = new BlockName(dottedName.Value.First, dottedName.Value.Dotted, label.Value);
+        var remainder = label.Remainder;
         switch (session.Kind(remainder))
         {
             case AlloyToken.Assign:
@@ -460,9 +493,9 @@ internal static class AlloyGrammar
                     var length = name.Parts.Sum(part => part.Name.Length) + name.Count - 1;
                     session.AddDirect(remainder, new TextSpan(name.First.Span.Start, length), "attribute names may only consist of a single identifier with no \".\"");
                 }
-                else if (name.Label is { } label)
+                else if (name.Label is { } attributeLabel)
                 {
-                    session.AddDirect(remainder, label.Span, "attribute names may not have labels");
+                    session.AddDirect(remainder, attributeLabel.Span, "attribute names may not have labels");
                 }
 
                 var value = Expression(remainder);

@@ -135,8 +135,11 @@ public static class AlloyParser
         return rerun;
     }
 
-    /// <summary>A stack for <see cref="MaxNestingDepth"/> levels of the most stack-hungry rules, with room to spare.</summary>
-    private const int LargeStackBytes = 256 * 1024 * 1024;
+    /// <summary>
+    /// A stack for <see cref="MaxNestingDepth"/> levels of the most stack-hungry rule (nested objects need about
+    /// 16 MB), four times over.
+    /// </summary>
+    private const int LargeStackBytes = 64 * 1024 * 1024;
 
     /// <summary>Configs average about one token per five characters; the buffer grows if a file has more.</summary>
     private static int EstimatedTokenCount(SourceText source) => Math.Max(16, source.Length / 4);

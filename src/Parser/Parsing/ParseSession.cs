@@ -33,8 +33,8 @@ internal sealed class ParseSession
         _eofIndex = eofIndex;
     }
 
-    /// <summary>The session of the parse running on this thread.</summary>
-    public static ParseSession Current => t_current ?? throw new InvalidOperationException("The Alloy grammar runs inside AlloyParser.");
+    /// <summary>The session of the parse running on this thread (only <see cref="AlloyParser"/> runs the grammar).</summary>
+    public static ParseSession Current => t_current!;
 
     public string Text { get; }
 
