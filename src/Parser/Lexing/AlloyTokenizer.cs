@@ -11,11 +11,13 @@ namespace AlloyLint.Parser.Lexing;
 /// <summary>The tokens of one source: what the parser reads, the comments beside them, and the lexical errors.</summary>
 public sealed class AlloyTokens
 {
+    private readonly string _text;
     private readonly Token<AlloyToken>[] _buffer;
-    private Token<AlloyToken>[]? _exact;
+    private Token<AlloyToken>[]? _tokens;
 
-    internal AlloyTokens(Token<AlloyToken>[] buffer, int count, ImmutableArray<Comment> comments, ImmutableArray<int> commentGroupStarts, ImmutableArray<LexicalError> errors)
+    internal AlloyTokens(string text, Token<AlloyToken>[] buffer, int count, ImmutableArray<Comment> comments, ImmutableArray<int> commentGroupStarts, ImmutableArray<LexicalError> errors)
     {
+        _text = text;
         _buffer = buffer;
         Count = count;
         Comments = comments;
@@ -27,7 +29,7 @@ public sealed class AlloyTokens
     public int Count { get; }
 
     /// <summary>Non-comment tokens including inserted terminators, ending with one <see cref="AlloyToken.Eof"/>.</summary>
-    public TokenList<AlloyToken> Tokens => new(_exact ??= _buffer.Length == Count ? _buffer : _buffer[..Count]);
+    public TokenList<AlloyToken> Tokens => new(_tokens ??= WithText());
 
     /// <summary>Every comment in source order.</summary>
     public ImmutableArray<Comment> Comments { get; }
@@ -42,13 +44,23 @@ public sealed class AlloyTokens
     public ImmutableArray<LexicalError> Errors { get; }
 
     /// <summary>
-    /// The tokens as the parser reads them: a list over the scan buffer, which may be longer than <see cref="Count"/>
-    /// (the parser never reads past the EOF token).
+    /// The scan buffer, as the parser reads it; only the first <see cref="Count"/> tokens are meaningful. Its tokens
+    /// carry no reference to the text (the parser reads the text from its session), so a pooled buffer neither keeps
+    /// a text alive nor needs clearing.
     /// </summary>
-    internal TokenList<AlloyToken> ParserTokens => new(_buffer);
-
-    /// <summary>The scan buffer; only the first <see cref="Count"/> tokens are meaningful.</summary>
     internal Token<AlloyToken>[] Buffer => _buffer;
+
+    private Token<AlloyToken>[] WithText()
+    {
+        var tokens = new Token<AlloyToken>[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var span = _buffer[i].Span;
+            tokens[i] = new Token<AlloyToken>(_buffer[i].Kind, new SuperpowerSpan(_text, span.Position, span.Length));
+        }
+
+        return tokens;
+    }
 }
 
 /// <summary>
@@ -105,7 +117,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
                 tokens = larger;
             }
 
-            tokens[count++] = new Token<AlloyToken>(kind, new SuperpowerSpan(text, new Position(start, line, column), end - start));
+            tokens[count++] = new Token<AlloyToken>(kind, new SuperpowerSpan(null!, new Position(start, line, column), end - start));
             scanner.TokenIndex++;
             if (kind == AlloyToken.Eof)
             {
@@ -113,7 +125,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
             }
         }
 
-        return new AlloyTokens(tokens, count, comments.ToImmutable(), groupStarts.ToImmutable(), [.. errors]);
+        return new AlloyTokens(text, tokens, count, comments.ToImmutable(), groupStarts.ToImmutable(), [.. errors]);
     }
 
     /// <summary>Tokenizes <paramref name="source"/> including comments and zero-width terminators; never throws.</summary>

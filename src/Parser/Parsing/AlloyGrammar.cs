@@ -269,12 +269,13 @@ internal static class AlloyGrammar
         }
 
         var block = BlockBody(at);
-        if (!block.Value.Closed)
+        var close = block.Value.Close;
+        if (close.Length != 1 || session.Text[close.Start] != '}')
         {
             return TokenListParserResult.Value(false, input, SkipStatement(block.Remainder));
         }
 
-        session.AddDirect(block.Remainder, TextSpan.FromBounds(target.Span.Start, block.Value.Close.End), "cannot use a block as an expression");
+        session.AddDirect(block.Remainder, TextSpan.FromBounds(target.Span.Start, close.End), "cannot use a block as an expression");
         return TokenListParserResult.Value(true, input, block.Remainder);
     }
 
@@ -450,20 +451,19 @@ internal static class AlloyGrammar
         return TokenListParserResult.Value(label, input, session.Next(input));
     };
 
-    private readonly record struct BlockBodyParse(TextSpan Open, Body Body, TextSpan Close, bool Closed);
+    private readonly record struct BlockBodyParse(TextSpan Open, Body Body, TextSpan Close);
 
     /// <summary><c>"{" Body "}"</c>, the body one nesting level deeper.</summary>
     private static readonly TokenListParser<AlloyToken, BlockBodyParse> BlockBody =
         Parse.Sequence(
                 Is(AlloyToken.LCurly),
                 Nested(Parse.Ref(() => BlockStatements!)).OptionalOrDefault(ImmutableArray<Statement>.Empty),
-                LookingAt(AlloyToken.RCurly).Value(true).OptionalOrDefault(false),
                 Expect(AlloyToken.RCurly))
             .Select(b =>
             {
                 var open = ParseSession.SpanOf(b.Item1);
-                var body = new Body(b.Item2, TextSpan.FromBounds(open.End, Math.Max(open.End, b.Item4.Start)));
-                return new BlockBodyParse(open, body, b.Item4, b.Item3);
+                var body = new Body(b.Item2, TextSpan.FromBounds(open.End, Math.Max(open.End, b.Item3.Start)));
+                return new BlockBodyParse(open, body, b.Item3);
             });
 
     /// <summary>
@@ -484,36 +484,48 @@ internal static class AlloyGrammar
         var label = Label(dottedName.Remainder);
         var name = new BlockName(dottedName.Value.First, dottedName.Value.Dotted, label.Value);
         var remainder = label.Remainder;
-        switch (session.Kind(remainder))
+        return session.Kind(remainder) switch
         {
-            case AlloyToken.Assign:
-                remainder = session.Next(remainder);
-                if (name.Count != 1)
-                {
-                    var length = name.Parts.Sum(part => part.Name.Length) + name.Count - 1;
-                    session.AddDirect(remainder, new TextSpan(name.First.Span.Start, length), "attribute names may only consist of a single identifier with no \".\"");
-                }
-                else if (name.Label is { } attributeLabel)
-                {
-                    session.AddDirect(remainder, attributeLabel.Span, "attribute names may not have labels");
-                }
-
-                var value = Expression(remainder);
-                return TokenListParserResult.Value<AlloyToken, Statement?>(new AttributeStatement(name.First, value.Value), input, value.Remainder);
-
-            case AlloyToken.LCurly:
-                var block = BlockBody(remainder);
-                var statement = new BlockStatement(name.Parts, name.Label, block.Value.Open, block.Value.Body, block.Value.Close);
-                return TokenListParserResult.Value<AlloyToken, Statement?>(statement, input, block.Remainder);
-
-            default:
-                var kind = session.Kind(remainder).Describe();
-                session.AddError(remainder, name.Count == 1 && name.Label is not { Value.Length: > 0 }
-                    ? $"expected attribute assignment or block body, got {kind}"
-                    : $"expected block body, got {kind}");
-                return TokenListParserResult.Value<AlloyToken, Statement?>(null, input, session.SkipTo(remainder, AlloyToken.Ident));
-        }
+            AlloyToken.Assign => Attribute(session, name, input, session.Next(remainder)),
+            AlloyToken.LCurly => Block(name, input, remainder),
+            _ => NoStatement(session, name, input, remainder),
+        };
     };
+
+    /// <summary><c>Attribute = identifier "=" Expression</c>, from after the <c>=</c>.</summary>
+    private static TokenListParserResult<AlloyToken, Statement?> Attribute(ParseSession session, BlockName name, TokenList<AlloyToken> input, TokenList<AlloyToken> value)
+    {
+        if (name.Count != 1)
+        {
+            var length = name.Parts.Sum(part => part.Name.Length) + name.Count - 1;
+            session.AddDirect(value, new TextSpan(name.First.Span.Start, length), "attribute names may only consist of a single identifier with no \".\"");
+        }
+        else if (name.Label is { } label)
+        {
+            session.AddDirect(value, label.Span, "attribute names may not have labels");
+        }
+
+        var expression = Expression(value);
+        return TokenListParserResult.Value<AlloyToken, Statement?>(new AttributeStatement(name.First, expression.Value), input, expression.Remainder);
+    }
+
+    /// <summary><c>Block = BlockName "{" Body "}"</c>, from the <c>{</c>.</summary>
+    private static TokenListParserResult<AlloyToken, Statement?> Block(BlockName name, TokenList<AlloyToken> input, TokenList<AlloyToken> body)
+    {
+        var block = BlockBody(body);
+        var statement = new BlockStatement(name.Parts, name.Label, block.Value.Open, block.Value.Body, block.Value.Close);
+        return TokenListParserResult.Value<AlloyToken, Statement?>(statement, input, block.Remainder);
+    }
+
+    /// <summary>A name followed by neither <c>=</c> nor <c>{</c>: reported, and skipped to the next identifier.</summary>
+    private static TokenListParserResult<AlloyToken, Statement?> NoStatement(ParseSession session, BlockName name, TokenList<AlloyToken> input, TokenList<AlloyToken> at)
+    {
+        var kind = session.Kind(at).Describe();
+        session.AddError(at, name.Count == 1 && name.Label is not { Value.Length: > 0 }
+            ? $"expected attribute assignment or block body, got {kind}"
+            : $"expected block body, got {kind}");
+        return TokenListParserResult.Value<AlloyToken, Statement?>(null, input, session.SkipTo(at, AlloyToken.Ident));
+    }
 
     /// <summary><c>Body = [ Statement { TERMINATOR Statement } ]</c>, up to <paramref name="until"/> (not consumed).</summary>
     // Hand-written: upstream's statement loop, which reports a missing terminator, skips the rest of the statement and goes on.

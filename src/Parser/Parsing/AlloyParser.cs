@@ -39,8 +39,6 @@ public static class AlloyParser
         }
         finally
         {
-            // Cleared so the pooled buffer does not keep this source's text alive.
-            Array.Clear(tokens.Buffer, 0, tokens.Count);
             ArrayPool<Token<AlloyToken>>.Shared.Return(tokens.Buffer);
         }
     }
