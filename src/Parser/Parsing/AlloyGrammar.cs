@@ -11,26 +11,24 @@ namespace AlloyLint.Parser.Parsing;
 /// Alloy's grammar (alloy-syntax.md) as Superpower token-list parsers, with upstream's precedence, error messages and
 /// recovery. Like upstream's parser, the rules never fail on bad input: they report into the <see cref="ParseSession"/>
 /// and go on as upstream does, so a file yields every error upstream reports. A rule fails only where the grammar
-/// offers a choice and the current token starts none of it, without consuming anything, which is what
-/// <c>Or</c> and <c>Chain</c> build on. Hand-written delegates say why on their first line.
+/// offers a choice and the current token starts none of it, without consuming anything, which is what <c>Or</c> and
+/// <c>OptionalOrDefault</c> build on. Bracketed forms, objects, fields, suffixes and block bodies are combinators; the
+/// rules every token passes through (statements, operators, primaries) and upstream's recovery loops are hand-written
+/// <see cref="TokenListParser{TKind, T}"/> delegates, each saying why on its first line.
 /// </summary>
 internal static class AlloyGrammar
 {
     // ----- Tokens -----
 
-    /// <summary>A token of one of <paramref name="kinds"/>.</summary>
+    /// <summary>A token of kind <paramref name="kind"/>.</summary>
     // Hand-written: Superpower's Token.EqualTo boxes the token kind on every call (48 bytes a token), and tokens are read through the session.
-    private static TokenListParser<AlloyToken, Token<AlloyToken>> Is(params AlloyToken[] kinds)
+    private static TokenListParser<AlloyToken, Token<AlloyToken>> Is(AlloyToken kind) => input =>
     {
-        var set = KindSet(kinds);
-        return input =>
-        {
-            var session = ParseSession.Current;
-            return (set & Bit(session.Kind(input))) == 0
-                ? TokenListParserResult.Empty<AlloyToken, Token<AlloyToken>>(input)
-                : TokenListParserResult.Value(session.Token(input), input, session.Next(input));
-        };
-    }
+        var session = ParseSession.Current;
+        return session.Kind(input) != kind
+            ? TokenListParserResult.Empty<AlloyToken, Token<AlloyToken>>(input)
+            : TokenListParserResult.Value(session.Token(input), input, session.Next(input));
+    };
 
     /// <summary>Succeeds without consuming when the current token is <paramref name="kind"/>.</summary>
     // Hand-written: Superpower has no positive look-ahead.
@@ -641,10 +639,6 @@ internal static class AlloyGrammar
     private static LiteralExpression MissingAt(int offset) => new(LiteralKind.Null, "null", new TextSpan(offset, 0));
 
     private static Identifier Name(Token<AlloyToken> token) => new(ParseSession.Current.TextOf(token), ParseSession.SpanOf(token));
-
-    private static ulong KindSet(AlloyToken[] kinds) => kinds.Aggregate(0UL, (set, kind) => set | Bit(kind));
-
-    private static ulong Bit(AlloyToken kind) => 1UL << (int)kind;
 
     private static LiteralKind ToLiteralKind(AlloyToken token) => token switch
     {
