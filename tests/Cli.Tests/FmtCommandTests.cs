@@ -23,6 +23,16 @@ public sealed class FmtCommandTests : IDisposable
     }
 
     [Fact]
+    public void Help_shows_only_fmts_own_paths_argument()
+    {
+        var result = CliRunner.Run(_tree.Root, "fmt", "--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Matches(@"Usage:\n  \S+ fmt \[<PATHS>\.\.\.\] \[options\]\n", result.Out);
+        Assert.Contains("Files and folders to format", result.Out);
+        Assert.DoesNotContain("Files and folders to lint", result.Out);
+    }
+
+    [Fact]
     public void Formats_standard_input_to_standard_output()
     {
         var result = CliRunner.Run(_tree.Root, ["fmt", "-"], stdin: Unformatted);

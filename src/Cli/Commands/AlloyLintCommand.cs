@@ -23,6 +23,15 @@ internal static class AlloyLintCommand
                 return ExitCodes.Error;
             }
 
+            if (parseResult.CommandResult.Command != root)
+            {
+                // A subcommand's help would otherwise list the root's own PATHS argument in its usage and arguments.
+                foreach (var argument in root.Arguments)
+                {
+                    argument.Hidden = true;
+                }
+            }
+
             return parseResult.Invoke(new InvocationConfiguration
             {
                 Output = console.Out,

@@ -49,8 +49,16 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         var resolver = new ConfigResolver(loader, options.ConfigPath, _workingDirectory);
         var (groups, problems, stdinSource) = readsStdin ? ReadStdin(resolver) : Discover(resolver);
         var results = new GroupResult[groups.Count];
-        Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
-            results[index] = LintGroup(groups[index], stdinSource));
+        if (groups.Count == 1)
+        {
+            // One group is the common case (a single file or folder): starting pool threads would cost more than it saves.
+            results[0] = LintGroup(groups[0], stdinSource);
+        }
+        else
+        {
+            Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
+                results[index] = LintGroup(groups[index], stdinSource));
+        }
 
         var diagnostics = results.SelectMany(result => result.Diagnostics)
             .OrderBy(diagnostic => diagnostic.Source.Path, StringComparer.Ordinal)

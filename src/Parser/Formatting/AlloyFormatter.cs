@@ -14,7 +14,56 @@ public static class AlloyFormatter
 {
     /// <summary>The canonical text of a file: LF line endings, ending with exactly one "\n", no BOM.</summary>
     /// <exception cref="InvalidOperationException">The tree has syntax errors.</exception>
-    public static string Format(SyntaxTree tree)
+    public static string Format(SyntaxTree tree) => FormatFile(tree, keepLineEndings: false).ToString();
+
+    /// <summary>
+    /// <see cref="Format"/> with the file's own line endings: "\r\n" when most of the source's line breaks are
+    /// "\r\n" (line breaks already "\r\n", inside raw strings, stay as they are). This is what rewriting a file
+    /// in place writes, and what a file must equal to count as formatted.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tree has syntax errors.</exception>
+    public static string FormatKeepingLineEndings(SyntaxTree tree) => FormatFile(tree, keepLineEndings: true).ToString();
+
+    /// <summary>
+    /// The one edit that turns the file into <see cref="FormatKeepingLineEndings"/>'s text: the span from the first
+    /// to the last differing character and its canonical replacement; null when the file is already canonical.
+    /// Cheaper than comparing the whole formatted text: only the replacement becomes a string.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tree has syntax errors.</exception>
+    public static CanonicalChange? FindCanonicalChange(SyntaxTree tree)
+    {
+        var formatted = FormatFile(tree, keepLineEndings: true);
+        var text = tree.Source.Text.AsSpan();
+        var prefix = 0;
+        foreach (var chunk in formatted.GetChunks())
+        {
+            var common = chunk.Span.CommonPrefixLength(text[prefix..]);
+            prefix += common;
+            if (common < chunk.Length)
+            {
+                break;
+            }
+        }
+
+        if (prefix == text.Length && prefix == formatted.Length)
+        {
+            return null;
+        }
+
+        // Common suffix, not overlapping the prefix in either text.
+        var suffix = 0;
+        var limit = Math.Min(text.Length, formatted.Length) - prefix;
+        while (suffix < limit && text[^(suffix + 1)] == formatted[formatted.Length - suffix - 1])
+        {
+            suffix++;
+        }
+
+        return new CanonicalChange(
+            TextSpan.FromBounds(prefix, text.Length - suffix),
+            formatted.ToString(prefix, formatted.Length - suffix - prefix));
+    }
+
+    private static StringBuilder FormatFile(SyntaxTree tree, bool keepLineEndings)
     {
         ArgumentNullException.ThrowIfNull(tree);
         if (tree.HasErrors)
@@ -24,35 +73,30 @@ public static class AlloyFormatter
 
         var output = new StringBuilder(tree.Source.Length + 64);
         Print(tree, baseIndent: 0, output);
-        return output.Append('\n').ToString();
+        output.Append('\n');
+        return keepLineEndings && tree.Source.LineEnding != "\n" ? WithCrLf(output) : output;
     }
 
-    /// <summary>
-    /// <see cref="Format"/> with the file's own line endings: "\r\n" when most of the source's line breaks are
-    /// "\r\n" (line breaks already "\r\n", inside raw strings, stay as they are). This is what rewriting a file
-    /// in place writes, and what a file must equal to count as formatted.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The tree has syntax errors.</exception>
-    public static string FormatKeepingLineEndings(SyntaxTree tree)
+    /// <summary>Every "\n" not already preceded by "\r" becomes "\r\n".</summary>
+    private static StringBuilder WithCrLf(StringBuilder formatted)
     {
-        var formatted = Format(tree);
-        if (tree.Source.LineEnding == "\n")
-        {
-            return formatted;
-        }
-
         var builder = new StringBuilder(formatted.Length + formatted.Length / 16);
-        for (var i = 0; i < formatted.Length; i++)
+        var previous = '\0';
+        foreach (var chunk in formatted.GetChunks())
         {
-            if (formatted[i] == '\n' && (i == 0 || formatted[i - 1] != '\r'))
+            foreach (var ch in chunk.Span)
             {
-                builder.Append('\r');
-            }
+                if (ch == '\n' && previous != '\r')
+                {
+                    builder.Append('\r');
+                }
 
-            builder.Append(formatted[i]);
+                builder.Append(ch);
+                previous = ch;
+            }
         }
 
-        return builder.ToString();
+        return builder;
     }
 
     /// <summary>

@@ -91,7 +91,8 @@ internal static class GoText
 
             if (IsPrint(ch))
             {
-                builder.Append(char.ConvertFromUtf32(ch));
+                // A supplementary character has already moved i to its low surrogate: copy the pair as it is.
+                builder.Append(text.AsSpan(ch < 0x10000 ? i : i - 1, ch < 0x10000 ? 1 : 2));
                 continue;
             }
 

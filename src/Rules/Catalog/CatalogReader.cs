@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace AlloyLint.Rules.Catalog;
 
 /// <summary>
@@ -6,29 +8,26 @@ namespace AlloyLint.Rules.Catalog;
 /// </summary>
 internal static class CatalogReader
 {
-    /// <summary>The offsets where each entry line (<c>@name ...</c>) starts, with its end (exclusive).</summary>
-    public static Dictionary<string, (int Start, int End)> Index(string text)
+    /// <summary>The byte offsets where each entry line (<c>@name ...</c>) starts, with its end (exclusive).</summary>
+    public static Dictionary<string, (int Start, int End)> Index(ReadOnlySpan<byte> text)
     {
         var index = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         string? current = null;
         var currentStart = 0;
         for (var lineStart = 0; lineStart < text.Length;)
         {
-            var lineEnd = text.IndexOf('\n', lineStart);
-            if (lineEnd < 0)
-            {
-                lineEnd = text.Length;
-            }
-
-            if (text[lineStart] == '@')
+            var lineLength = text[lineStart..].IndexOf((byte)'\n');
+            var lineEnd = lineLength < 0 ? text.Length : lineStart + lineLength;
+            if (text[lineStart] == (byte)'@')
             {
                 if (current is not null)
                 {
                     index[current] = (currentStart, lineStart);
                 }
 
-                var nameEnd = text.IndexOf('\t', lineStart, lineEnd - lineStart);
-                current = text[(lineStart + 1)..(nameEnd < 0 ? lineEnd : nameEnd)];
+                var line = text[(lineStart + 1)..lineEnd];
+                var nameLength = line.IndexOf((byte)'\t');
+                current = Encoding.UTF8.GetString(nameLength < 0 ? line : line[..nameLength]);
                 currentStart = lineStart;
             }
 
@@ -43,9 +42,9 @@ internal static class CatalogReader
         return index;
     }
 
-    public static ComponentSchema ReadEntry(string text, int start, int end, Dictionary<string, AlloyType> types)
+    public static ComponentSchema ReadEntry(ReadOnlySpan<byte> entry, Dictionary<string, AlloyType> types)
     {
-        var lines = text[start..end].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = Encoding.UTF8.GetString(entry).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split('\t');
         var headerProps = Props(header, 3);
         var cursor = 1;

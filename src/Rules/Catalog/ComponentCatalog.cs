@@ -11,15 +11,16 @@ public sealed class ComponentCatalog
 {
     internal const string ResourceName = "AlloyLint.Rules.Catalog.catalog.txt";
 
-    private static readonly Lazy<ComponentCatalog> DefaultLazy = new(() => new ComponentCatalog(ReadEmbeddedText()));
+    private static readonly Lazy<ComponentCatalog> DefaultLazy = new(() => new ComponentCatalog(ReadEmbeddedCatalog()));
 
-    private readonly string text;
+    // The catalog's UTF-8 text, kept undecoded: start-up only indexes entry names, and each entry is decoded when first read.
+    private readonly byte[] text;
     private readonly Dictionary<string, (int Start, int End)> index;
     private readonly ConcurrentDictionary<string, ComponentSchema> parsed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AlloyType> types = new(StringComparer.Ordinal);
     private readonly Lazy<(string[] Components, string[] ConfigBlocks)> names;
 
-    internal ComponentCatalog(string text)
+    internal ComponentCatalog(byte[] text)
     {
         this.text = text;
         index = CatalogReader.Index(text);
@@ -54,7 +55,7 @@ public sealed class ComponentCatalog
             return null;
         }
 
-        return parsed.GetOrAdd(name, _ => CatalogReader.ReadEntry(text, range.Start, range.End, types));
+        return parsed.GetOrAdd(name, _ => CatalogReader.ReadEntry(text.AsSpan(range.Start, range.End - range.Start), types));
     }
 
     private (string[], string[]) SplitNames()
@@ -63,8 +64,9 @@ public sealed class ComponentCatalog
         var blocks = new List<string>();
         foreach (var (name, range) in index)
         {
-            var kindStart = text.IndexOf('\t', range.Start) + 1;
-            (text.AsSpan(kindStart).StartsWith("component\t") ? components : blocks).Add(name);
+            var header = text.AsSpan(range.Start, range.End - range.Start);
+            var kindStart = header.IndexOf((byte)'\t') + 1;
+            (header[kindStart..].StartsWith("component\t"u8) ? components : blocks).Add(name);
         }
 
         components.Sort(StringComparer.Ordinal);
@@ -72,11 +74,12 @@ public sealed class ComponentCatalog
         return ([.. components], [.. blocks]);
     }
 
-    private static string ReadEmbeddedText()
+    private static byte[] ReadEmbeddedCatalog()
     {
         using var stream = typeof(ComponentCatalog).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from AlloyLint.Rules");
-        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
-        return reader.ReadToEnd();
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Model;
 
@@ -9,26 +8,21 @@ namespace AlloyLint.Rules.Catalog;
 /// <param name="Schema">What it accepts.</param>
 /// <param name="Owner">The component or config block it belongs to.</param>
 /// <param name="Block">The block statement whose body this is (the owner's own for its top level).</param>
-/// <param name="Path">Nested block names from the owner, e.g. <c>endpoint.queue_config</c>; empty at the top.</param>
-public sealed record CheckedBody(Body Syntax, BodySchema Schema, ModelBlock Owner, BlockStatement Block, string Path)
+public readonly record struct CheckedBody(Body Syntax, BodySchema Schema, ModelBlock Owner, BlockStatement Block)
 {
+    /// <summary>True for the owner's own body, false for a nested block's.</summary>
+    public bool IsOwnerBody => ReferenceEquals(Block, Owner.Block);
+
     /// <summary>How messages name where the body is: <c>loki.write "default"</c> or <c>endpoint block of loki.write "default"</c>.</summary>
-    public string Where => Path.Length == 0 ? Owner.DisplayName : $"{Block.Name} block of {Owner.DisplayName}";
+    public string Where => IsOwnerBody ? Owner.DisplayName : $"{Block.Name} block of {Owner.DisplayName}";
 }
 
 /// <summary>What the blocks of the semantic model are against the catalog: built-in schema, custom component, import, or unknown.</summary>
 public static class ModelSchemas
 {
-    private static readonly ConditionalWeakTable<BlockStatement, CustomComponentSchema> CustomSchemas = new();
-
     /// <summary>The catalog schema of a component or config block; null for custom, imported and unknown components.</summary>
-    public static ComponentSchema? SchemaOf(ModelBlock block) => block switch
-    {
-        ConfigBlock => ComponentCatalog.Default.FindConfigBlock(block.Name),
-        ComponentInstance { Declaration: null, Import: null } =>
-            ComponentCatalog.Default.FindComponent(block.Name) ?? ComponentCatalog.Default.FindConfigBlock(block.Name),
-        _ => null,
-    };
+    public static ComponentSchema? SchemaOf(ModelBlock block) =>
+        block is ComponentInstance { Declaration: not null } or ComponentInstance { Import: not null } ? null : block.CatalogSchema;
 
     /// <summary>True for a component that is neither built in, declared in scope, nor from an imported module.</summary>
     public static bool IsUnknownComponent(ComponentInstance component) =>
@@ -50,38 +44,35 @@ public static class ModelSchemas
 
     /// <summary>The arguments and exports of the custom component a <c>declare</c> block defines.</summary>
     public static CustomComponentSchema CustomComponentOf(ConfigBlock declare) =>
-        CustomSchemas.GetValue(declare.Block, static block => CustomComponentSchema.From(block));
+        declare.CustomComponent ??= CustomComponentSchema.From(declare.Block);
 
     /// <summary>
-    /// The block's body and every nested block body whose schema is known, outermost first. Unknown nested
-    /// blocks and free-form ones (the foreach template, whose components the model holds) are not entered.
+    /// For each block in turn, its body and every nested block body whose schema is known, outermost first, in
+    /// source order. Unknown nested blocks and free-form ones (the foreach template, whose components the model
+    /// holds) are not entered. <see cref="SemanticModel.CheckedBodies"/> keeps the result for the rules.
     /// </summary>
-    public static IEnumerable<CheckedBody> CheckedBodies(ModelBlock block)
+    public static IReadOnlyList<CheckedBody> CheckedBodies(IEnumerable<ModelBlock> blocks)
     {
-        if (BodySchemaOf(block) is not { } schema)
+        var found = new List<CheckedBody>();
+        foreach (var block in blocks)
         {
-            yield break;
+            if (BodySchemaOf(block) is { } schema)
+            {
+                AddCheckedBodies(new CheckedBody(block.Block.Body, schema, block, block.Block), found);
+            }
         }
 
-        var pending = new Stack<CheckedBody>();
-        pending.Push(new CheckedBody(block.Block.Body, schema, block, block.Block, string.Empty));
-        while (pending.Count > 0)
-        {
-            var body = pending.Pop();
-            yield return body;
-            var nested = new List<CheckedBody>();
-            foreach (var inner in body.Syntax.Blocks)
-            {
-                if (body.Schema.FindBlock(inner.Name) is { FreeForm: false } innerSchema)
-                {
-                    var path = body.Path.Length == 0 ? inner.Name : $"{body.Path}.{inner.Name}";
-                    nested.Add(new CheckedBody(inner.Body, innerSchema.Body, block, inner, path));
-                }
-            }
+        return found;
+    }
 
-            for (var i = nested.Count - 1; i >= 0; i--)
+    private static void AddCheckedBodies(CheckedBody body, List<CheckedBody> found)
+    {
+        found.Add(body);
+        foreach (var statement in body.Syntax.Statements)
+        {
+            if (statement is BlockStatement inner && body.Schema.FindBlock(inner.Name) is { FreeForm: false } innerSchema)
             {
-                pending.Push(nested[i]);
+                AddCheckedBodies(new CheckedBody(inner.Body, innerSchema.Body, body.Owner, inner), found);
             }
         }
     }

@@ -135,6 +135,9 @@ public sealed class ComponentSchema
 /// <summary>What a block body (or a component body) accepts.</summary>
 public sealed class BodySchema
 {
+    private Dictionary<string, AttributeSchema>? _attributesByName;
+    private Dictionary<string, BlockSchema>? _blocksByName;
+
     internal BodySchema(IReadOnlyList<AttributeSchema> attributes, IReadOnlyList<BlockSchema> blocks)
     {
         Attributes = attributes;
@@ -147,30 +150,24 @@ public sealed class BodySchema
 
     public IReadOnlyList<BlockSchema> Blocks { get; }
 
-    public AttributeSchema? FindAttribute(string name)
+    /// <summary>The attribute called <paramref name="name"/> (the first one when listed twice), or null.</summary>
+    public AttributeSchema? FindAttribute(string name) =>
+        (_attributesByName ??= IndexByName(Attributes, attribute => attribute.Name)).GetValueOrDefault(name);
+
+    /// <summary>The block called <paramref name="name"/> (the first one when listed twice), or null.</summary>
+    public BlockSchema? FindBlock(string name) =>
+        (_blocksByName ??= IndexByName(Blocks, block => block.Name)).GetValueOrDefault(name);
+
+    // Built on first use: rules look names up once per statement, and most schemas of the catalog are never asked.
+    private static Dictionary<string, T> IndexByName<T>(IReadOnlyList<T> items, Func<T, string> nameOf)
     {
-        foreach (var attribute in Attributes)
+        var byName = new Dictionary<string, T>(items.Count, StringComparer.Ordinal);
+        foreach (var item in items)
         {
-            if (attribute.Name == name)
-            {
-                return attribute;
-            }
+            byName.TryAdd(nameOf(item), item);
         }
 
-        return null;
-    }
-
-    public BlockSchema? FindBlock(string name)
-    {
-        foreach (var block in Blocks)
-        {
-            if (block.Name == name)
-            {
-                return block;
-            }
-        }
-
-        return null;
+        return byName;
     }
 }
 

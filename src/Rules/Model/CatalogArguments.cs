@@ -31,70 +31,88 @@ public sealed record CatalogArgument(
     };
 
     /// <summary>Where the statement sits, for messages: <c>`loki.write "default"` › `endpoint` › `basic_auth`</c>.</summary>
-    public string Location
-    {
-        get
-        {
-            var text = new StringBuilder(CatalogArguments.Describe(Owner));
-            foreach (var block in Blocks)
-            {
-                text.Append(" › `").Append(block.Name).Append('`');
-            }
-
-            return text.ToString();
-        }
-    }
+    public string Location => CatalogArguments.Describe(Owner, Blocks);
 }
 
 /// <summary>
 /// Walks the components and top-level blocks of a configuration (inside <c>declare</c> bodies and <c>foreach</c>
-/// templates too) and yields every attribute and block the catalog describes. Custom components and unknown names are skipped.
+/// templates too) and finds the attributes and blocks the catalog describes. Custom components and unknown names are skipped.
 /// </summary>
 public static class CatalogArguments
 {
-    public static IEnumerable<CatalogArgument> In(SemanticModel model, ComponentCatalog catalog)
+    /// <summary>
+    /// The attributes whose schema <paramref name="attributes"/> accepts and the blocks whose schema <paramref name="blocks"/>
+    /// accepts, in source order. Only those are materialised: the walk itself allocates nothing per statement.
+    /// </summary>
+    public static IReadOnlyList<CatalogArgument> Where(SemanticModel model, Func<AttributeSchema, bool> attributes, Func<BlockSchema, bool> blocks)
     {
-        var found = new List<CatalogArgument>();
-        foreach (var owner in Owners(model))
+        var walk = new Walker(attributes, blocks);
+        foreach (var owner in model.AllBlocks)
         {
-            if ((catalog.FindComponent(owner.Name) ?? catalog.FindConfigBlock(owner.Name)) is { } schema)
+            if (IsOwner(owner) && owner.CatalogSchema is { } schema)
             {
-                Walk(owner, schema, [], owner.Block.Body, schema.Body, found);
+                walk.Owner(owner, schema);
             }
         }
 
-        return found;
+        return walk.Found;
     }
 
     /// <summary>
     /// The components and configuration blocks at any depth, without the <c>declare</c> and <c>foreach</c> blocks
     /// themselves: what they hold is listed on its own, and their own arguments hold no credentials.
     /// </summary>
-    public static IEnumerable<ModelBlock> Owners(SemanticModel model) =>
-        model.AllBlocks.Where(block => block.Name is not ("declare" or "foreach"));
+    public static IEnumerable<ModelBlock> Owners(SemanticModel model) => model.AllBlocks.Where(IsOwner);
 
     /// <summary>A block as messages name it: <c>`loki.write "default"`</c>, <c>`logging`</c>.</summary>
     public static string Describe(ModelBlock block) => $"`{block.DisplayName}`";
 
-    private static void Walk(
-        ModelBlock owner,
-        ComponentSchema ownerSchema,
-        ImmutableArray<BlockStatement> blocks,
-        Body body,
-        Catalog.BodySchema schema,
-        List<CatalogArgument> found)
+    /// <summary>A place inside a block as messages name it: <c>`loki.write "default"` › `endpoint` › `basic_auth`</c>.</summary>
+    public static string Describe(ModelBlock owner, IEnumerable<BlockStatement> nestedBlocks)
     {
-        foreach (var statement in body.Statements)
+        var text = new StringBuilder(Describe(owner));
+        foreach (var block in nestedBlocks)
         {
-            switch (statement)
+            text.Append(" › `").Append(block.Name).Append('`');
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsOwner(ModelBlock block) => block.Name is not ("declare" or "foreach");
+
+    private sealed class Walker(Func<AttributeSchema, bool> attributes, Func<BlockSchema, bool> blocks)
+    {
+        private readonly List<BlockStatement> _path = [];
+
+        public List<CatalogArgument> Found { get; } = [];
+
+        public void Owner(ModelBlock owner, ComponentSchema schema) => Walk(owner, schema, owner.Block.Body, schema.Body);
+
+        private void Walk(ModelBlock owner, ComponentSchema ownerSchema, Body body, Catalog.BodySchema schema)
+        {
+            foreach (var statement in body.Statements)
             {
-                case AttributeStatement attribute when schema.FindAttribute(attribute.Name.Name) is { } attributeSchema:
-                    found.Add(new CatalogArgument(owner, ownerSchema, blocks, schema, attribute, attributeSchema, null));
-                    break;
-                case BlockStatement block when schema.FindBlock(block.Name) is { } blockSchema:
-                    found.Add(new CatalogArgument(owner, ownerSchema, blocks, schema, block, null, blockSchema));
-                    Walk(owner, ownerSchema, blocks.Add(block), block.Body, blockSchema.Body, found);
-                    break;
+                switch (statement)
+                {
+                    case AttributeStatement attribute when schema.FindAttribute(attribute.Name.Name) is { } attributeSchema:
+                        if (attributes(attributeSchema))
+                        {
+                            Found.Add(new CatalogArgument(owner, ownerSchema, [.. _path], schema, attribute, attributeSchema, null));
+                        }
+
+                        break;
+                    case BlockStatement block when schema.FindBlock(block.Name) is { } blockSchema:
+                        if (blocks(blockSchema))
+                        {
+                            Found.Add(new CatalogArgument(owner, ownerSchema, [.. _path], schema, block, null, blockSchema));
+                        }
+
+                        _path.Add(block);
+                        Walk(owner, ownerSchema, block.Body, blockSchema.Body);
+                        _path.RemoveAt(_path.Count - 1);
+                        break;
+                }
             }
         }
     }

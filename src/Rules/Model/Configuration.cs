@@ -10,6 +10,7 @@ namespace AlloyLint.Rules.Model;
 public sealed class Configuration
 {
     private readonly HashSet<SyntaxTree> _requested;
+    private readonly Dictionary<Type, object> _shared = [];
 
     public Configuration(IEnumerable<SyntaxTree> trees, IEnumerable<SyntaxTree> requested)
     {
@@ -30,6 +31,22 @@ public sealed class Configuration
     public bool HasSyntaxErrors => Trees.Any(tree => tree.HasErrors);
 
     public bool IsRequested(SyntaxTree tree) => _requested.Contains(tree);
+
+    /// <summary>
+    /// What several rules derive from this configuration, worked out by the first that asks and reused by the others
+    /// (one value per type). Not thread-safe: the rules of one configuration run one after another.
+    /// </summary>
+    public T Shared<T>(Func<Configuration, T> create)
+        where T : class
+    {
+        if (!_shared.TryGetValue(typeof(T), out var value))
+        {
+            value = create(this);
+            _shared[typeof(T)] = value;
+        }
+
+        return (T)value;
+    }
 }
 
 /// <summary>

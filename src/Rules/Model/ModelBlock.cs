@@ -8,6 +8,8 @@ namespace AlloyLint.Rules.Model;
 public abstract class ModelBlock
 {
     private string? _id;
+    private ComponentSchema? _catalogSchema;
+    private bool _catalogSchemaLookedUp;
 
     private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope)
     {
@@ -32,6 +34,24 @@ public abstract class ModelBlock
     /// <summary>How expressions name it: <c>prometheus.scrape.default</c> (name and label joined by a dot).</summary>
     public string Id => _id ??= Label is null ? Name : $"{Name}.{Label}";
 
+    /// <summary>
+    /// The catalog's component or config block with this block's name, or null when the catalog has none (also for a
+    /// custom component that happens to share a built-in name: see <see cref="ModelSchemas.SchemaOf"/>). Looked up once.
+    /// </summary>
+    public ComponentSchema? CatalogSchema
+    {
+        get
+        {
+            if (!_catalogSchemaLookedUp)
+            {
+                _catalogSchema = ComponentCatalog.Default.Find(Name);
+                _catalogSchemaLookedUp = true;
+            }
+
+            return _catalogSchema;
+        }
+    }
+
     /// <summary>How messages name it: <c>prometheus.scrape "default"</c>.</summary>
     public string DisplayName => Label is null ? Name : $"{Name} \"{Label}\"";
 
@@ -51,6 +71,9 @@ public abstract class ModelBlock
     public AlloyValue? EffectiveValue(string path, AlloyValue? defaultValue = null) =>
         Attribute(path) is { } attribute ? ConstantEvaluator.Evaluate(attribute.Value) : defaultValue ?? ArgumentDefaults.Find(Name, path);
 
+    /// <summary>The references written inside the block's body, in source order (see <see cref="SemanticModel.ReferencesIn"/>).</summary>
+    internal IReadOnlyList<Reference> ReferencesWithin { get; set; } = [];
+
     public override string ToString() => DisplayName;
 }
 
@@ -67,6 +90,9 @@ public sealed class ComponentInstance : ModelBlock
 
     /// <summary>The <c>import.*</c> block whose namespace this component's name starts with, when it is one.</summary>
     public ConfigBlock? Import { get; internal set; }
+
+    /// <summary>The references that name this component (see <see cref="SemanticModel.ReferencesTo"/>); null when none do.</summary>
+    internal List<Reference>? ReferencedBy { get; set; }
 }
 
 /// <summary>
@@ -85,6 +111,9 @@ public sealed class ConfigBlock : ModelBlock
 
     /// <summary>For <c>declare</c> and <c>foreach</c>: the scope of its body (the foreach <c>template</c>).</summary>
     public Scope? InnerScope { get; internal set; }
+
+    /// <summary>For <c>declare</c>: the custom component it defines, once <see cref="ModelSchemas.CustomComponentOf"/> has worked it out.</summary>
+    internal CustomComponentSchema? CustomComponent { get; set; }
 }
 
 /// <summary>
@@ -98,7 +127,15 @@ public static class BodyLookup
         var dot = path.LastIndexOf('.');
         if (dot < 0)
         {
-            return body.Attributes.FirstOrDefault(attribute => attribute.Name.Name == path);
+            foreach (var statement in body.Statements)
+            {
+                if (statement is AttributeStatement attribute && attribute.Name.Name == path)
+                {
+                    return attribute;
+                }
+            }
+
+            return null;
         }
 
         var name = path[(dot + 1)..];

@@ -26,15 +26,16 @@ public enum ReferenceKind
 /// </summary>
 public sealed class Reference
 {
-    internal Reference(Expression expression, ImmutableArray<string> names, SyntaxTree tree, Scope scope, ModelBlock? owner, string ownerAttribute, bool isCallee)
+    internal Reference(Expression expression, ImmutableArray<string> names, string text, SyntaxTree tree, Scope scope, ModelBlock? owner, string ownerAttribute, CallExpression? call)
     {
         Expression = expression;
         Names = names;
+        Text = text;
         Tree = tree;
         Scope = scope;
         Owner = owner;
         OwnerAttribute = ownerAttribute;
-        IsCallee = isCallee;
+        Call = call;
     }
 
     /// <summary>The chain: an <see cref="IdentifierExpression"/> or an <see cref="AccessExpression"/>.</summary>
@@ -42,7 +43,8 @@ public sealed class Reference
 
     public ImmutableArray<string> Names { get; }
 
-    public string Text => string.Join('.', Names);
+    /// <summary>The names joined with dots: <c>prometheus.exporter.self.alloy.targets</c>.</summary>
+    public string Text { get; }
 
     public SyntaxTree Tree { get; }
 
@@ -55,7 +57,10 @@ public sealed class Reference
     public string OwnerAttribute { get; }
 
     /// <summary>True when the chain is the function of a call (<c>sys.env</c> in <c>sys.env("X")</c>).</summary>
-    public bool IsCallee { get; }
+    public bool IsCallee => Call is not null;
+
+    /// <summary>The call whose function the chain is, when <see cref="IsCallee"/>.</summary>
+    public CallExpression? Call { get; }
 
     public ReferenceKind Kind { get; internal set; } = ReferenceKind.Unresolved;
 

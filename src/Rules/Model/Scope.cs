@@ -20,12 +20,14 @@ public sealed class Scope
     private readonly List<ComponentInstance> _components = [];
     private readonly List<ConfigBlock> _configBlocks = [];
     private readonly Dictionary<string, List<ComponentInstance>> _componentsById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ComponentInstance>>.AlternateLookup<ReadOnlySpan<char>> _componentsByIdText;
 
     internal Scope(ScopeKind kind, Scope? parent, ConfigBlock? owner)
     {
         Kind = kind;
         Parent = parent;
         Owner = owner;
+        _componentsByIdText = _componentsById.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public ScopeKind Kind { get; }
@@ -46,18 +48,22 @@ public sealed class Scope
     public IEnumerable<ConfigBlock> ConfigBlocksNamed(string name) => _configBlocks.Where(block => block.Name == name);
 
     /// <summary>The <c>argument</c> block called <paramref name="name"/> in this declare scope.</summary>
-    public ConfigBlock? FindArgument(string name) => ConfigBlocksNamed("argument").FirstOrDefault(block => block.Label == name);
+    public ConfigBlock? FindArgument(string name) => FindConfigBlock("argument", name);
 
     /// <summary>The components with this ID (<c>name.label</c>) declared directly in this scope; several when duplicated.</summary>
     public IReadOnlyList<ComponentInstance> ComponentsWithId(string id) =>
         _componentsById.TryGetValue(id, out var found) ? found : ImmutableArray<ComponentInstance>.Empty;
+
+    /// <inheritdoc cref="ComponentsWithId(string)"/>
+    internal IReadOnlyList<ComponentInstance> ComponentsWithId(ReadOnlySpan<char> id) =>
+        _componentsByIdText.TryGetValue(id, out var found) ? found : ImmutableArray<ComponentInstance>.Empty;
 
     /// <summary>The <c>declare</c> block defining the custom component <paramref name="name"/>, looking outwards.</summary>
     public ConfigBlock? FindDeclaration(string name)
     {
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            if (scope.ConfigBlocksNamed("declare").FirstOrDefault(block => block.Label == name) is { } found)
+            if (scope.FindConfigBlock("declare", name) is { } found)
             {
                 return found;
             }
@@ -67,13 +73,16 @@ public sealed class Scope
     }
 
     /// <summary>The <c>import.*</c> block whose namespace label is <paramref name="namespaceName"/>, looking outwards.</summary>
-    public ConfigBlock? FindImport(string namespaceName)
+    public ConfigBlock? FindImport(ReadOnlySpan<char> namespaceName)
     {
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            if (scope._configBlocks.FirstOrDefault(block => block.Name.StartsWith("import.", StringComparison.Ordinal) && block.Label == namespaceName) is { } found)
+            foreach (var block in scope._configBlocks)
             {
-                return found;
+                if (block.Name.StartsWith("import.", StringComparison.Ordinal) && namespaceName.SequenceEqual(block.Label))
+                {
+                    return block;
+                }
             }
         }
 
@@ -93,16 +102,17 @@ public sealed class Scope
 
     internal void Add(ConfigBlock block) => _configBlocks.Add(block);
 
-    /// <summary>The scopes whose components are visible from here: this one, and outwards through foreach templates (a declare is a wall).</summary>
-    internal IEnumerable<Scope> VisibleComponentScopes()
+    /// <summary>The configuration block <c>name "label"</c> declared directly in this scope (the first when duplicated), or null.</summary>
+    private ConfigBlock? FindConfigBlock(string name, string label)
     {
-        for (var scope = this; scope is not null; scope = scope.Parent)
+        foreach (var block in _configBlocks)
         {
-            yield return scope;
-            if (scope.Kind == ScopeKind.Declare)
+            if (block.Name == name && block.Label == label)
             {
-                yield break;
+                return block;
             }
         }
+
+        return null;
     }
 }

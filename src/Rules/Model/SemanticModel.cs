@@ -16,8 +16,8 @@ public sealed class SemanticModel
 
     private readonly List<ModelBlock> _allBlocks = [];
     private readonly List<Reference> _references = [];
-    private readonly Dictionary<ModelBlock, List<Reference>> _referencesByOwner = [];
-    private readonly Dictionary<ComponentInstance, List<Reference>> _referencesByComponent = [];
+    private PipelineGraph? _graph;
+    private IReadOnlyList<CheckedBody>? _checkedBodies;
 
     private SemanticModel(ImmutableArray<SyntaxTree> trees)
     {
@@ -28,41 +28,38 @@ public sealed class SemanticModel
             Declare(tree.Root, tree, Root);
         }
 
+        var collector = new ReferenceCollector(_references);
         foreach (var block in _allBlocks)
         {
             if (block is ComponentInstance component)
             {
                 component.Declaration = component.Scope.FindDeclaration(component.Name);
                 var dot = component.Name.IndexOf('.', StringComparison.Ordinal);
-                component.Import = dot > 0 ? component.Scope.FindImport(component.Name[..dot]) : null;
+                component.Import = dot > 0 ? component.Scope.FindImport(component.Name.AsSpan(0, dot)) : null;
             }
 
-            CollectReferences(block);
+            var first = _references.Count;
+            collector.CollectIn(block);
+            if (_references.Count > first)
+            {
+                // A block's references are collected together: they are one run of the list.
+                block.ReferencesWithin = _references.GetRange(first, _references.Count - first);
+            }
         }
 
         foreach (var tree in trees)
         {
-            foreach (var attribute in tree.Root.Attributes)
-            {
-                Walk(attribute.Value, tree, Root, owner: null, attribute.Name.Name, isCallee: false);
-            }
+            collector.CollectTopLevel(tree, Root);
         }
 
         foreach (var reference in _references)
         {
             Resolve(reference);
-            if (reference.Owner is { } owner)
-            {
-                AddTo(_referencesByOwner, owner, reference);
-            }
-
             if (reference.Component is { } component)
             {
-                AddTo(_referencesByComponent, component, reference);
+                (component.ReferencedBy ??= []).Add(reference);
             }
         }
-
-        Graph = new PipelineGraph(_references);
     }
 
     /// <summary>The files of the configuration, in path order.</summary>
@@ -83,7 +80,14 @@ public sealed class SemanticModel
     /// <summary>Every name chain in every expression.</summary>
     public IReadOnlyList<Reference> References => _references;
 
-    public PipelineGraph Graph { get; }
+    /// <summary>Which block feeds which; built on first use.</summary>
+    public PipelineGraph Graph => _graph ??= new PipelineGraph(_references);
+
+    /// <summary>
+    /// Every block body checked against a schema (see <see cref="ModelSchemas.CheckedBodies"/>), block by block in
+    /// <see cref="AllBlocks"/> order; worked out on first use and shared by the rules.
+    /// </summary>
+    public IReadOnlyList<CheckedBody> CheckedBodies => _checkedBodies ??= ModelSchemas.CheckedBodies(_allBlocks);
 
     public static SemanticModel Build(IEnumerable<SyntaxTree> trees) => new([.. trees]);
 
@@ -97,31 +101,23 @@ public sealed class SemanticModel
     public ComponentInstance? FindComponent(string name, string label) => Root.ComponentsWithId($"{name}.{label}").FirstOrDefault();
 
     /// <summary>The references that name <paramref name="component"/>.</summary>
-    public IReadOnlyList<Reference> ReferencesTo(ComponentInstance component) =>
-        _referencesByComponent.TryGetValue(component, out var found) ? found : [];
+    public IReadOnlyList<Reference> ReferencesTo(ComponentInstance component) => component.ReferencedBy ?? [];
 
     /// <summary>The references written inside <paramref name="owner"/>'s body, in source order.</summary>
-    public IReadOnlyList<Reference> ReferencesIn(ModelBlock owner) =>
-        _referencesByOwner.TryGetValue(owner, out var found) ? found : [];
+    public IReadOnlyList<Reference> ReferencesIn(ModelBlock owner) => owner.ReferencesWithin;
 
     /// <summary>The references that resolve to nothing.</summary>
     public IEnumerable<Reference> UnresolvedReferences => _references.Where(reference => reference.Kind == ReferenceKind.Unresolved);
 
-    private static void AddTo<TKey>(Dictionary<TKey, List<Reference>> index, TKey key, Reference reference)
-        where TKey : notnull
-    {
-        if (!index.TryGetValue(key, out var list))
-        {
-            index[key] = list = [];
-        }
-
-        list.Add(reference);
-    }
-
     private void Declare(Body body, SyntaxTree tree, Scope scope)
     {
-        foreach (var block in body.Blocks)
+        foreach (var statement in body.Statements)
         {
+            if (statement is not BlockStatement block)
+            {
+                continue;
+            }
+
             if (!ConfigBlock.Names.Contains(block.Name))
             {
                 var component = new ComponentInstance(block, tree, scope);
@@ -144,63 +140,14 @@ public sealed class SemanticModel
                 {
                     ForeachVariable = configBlock.Attribute("var") is { } variable ? ConstantEvaluator.EvaluateString(variable.Value) : null,
                 };
-                foreach (var template in block.Body.Blocks.Where(inner => inner.Name == "template"))
+                foreach (var inner in block.Body.Statements)
                 {
-                    Declare(template.Body, tree, configBlock.InnerScope);
+                    if (inner is BlockStatement { Name: "template" } template)
+                    {
+                        Declare(template.Body, tree, configBlock.InnerScope);
+                    }
                 }
             }
-        }
-    }
-
-    private void CollectReferences(ModelBlock block)
-    {
-        var opensScope = block is ConfigBlock { InnerScope: not null };
-        CollectReferences(block.Block.Body, prefix: string.Empty, block, opensScope);
-    }
-
-    private void CollectReferences(Body body, string prefix, ModelBlock owner, bool skipBlocks)
-    {
-        foreach (var statement in body.Statements)
-        {
-            switch (statement)
-            {
-                case AttributeStatement attribute:
-                    Walk(attribute.Value, owner.Tree, owner.Scope, owner, prefix + attribute.Name.Name, isCallee: false);
-                    break;
-                case BlockStatement inner when !skipBlocks:
-                    CollectReferences(inner.Body, prefix + inner.Name + ".", owner, skipBlocks: false);
-                    break;
-            }
-        }
-    }
-
-    private void Walk(Expression expression, SyntaxTree tree, Scope scope, ModelBlock? owner, string attribute, bool isCallee)
-    {
-        if (expression is IdentifierExpression or AccessExpression)
-        {
-            var names = Traversal.Names(expression);
-            if (!names.IsEmpty)
-            {
-                _references.Add(new Reference(expression, names, tree, scope, owner, attribute, isCallee));
-                return;
-            }
-        }
-
-        if (expression is CallExpression call)
-        {
-            Walk(call.Callee, tree, scope, owner, attribute, isCallee: true);
-            foreach (var argument in call.Arguments)
-            {
-                Walk(argument, tree, scope, owner, attribute, isCallee: false);
-            }
-
-            return;
-        }
-
-        foreach (var child in expression.ChildNodes())
-        {
-            var inner = child is ObjectField field ? field.Value : (Expression)child;
-            Walk(inner, tree, scope, owner, attribute, isCallee: false);
         }
     }
 
@@ -214,24 +161,21 @@ public sealed class SemanticModel
                 return;
             }
 
-            var prefixes = new string[names.Length + 1];
-            for (var length = 2; length <= names.Length; length++)
+            // Components are visible from this scope outwards through foreach templates; a declare is a wall.
+            for (var scope = reference.Scope; scope is not null; scope = scope.Kind == ScopeKind.Declare ? null : scope.Parent)
             {
-                prefixes[length] = string.Join('.', names.Take(length));
-            }
-
-            foreach (var scope in reference.Scope.VisibleComponentScopes())
-            {
-                for (var length = names.Length; length >= 2; length--)
+                // The longest prefix of two names or more that is a component ID: what follows is the export.
+                var prefixEnd = reference.Text.Length;
+                for (var length = names.Length; length >= 2; prefixEnd -= names[--length].Length + 1)
                 {
-                    var candidates = scope.ComponentsWithId(prefixes[length]);
+                    var candidates = scope.ComponentsWithId(reference.Text.AsSpan(0, prefixEnd));
                     if (candidates.Count == 0)
                     {
                         continue;
                     }
 
                     reference.Kind = ReferenceKind.Component;
-                    reference.Component = candidates.FirstOrDefault(candidate => ReferenceEquals(candidate.Tree, reference.Tree)) ?? candidates[0];
+                    reference.Component = InSameFile(candidates, reference.Tree) ?? candidates[0];
                     reference.Export = length < names.Length ? names[length] : null;
                     return;
                 }
@@ -239,6 +183,19 @@ public sealed class SemanticModel
         }
 
         reference.Kind = StdlibRoots.Contains(names[0]) ? ReferenceKind.Stdlib : ReferenceKind.Unresolved;
+    }
+
+    private static ComponentInstance? InSameFile(IReadOnlyList<ComponentInstance> candidates, SyntaxTree tree)
+    {
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (ReferenceEquals(candidates[i].Tree, tree))
+            {
+                return candidates[i];
+            }
+        }
+
+        return null;
     }
 
     private static bool ResolveLocal(Reference reference, ImmutableArray<string> names)
@@ -265,5 +222,110 @@ public sealed class SemanticModel
         }
 
         return false;
+    }
+
+    /// <summary>Finds the name chains in the expressions of one block (or one file's top level) and records them as references.</summary>
+    private sealed class ReferenceCollector(List<Reference> references)
+    {
+        private readonly NameChainTable _chains = new();
+        private readonly List<string> _blockPath = [];
+        private SyntaxTree _tree = null!;
+        private Scope _scope = null!;
+        private ModelBlock? _owner;
+        private string _attributeName = string.Empty;
+        private string? _attributePath;
+
+        /// <summary>The references in a block's body; for <c>declare</c> and <c>foreach</c> only its own attributes (what it holds is a scope of its own).</summary>
+        public void CollectIn(ModelBlock block)
+        {
+            (_tree, _scope, _owner) = (block.Tree, block.Scope, block);
+            Collect(block.Block.Body, skipBlocks: block is ConfigBlock { InnerScope: not null });
+        }
+
+        /// <summary>The references in the attributes written at the top of a file.</summary>
+        public void CollectTopLevel(SyntaxTree tree, Scope root)
+        {
+            (_tree, _scope, _owner) = (tree, root, null);
+            Collect(tree.Root, skipBlocks: true);
+        }
+
+        private void Collect(Body body, bool skipBlocks)
+        {
+            foreach (var statement in body.Statements)
+            {
+                switch (statement)
+                {
+                    case AttributeStatement attribute:
+                        (_attributeName, _attributePath) = (attribute.Name.Name, null);
+                        Walk(attribute.Value, calledBy: null);
+                        break;
+                    case BlockStatement inner when !skipBlocks:
+                        _blockPath.Add(inner.Name);
+                        Collect(inner.Body, skipBlocks: false);
+                        _blockPath.RemoveAt(_blockPath.Count - 1);
+                        break;
+                }
+            }
+        }
+
+        private void Walk(Expression expression, CallExpression? calledBy)
+        {
+            switch (expression)
+            {
+                case IdentifierExpression or AccessExpression when _chains.TryGet(expression, out var text, out var names):
+                    _attributePath ??= _chains.Path(_blockPath, _attributeName);
+                    references.Add(new Reference(expression, names, text, _tree, _scope, _owner, _attributePath, calledBy));
+                    break;
+                case LiteralExpression:
+                    break;
+                case AccessExpression access:
+                    Walk(access.Target, calledBy: null);
+                    break;
+                case CallExpression call:
+                    Walk(call.Callee, call);
+                    foreach (var argument in call.Arguments)
+                    {
+                        Walk(argument, calledBy: null);
+                    }
+
+                    break;
+                case ArrayExpression array:
+                    foreach (var element in array.Elements)
+                    {
+                        Walk(element, calledBy: null);
+                    }
+
+                    break;
+                case ObjectExpression @object:
+                    foreach (var field in @object.Fields)
+                    {
+                        Walk(field.Value, calledBy: null);
+                    }
+
+                    break;
+                case IndexExpression index:
+                    Walk(index.Target, calledBy: null);
+                    Walk(index.Index, calledBy: null);
+                    break;
+                case UnaryExpression unary:
+                    Walk(unary.Operand, calledBy: null);
+                    break;
+                case BinaryExpression binary:
+                    Walk(binary.Left, calledBy: null);
+                    Walk(binary.Right, calledBy: null);
+                    break;
+                case ParenExpression paren:
+                    Walk(paren.Inner, calledBy: null);
+                    break;
+                default:
+                    // A kind of expression this walk does not know yet: its children, generically.
+                    foreach (var child in expression.ChildNodes())
+                    {
+                        Walk(child is ObjectField field ? field.Value : (Expression)child, calledBy: null);
+                    }
+
+                    break;
+            }
+        }
     }
 }

@@ -136,4 +136,24 @@ public class AlloyFormatterTests
         var error = Assert.Throws<ArgumentException>(() => AlloyFormatter.FormatSnippet("a = {"));
         Assert.Contains("does not parse", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("a  = 1\nbb = 2\n")]
+    [InlineData("a  = 1\r\nbb = 2\r\n")]
+    public void Canonical_change_is_null_for_a_formatted_file(string source) =>
+        Assert.Null(AlloyFormatter.FindCanonicalChange(Parsed.Text(source)));
+
+    [Theory]
+    [InlineData("a=1\nbb = 2\n", 1, 2, "  = ")]
+    [InlineData("a  = 1\nbb = 2", 13, 13, "\n")]
+    [InlineData("x = 1\r\nb { c=2 }\r\n", 7, 15, "\r\nb {\r\n\tc = 2\r\n")]
+    public void Canonical_change_is_the_smallest_edit_to_the_formatted_text_with_the_files_line_endings(string source, int start, int end, string replacement)
+    {
+        var tree = Parsed.Text(source);
+        var change = AlloyFormatter.FindCanonicalChange(tree);
+
+        Assert.NotNull(change);
+        Assert.Equal((start, end, replacement), (change.Span.Start, change.Span.End, change.Replacement));
+        Assert.Equal(AlloyFormatter.FormatKeepingLineEndings(tree), source[..start] + replacement + source[end..]);
+    }
 }

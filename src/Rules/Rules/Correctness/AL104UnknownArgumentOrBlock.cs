@@ -18,12 +18,9 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
 
     public override void Check(LintContext context)
     {
-        foreach (var block in context.Model.AllBlocks)
+        foreach (var body in context.Model.CheckedBodies)
         {
-            foreach (var body in ModelSchemas.CheckedBodies(block))
-            {
-                CheckBody(context, body);
-            }
+            CheckBody(context, body);
         }
 
         foreach (var (tree, body, where) in ModuleBodies(context))
@@ -39,8 +36,13 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
     {
         var tree = body.Owner.Tree;
         var isCustom = body.Owner is ComponentInstance { Declaration: not null };
-        foreach (var attribute in body.Syntax.Attributes)
+        foreach (var statement in body.Syntax.Statements)
         {
+            if (statement is not AttributeStatement attribute)
+            {
+                continue;
+            }
+
             var name = attribute.Name.Name;
             if (body.Schema.FindAttribute(name) is not null)
             {
@@ -53,9 +55,9 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
             context.Report(tree, attribute.Name.Span, message);
         }
 
-        foreach (var inner in body.Syntax.Blocks)
+        foreach (var statement in body.Syntax.Statements)
         {
-            if (body.Schema.FindBlock(inner.Name) is not null)
+            if (statement is not BlockStatement inner || body.Schema.FindBlock(inner.Name) is not null)
             {
                 continue;
             }

@@ -1,5 +1,5 @@
 using AlloyLint.Parser.Diagnostics;
-using AlloyLint.Rules.Catalog;
+using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
 
 namespace AlloyLint.Rules.Correctness;
@@ -16,27 +16,50 @@ public sealed class AL105MissingRequired : Rule
 
     public override void Check(LintContext context)
     {
-        foreach (var block in context.Model.AllBlocks)
+        foreach (var body in context.Model.CheckedBodies)
         {
-            foreach (var body in ModelSchemas.CheckedBodies(block))
+            var span = body.IsOwnerBody ? body.Owner.HeaderSpan : body.Block.NameSpan;
+            foreach (var attribute in body.Schema.Attributes)
             {
-                var span = body.Path.Length == 0 ? block.HeaderSpan : body.Block.NameSpan;
-                foreach (var attribute in body.Schema.Attributes)
+                if (attribute.Required && !HasAttribute(body.Syntax, attribute.Name))
                 {
-                    if (attribute.Required && !body.Syntax.Attributes.Any(written => written.Name.Name == attribute.Name))
-                    {
-                        context.Report(block.Tree, span, $"missing required argument \"{attribute.Name}\" in {body.Where}");
-                    }
+                    context.Report(body.Owner.Tree, span, $"missing required argument \"{attribute.Name}\" in {body.Where}");
                 }
+            }
 
-                foreach (var nested in body.Schema.Blocks)
+            foreach (var nested in body.Schema.Blocks)
+            {
+                if (nested.Required && !HasBlock(body.Syntax, nested.Name))
                 {
-                    if (nested.Required && !body.Syntax.Blocks.Any(written => written.Name == nested.Name))
-                    {
-                        context.Report(block.Tree, span, $"missing required block \"{nested.Name}\" in {body.Where}: add {nested.Name} {{ ... }}");
-                    }
+                    context.Report(body.Owner.Tree, span, $"missing required block \"{nested.Name}\" in {body.Where}: add {nested.Name} {{ ... }}");
                 }
             }
         }
+    }
+
+    private static bool HasAttribute(Body body, string name)
+    {
+        foreach (var statement in body.Statements)
+        {
+            if (statement is AttributeStatement attribute && attribute.Name.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasBlock(Body body, string name)
+    {
+        foreach (var statement in body.Statements)
+        {
+            if (statement is BlockStatement block && block.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

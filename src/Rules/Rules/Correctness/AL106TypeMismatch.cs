@@ -24,17 +24,15 @@ public sealed partial class AL106TypeMismatch : Rule
 
     public override void Check(LintContext context)
     {
-        foreach (var block in context.Model.AllBlocks)
+        foreach (var body in context.Model.CheckedBodies)
         {
-            foreach (var body in ModelSchemas.CheckedBodies(block))
+            foreach (var statement in body.Syntax.Statements)
             {
-                foreach (var attribute in body.Syntax.Attributes)
+                if (statement is AttributeStatement attribute
+                    && body.Schema.FindAttribute(attribute.Name.Name) is { } schema
+                    && Mismatch(attribute.Value, schema.Type, schema, new ValuePath(attribute.Name.Name)) is { } found)
                 {
-                    if (body.Schema.FindAttribute(attribute.Name.Name) is { } schema
-                        && Mismatch(attribute.Value, schema.Type, schema, attribute.Name.Name) is { } found)
-                    {
-                        context.Report(block.Tree, found.At, $"{found.Message} (in {body.Where})");
-                    }
+                    context.Report(body.Owner.Tree, found.At, $"{found.Message} (in {body.Where})");
                 }
             }
         }
@@ -42,7 +40,13 @@ public sealed partial class AL106TypeMismatch : Rule
 
     private readonly record struct Finding(Expression At, string Message);
 
-    private static Finding? Mismatch(Expression value, AlloyType type, AttributeSchema? schema, string path)
+    /// <summary>Where a value sits, as messages name it: an argument, or an element (<c>[2]</c>) or field (<c>.key</c>) of a parent written out only when a message needs it.</summary>
+    private readonly record struct ValuePath(string Parent, string? Key = null, int Index = -1)
+    {
+        public override string ToString() => Key is not null ? $"{Parent}.{Key}" : Index >= 0 ? $"{Parent}[{Index}]" : Parent;
+    }
+
+    private static Finding? Mismatch(Expression value, AlloyType type, AttributeSchema? schema, ValuePath path)
     {
         while (value is ParenExpression paren)
         {
@@ -69,7 +73,7 @@ public sealed partial class AL106TypeMismatch : Rule
 
                 for (var i = 0; i < array.Elements.Length; i++)
                 {
-                    if (Mismatch(array.Elements[i], type.Element!, null, $"{path}[{i}]") is { } inner)
+                    if (Mismatch(array.Elements[i], type.Element!, null, new ValuePath(path.ToString(), Index: i)) is { } inner)
                     {
                         return inner;
                     }
@@ -84,7 +88,7 @@ public sealed partial class AL106TypeMismatch : Rule
 
                 foreach (var field in map.Fields)
                 {
-                    if (Mismatch(field.Value, type.Element!, null, $"{path}.{field.Key}") is { } inner)
+                    if (Mismatch(field.Value, type.Element!, null, new ValuePath(path.ToString(), Key: field.Key)) is { } inner)
                     {
                         return inner;
                     }
@@ -125,7 +129,7 @@ public sealed partial class AL106TypeMismatch : Rule
         }
     }
 
-    private static Finding? CheckText(Expression value, string text, AttributeSchema? schema, string path)
+    private static Finding? CheckText(Expression value, string text, AttributeSchema? schema, ValuePath path)
     {
         // An empty string leaves the default in place for the text types the catalog lists values for.
         if (schema?.AllowedValues is { } allowed && text.Length > 0 && !allowed.Contains(text))

@@ -1,4 +1,5 @@
 using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Catalog;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Model;
@@ -21,24 +22,27 @@ public sealed class AL107SignalMismatch : Rule
 
     public override void Check(LintContext context)
     {
-        foreach (var block in context.Model.AllBlocks)
+        foreach (var body in context.Model.CheckedBodies)
         {
-            foreach (var body in ModelSchemas.CheckedBodies(block))
+            var references = context.Model.ReferencesIn(body.Owner);
+            if (references.Count == 0)
             {
-                foreach (var attribute in body.Syntax.Attributes)
-                {
-                    if (body.Schema.FindAttribute(attribute.Name.Name) is not { Signal: not Signal.None } expected)
-                    {
-                        continue;
-                    }
+                continue;
+            }
 
-                    foreach (var reference in context.Model.ReferencesIn(block))
+            foreach (var statement in body.Syntax.Statements)
+            {
+                if (statement is not AttributeStatement attribute || body.Schema.FindAttribute(attribute.Name.Name) is not { Signal: not Signal.None } expected)
+                {
+                    continue;
+                }
+
+                foreach (var reference in references)
+                {
+                    if (reference.Kind == ReferenceKind.Component && attribute.Value.Span.Start <= reference.Expression.Span.Start && reference.Expression.Span.End <= attribute.Value.Span.End
+                        && Problem(expected, reference) is { } problem)
                     {
-                        if (reference.Kind == ReferenceKind.Component && attribute.Value.Span.Start <= reference.Expression.Span.Start && reference.Expression.Span.End <= attribute.Value.Span.End
-                            && Problem(expected, reference) is { } problem)
-                        {
-                            context.Report(reference, $"{problem} (in {attribute.Name.Name} of {body.Where})");
-                        }
+                        context.Report(reference, $"{problem} (in {attribute.Name.Name} of {body.Where})");
                     }
                 }
             }

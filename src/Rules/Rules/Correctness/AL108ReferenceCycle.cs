@@ -79,6 +79,7 @@ public sealed class AL108ReferenceCycle : Rule
         var onStack = new HashSet<ModelBlock>();
         var stack = new Stack<ModelBlock>();
         var result = new List<List<ModelBlock>>();
+        var work = new Stack<(ModelBlock Node, int Edge)>();
         var next = 0;
         foreach (var start in nodes)
         {
@@ -87,7 +88,6 @@ public sealed class AL108ReferenceCycle : Rule
                 continue;
             }
 
-            var work = new Stack<(ModelBlock Node, int Edge)>();
             work.Push((start, 0));
             index[start] = low[start] = next++;
             stack.Push(start);

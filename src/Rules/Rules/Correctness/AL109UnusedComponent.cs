@@ -23,14 +23,21 @@ public sealed class AL109UnusedComponent : Rule
 
     public override void Check(LintContext context)
     {
-        var referenced = context.Model.References
-            .Where(reference => reference.Kind == ReferenceKind.Component && !ReferenceEquals(reference.Owner, reference.Component))
-            .Select(reference => reference.Component!)
-            .ToHashSet();
-        foreach (var component in context.Model.AllBlocks.OfType<ComponentInstance>())
+        var sendsAnywhere = new Dictionary<ComponentSchema, bool>();
+        foreach (var block in context.Model.AllBlocks)
         {
-            if (referenced.Contains(component) || ModelSchemas.SchemaOf(component) is not { Kind: SchemaKind.Component } schema
-                || schema.Exports.Count == 0 || SendsAnywhere(schema.Body))
+            if (block is not ComponentInstance component || IsReferencedByOthers(context.Model, component)
+                || ModelSchemas.SchemaOf(component) is not { Kind: SchemaKind.Component } schema || schema.Exports.Count == 0)
+            {
+                continue;
+            }
+
+            if (!sendsAnywhere.TryGetValue(schema, out var sends))
+            {
+                sendsAnywhere[schema] = sends = SendsAnywhere(schema.Body);
+            }
+
+            if (sends)
             {
                 continue;
             }
@@ -38,6 +45,19 @@ public sealed class AL109UnusedComponent : Rule
             var exports = string.Join(", ", schema.Exports.Select(export => export.Name));
             context.Report(component, $"{component.DisplayName} is never used: nothing references its exports ({exports}), and it does nothing else");
         }
+    }
+
+    private static bool IsReferencedByOthers(SemanticModel model, ComponentInstance component)
+    {
+        foreach (var reference in model.ReferencesTo(component))
+        {
+            if (!ReferenceEquals(reference.Owner, component))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when an argument at any depth sends telemetry on (the depth limit stops at recursive blocks such as stage.match).</summary>

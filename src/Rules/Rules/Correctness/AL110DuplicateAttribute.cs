@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
@@ -22,25 +23,45 @@ public sealed class AL110DuplicateAttribute : Rule
         }
     }
 
+    /// <summary>Bodies with more statements than this index their attributes by name; smaller ones compare with the earlier statements.</summary>
+    private const int LinearScanLimit = 16;
+
     /// <summary>Checks a body and, through its blocks, every body inside it (bodies only nest in blocks, never in expressions).</summary>
     private static void CheckBody(LintContext context, SyntaxTree tree, Body body)
     {
-        var seen = new Dictionary<string, AttributeStatement>(StringComparer.Ordinal);
-        foreach (var statement in body.Statements)
+        var statements = body.Statements;
+        var firstByName = statements.Length > LinearScanLimit ? new Dictionary<string, AttributeStatement>(StringComparer.Ordinal) : null;
+        for (var i = 0; i < statements.Length; i++)
         {
-            switch (statement)
+            switch (statements[i])
             {
-                case AttributeStatement attribute when seen.TryGetValue(attribute.Name.Name, out var first):
-                    var at = tree.Source.GetPosition(first.Name.Span.Start);
-                    context.Report(tree, attribute.Name.Span, $"attribute \"{attribute.Name.Name}\" is already set at line {at.Line}; remove one of them");
-                    break;
                 case AttributeStatement attribute:
-                    seen.Add(attribute.Name.Name, attribute);
+                    var first = firstByName is null ? FirstBefore(statements, i, attribute.Name.Name)
+                        : firstByName.TryAdd(attribute.Name.Name, attribute) ? null : firstByName[attribute.Name.Name];
+                    if (first is not null)
+                    {
+                        var at = tree.Source.GetPosition(first.Name.Span.Start);
+                        context.Report(tree, attribute.Name.Span, $"attribute \"{attribute.Name.Name}\" is already set at line {at.Line}; remove one of them");
+                    }
+
                     break;
                 case BlockStatement block:
                     CheckBody(context, tree, block.Body);
                     break;
             }
         }
+    }
+
+    private static AttributeStatement? FirstBefore(ImmutableArray<Statement> statements, int end, string name)
+    {
+        for (var i = 0; i < end; i++)
+        {
+            if (statements[i] is AttributeStatement attribute && attribute.Name.Name == name)
+            {
+                return attribute;
+            }
+        }
+
+        return null;
     }
 }

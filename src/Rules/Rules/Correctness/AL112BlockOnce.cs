@@ -1,4 +1,5 @@
 using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Catalog;
 using AlloyLint.Rules.Engine;
 
@@ -32,23 +33,22 @@ public sealed class AL112BlockOnce : Rule
             }
         }
 
-        foreach (var block in context.Model.AllBlocks)
+        var firstByName = new Dictionary<string, BlockStatement>(StringComparer.Ordinal);
+        foreach (var body in context.Model.CheckedBodies)
         {
-            foreach (var body in ModelSchemas.CheckedBodies(block))
+            firstByName.Clear();
+            foreach (var statement in body.Syntax.Statements)
             {
-                foreach (var group in body.Syntax.Blocks.GroupBy(inner => inner.Name))
+                if (statement is not BlockStatement inner || body.Schema.FindBlock(inner.Name) is not { Repeated: false })
                 {
-                    if (body.Schema.FindBlock(group.Key) is not { Repeated: false })
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var first = group.First();
-                    foreach (var again in group.Skip(1))
-                    {
-                        var at = block.Tree.Source.GetPosition(first.NameSpan.Start);
-                        context.Report(block.Tree, again.NameSpan, $"block \"{group.Key}\" may appear only once in {body.Where}; the first is at line {at.Line}");
-                    }
+                if (!firstByName.TryAdd(inner.Name, inner))
+                {
+                    var tree = body.Owner.Tree;
+                    var at = tree.Source.GetPosition(firstByName[inner.Name].NameSpan.Start);
+                    context.Report(tree, inner.NameSpan, $"block \"{inner.Name}\" may appear only once in {body.Where}; the first is at line {at.Line}");
                 }
             }
         }

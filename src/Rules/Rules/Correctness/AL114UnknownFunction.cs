@@ -1,5 +1,4 @@
 using AlloyLint.Parser.Diagnostics;
-using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Catalog;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Model;
@@ -18,39 +17,31 @@ public sealed class AL114UnknownFunction : Rule
 
     public override void Check(LintContext context)
     {
-        var callees = new Dictionary<Expression, Reference>();
-        foreach (var reference in context.Model.References.Where(reference => reference.IsCallee))
+        List<string>? functionNames = null;
+        foreach (var callee in context.Model.References)
         {
-            callees.TryAdd(reference.Expression, reference);
-        }
-
-        var functionNames = StandardLibrary.All.Where(entry => entry.IsFunction && !entry.IsDeprecated).Select(entry => entry.Name).ToList();
-        foreach (var tree in context.Trees)
-        {
-            foreach (var call in tree.Root.DescendantsAndSelf().OfType<CallExpression>())
+            // Callees that are not names (a call result, an index) are not references; names bound to components or arguments are judged at run time.
+            if (callee is not { Call: { } call, Kind: ReferenceKind.Stdlib or ReferenceKind.Unresolved })
             {
-                // Callees that are not names (a call result, an index) and names bound to components or arguments are judged at run time.
-                if (!callees.TryGetValue(call.Callee, out var callee) || callee.Kind is not (ReferenceKind.Stdlib or ReferenceKind.Unresolved))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var name = callee.Text;
-                if (StandardLibrary.Find(name) is not { } function)
-                {
-                    var hint = Suggestions.Closest(name, functionNames);
-                    context.Report(tree, call.Callee.Span, hint is null
-                        ? $"unknown function \"{name}\": the standard library has no such function"
-                        : $"unknown function \"{name}\"; did you mean \"{hint}\"?");
-                }
-                else if (!function.IsFunction)
-                {
-                    context.Report(tree, call.Callee.Span, $"{name} is a value, not a function: write {name} without parentheses");
-                }
-                else if (!function.AcceptsArgumentCount(call.Arguments.Length))
-                {
-                    context.Report(tree, call.Callee.Span, $"{name} takes {function.ArityText} argument{(function.MaxArguments == 1 && function.MinArguments == 1 ? "" : "s")}, got {call.Arguments.Length}");
-                }
+            var (tree, name) = (callee.Tree, callee.Text);
+            if (StandardLibrary.Find(name) is not { } function)
+            {
+                functionNames ??= [.. StandardLibrary.All.Where(entry => entry.IsFunction && !entry.IsDeprecated).Select(entry => entry.Name)];
+                var hint = Suggestions.Closest(name, functionNames);
+                context.Report(tree, call.Callee.Span, hint is null
+                    ? $"unknown function \"{name}\": the standard library has no such function"
+                    : $"unknown function \"{name}\"; did you mean \"{hint}\"?");
+            }
+            else if (!function.IsFunction)
+            {
+                context.Report(tree, call.Callee.Span, $"{name} is a value, not a function: write {name} without parentheses");
+            }
+            else if (!function.AcceptsArgumentCount(call.Arguments.Length))
+            {
+                context.Report(tree, call.Callee.Span, $"{name} takes {function.ArityText} argument{(function.MaxArguments == 1 && function.MinArguments == 1 ? "" : "s")}, got {call.Arguments.Length}");
             }
         }
     }

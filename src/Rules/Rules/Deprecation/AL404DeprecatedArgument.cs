@@ -27,13 +27,8 @@ public sealed class AL404DeprecatedArgument : Rule
 
     public override void Check(LintContext context)
     {
-        foreach (var argument in CatalogArguments.In(context.Model, ComponentCatalog.Default))
+        foreach (var argument in CatalogArguments.Where(context.Model, static attribute => attribute.Deprecated, static block => block.Deprecated))
         {
-            if (argument.Attribute?.Deprecated != true && argument.Block?.Deprecated != true)
-            {
-                continue;
-            }
-
             var span = argument.Statement switch
             {
                 AttributeStatement attribute => attribute.Name.Span,

@@ -18,7 +18,7 @@ internal static class DeprecatedStdlibReferences
     /// </summary>
     public static void Report(LintContext context, Func<string, bool> include)
     {
-        var definedNames = DefinedNames(context.Model);
+        HashSet<string>? definedNames = null;
         foreach (var reference in context.Model.References)
         {
             var name = reference.Names[0];
@@ -28,6 +28,7 @@ internal static class DeprecatedStdlibReferences
             }
 
             var replacementRoot = replacement[..replacement.IndexOf('.', StringComparison.Ordinal)];
+            definedNames ??= DefinedNames(context.Model);
             var resolves = !definedNames.Contains(replacementRoot) && !IsLoopVariable(reference.Scope, replacementRoot);
             var span = new TextSpan(reference.Expression.Span.Start, name.Length);
             var message = resolves

@@ -36,12 +36,12 @@ public sealed class AL301HardCodedSecret : Rule
 
     public override void Check(LintContext context)
     {
-        var sysResolves = !DeprecatedStdlibReferences.DefinedNames(context.Model).Contains("sys");
+        // Whether the fix's `sys.env` would resolve: worked out only when a fix is offered.
+        var sysResolves = new Lazy<bool>(() => !DeprecatedStdlibReferences.DefinedNames(context.Model).Contains("sys"));
         var lokiWriteCredentialsRule = context.Runs("AL208");
-        foreach (var argument in CatalogArguments.In(context.Model, ComponentCatalog.Default))
+        foreach (var argument in CatalogArguments.Where(context.Model, static attribute => attribute.IsSecret, static _ => false))
         {
             if (argument is not { Statement: AttributeStatement attribute, Attribute: { Type: var type } }
-                || !type.ContainsSecret
                 || DocumentArguments.Contains(attribute.Name.Name)
                 || (lokiWriteCredentialsRule && AL208LokiWriteLiteralCredentials.Covers(argument)))
             {
@@ -52,7 +52,7 @@ public sealed class AL301HardCodedSecret : Rule
         }
     }
 
-    private void CheckValue(LintContext context, SyntaxTree tree, CatalogArgument argument, AttributeStatement attribute, Expression value, AlloyType type, bool sysResolves)
+    private void CheckValue(LintContext context, SyntaxTree tree, CatalogArgument argument, AttributeStatement attribute, Expression value, AlloyType type, Lazy<bool> sysResolves)
     {
         switch (type.Kind)
         {
@@ -83,7 +83,7 @@ public sealed class AL301HardCodedSecret : Rule
         }
     }
 
-    private void ReportHardCoded(LintContext context, SyntaxTree tree, CatalogArgument argument, AttributeStatement attribute, Expression value, string text, bool sysResolves)
+    private void ReportHardCoded(LintContext context, SyntaxTree tree, CatalogArgument argument, AttributeStatement attribute, Expression value, string text, Lazy<bool> sysResolves)
     {
         var name = attribute.Name.Name;
         if (ConnectionStringArguments.Contains(name))
@@ -101,7 +101,7 @@ public sealed class AL301HardCodedSecret : Rule
         }
 
         var variable = EnvironmentVariableName(argument.Owner.Block, name);
-        var fix = ReferenceEquals(attribute.Value, value) && sysResolves
+        var fix = ReferenceEquals(attribute.Value, value) && sysResolves.Value
             ? Fix.Unsafe($"Read `{name}` from the environment variable {variable}", TextEdit.Replace(value.Span, $"sys.env(\"{variable}\")"))
             : null;
         context.Report(

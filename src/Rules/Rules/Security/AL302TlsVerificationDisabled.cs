@@ -17,33 +17,41 @@ public sealed class AL302TlsVerificationDisabled : Rule
 
     public override void Check(LintContext context)
     {
+        var path = new List<BlockStatement>();
         foreach (var owner in CatalogArguments.Owners(context.Model))
         {
-            Visit(context, owner.Tree, owner.Block.Body, CatalogArguments.Describe(owner));
+            Visit(context, owner, owner.Block.Body, path);
         }
     }
 
-    private static void Visit(LintContext context, SyntaxTree tree, Body body, string location)
+    /// <summary>Checks the blocks in <paramref name="body"/> and below; <paramref name="path"/> holds the nested blocks from the owner to the body.</summary>
+    private static void Visit(LintContext context, ModelBlock owner, Body body, List<BlockStatement> path)
     {
-        foreach (var block in body.Blocks)
+        foreach (var statement in body.Statements)
         {
-            var blockLocation = $"{location} › `{block.Name}`";
+            if (statement is not BlockStatement block)
+            {
+                continue;
+            }
+
+            path.Add(block);
             if (block.Name is "tls_config" or "tls")
             {
-                foreach (var attribute in block.Body.Attributes)
+                foreach (var inner in block.Body.Statements)
                 {
-                    if (attribute.Name.Name == "insecure_skip_verify" && ConstantEvaluator.Evaluate(attribute.Value) is AlloyBool { Value: true })
+                    if (inner is AttributeStatement { Name.Name: "insecure_skip_verify" } attribute && ConstantEvaluator.Evaluate(attribute.Value) is AlloyBool { Value: true })
                     {
                         context.Report(
-                            tree,
+                            owner.Tree,
                             attribute.Span,
-                            $"`insecure_skip_verify = true` in {blockLocation} disables certificate verification; trust the server's CA with `ca_file` or `ca_pem` instead",
+                            $"`insecure_skip_verify = true` in {CatalogArguments.Describe(owner, path)} disables certificate verification; trust the server's CA with `ca_file` or `ca_pem` instead",
                             null);
                     }
                 }
             }
 
-            Visit(context, tree, block.Body, blockLocation);
+            Visit(context, owner, block.Body, path);
+            path.RemoveAt(path.Count - 1);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace AlloyLint.Rules.Security;
 
 /// <summary>
 /// AL303: credentials (basic auth, an authorization header, OAuth2 or bearer token, or an <c>otelcol.auth.basic</c> /
-/// <c>otelcol.auth.bearer</c> handler) sent to a literal <c>http://</c> URL on a non-loopback host.
+/// <c>otelcol.auth.bearer</c> handler) sent without TLS: to a literal <c>http://</c> URL on a non-loopback host, by a
+/// <c>prometheus.scrape</c> whose scheme is <c>http</c>, or by an <c>otelcol.exporter.otlp</c> with <c>tls { insecure = true }</c>.
 /// </summary>
 public sealed class AL303CredentialsOverHttp : Rule
 {
@@ -28,36 +29,101 @@ public sealed class AL303CredentialsOverHttp : Rule
 
     public override void Check(LintContext context)
     {
+        var path = new List<BlockStatement>();
         foreach (var owner in CatalogArguments.Owners(context.Model))
         {
-            var location = CatalogArguments.Describe(owner);
-            VisitClientBlocks(context, owner.Tree, owner.Block.Body, location);
-            if (owner.Name == "otelcol.exporter.otlphttp")
+            VisitClientBlocks(context, owner, owner.Block.Body, path);
+            switch (owner.Name)
             {
-                CheckOtlpHttpExporter(context, owner.Tree, owner.Block, location);
+                case "otelcol.exporter.otlphttp":
+                    CheckOtlpHttpExporter(context, owner);
+                    break;
+                case "otelcol.exporter.otlp":
+                    CheckOtlpGrpcExporter(context, owner);
+                    break;
+                case "prometheus.scrape":
+                    CheckScrape(context, owner);
+                    break;
             }
         }
     }
 
-    /// <summary>Prometheus-style clients: a <c>url</c> next to credentials, in the same block or its <c>client</c> block.</summary>
-    private static void VisitClientBlocks(LintContext context, SyntaxTree tree, Body body, string location)
+    /// <summary><c>prometheus.scrape</c> sends its credentials to every target over <c>scheme</c>, which defaults to <c>http</c>.</summary>
+    private static void CheckScrape(LintContext context, ModelBlock owner)
     {
-        if (Attribute(body, "url") is { } url && ClientCredentials(body) is { } credentials)
+        var (tree, scrape) = (owner.Tree, owner.Block);
+        if (CredentialsIn(scrape.Body) is not { } credentials)
         {
-            ReportIfPlainHttp(context, tree, url, credentials, location);
+            return;
         }
 
-        foreach (var block in body.Blocks)
+        var location = CatalogArguments.Describe(owner);
+
+        if (Attribute(scrape.Body, "scheme") is not { } scheme)
         {
-            VisitClientBlocks(context, tree, block.Body, $"{location} › `{block.Name}`");
+            context.Report(
+                tree,
+                scrape.NameSpan,
+                $"{credentials} credentials are sent in clear text: {location} scrapes its targets over `http`, the default `scheme`; set `scheme = \"https\"`",
+                null);
+        }
+        else if (ConstantEvaluator.EvaluateString(scheme.Value) is { } value && value.Equals("http", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Report(
+                tree,
+                scheme.Value.Span,
+                $"{credentials} credentials are sent in clear text: {location} scrapes its targets over `http`; set `scheme = \"https\"`",
+                null);
         }
     }
 
-    private static void CheckOtlpHttpExporter(LintContext context, SyntaxTree tree, BlockStatement exporter, string location)
+    /// <summary>An OTLP gRPC exporter with an auth handler and <c>tls { insecure = true }</c> sends the credentials unencrypted.</summary>
+    private static void CheckOtlpGrpcExporter(LintContext context, ModelBlock owner)
     {
+        var exporter = owner.Block;
         if (Block(exporter.Body, "client") is not { } client
-            || Attribute(client.Body, "auth") is not { } auth
-            || CredentialHandlers.FirstOrDefault(handler => Traversal.DottedName(auth.Value)?.StartsWith(handler + ".", StringComparison.Ordinal) == true) is not { } handler)
+            || AuthHandler(client.Body) is not { } handler
+            || Block(client.Body, "tls") is not { } tls
+            || Attribute(tls.Body, "insecure") is not { } insecure
+            || ConstantEvaluator.Evaluate(insecure.Value) is not AlloyBool { Value: true }
+            || LocalEndpoint(client.Body))
+        {
+            return;
+        }
+
+        context.Report(
+            owner.Tree,
+            insecure.Value.Span,
+            $"`{handler}` credentials are sent in clear text: {CatalogArguments.Describe(owner, [client, tls])} sets `insecure = true`; remove it to use TLS",
+            null);
+    }
+
+    /// <summary>
+    /// Prometheus-style clients: a <c>url</c> next to credentials, in the same block or its <c>client</c> block;
+    /// <paramref name="path"/> holds the nested blocks from the owner to <paramref name="body"/>.
+    /// </summary>
+    private static void VisitClientBlocks(LintContext context, ModelBlock owner, Body body, List<BlockStatement> path)
+    {
+        if (Attribute(body, "url") is { } url && ClientCredentials(body) is { } credentials)
+        {
+            ReportIfPlainHttp(context, owner, url, credentials, path);
+        }
+
+        foreach (var statement in body.Statements)
+        {
+            if (statement is BlockStatement block)
+            {
+                path.Add(block);
+                VisitClientBlocks(context, owner, block.Body, path);
+                path.RemoveAt(path.Count - 1);
+            }
+        }
+    }
+
+    private static void CheckOtlpHttpExporter(LintContext context, ModelBlock owner)
+    {
+        var exporter = owner.Block;
+        if (Block(exporter.Body, "client") is not { } client || AuthHandler(client.Body) is not { } handler)
         {
             return;
         }
@@ -65,26 +131,26 @@ public sealed class AL303CredentialsOverHttp : Rule
         var credentials = $"`{handler}`";
         if (Attribute(client.Body, "endpoint") is { } endpoint)
         {
-            ReportIfPlainHttp(context, tree, endpoint, credentials, $"{location} › `client`");
+            ReportIfPlainHttp(context, owner, endpoint, credentials, [client]);
         }
 
         foreach (var name in OtlpSignalEndpoints)
         {
             if (Attribute(exporter.Body, name) is { } signalEndpoint)
             {
-                ReportIfPlainHttp(context, tree, signalEndpoint, credentials, location);
+                ReportIfPlainHttp(context, owner, signalEndpoint, credentials, []);
             }
         }
     }
 
-    private static void ReportIfPlainHttp(LintContext context, SyntaxTree tree, AttributeStatement url, string credentials, string location)
+    private static void ReportIfPlainHttp(LintContext context, ModelBlock owner, AttributeStatement url, string credentials, IEnumerable<BlockStatement> path)
     {
         if (ConstantEvaluator.EvaluateString(url.Value) is { } text && IsPlainHttpToRemoteHost(text))
         {
             context.Report(
-                tree,
+                owner.Tree,
                 url.Value.Span,
-                $"{credentials} credentials are sent in clear text: `{url.Name.Name}` of {location} is an `http://` URL; use `https://`",
+                $"{credentials} credentials are sent in clear text: `{url.Name.Name}` of {CatalogArguments.Describe(owner, path)} is an `http://` URL; use `https://`",
                 null);
         }
     }
@@ -93,20 +159,23 @@ public sealed class AL303CredentialsOverHttp : Rule
     internal static bool IsPlainHttpToRemoteHost(string url)
     {
         const string scheme = "http://";
-        if (!url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
+        return url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && !IsLoopback(Authority(url.AsSpan(scheme.Length)));
+    }
 
-        var authority = url.AsSpan(scheme.Length);
-        var authorityEnd = authority.IndexOfAny('/', '?', '#');
-        if (authorityEnd >= 0)
-        {
-            authority = authority[..authorityEnd];
-        }
+    /// <summary>The <c>[user@]host[:port]</c> part at the start of a URL without its scheme.</summary>
+    private static ReadOnlySpan<char> Authority(ReadOnlySpan<char> rest)
+    {
+        var end = rest.IndexOfAny('/', '?', '#');
+        return end >= 0 ? rest[..end] : rest;
+    }
 
-        var at = authority.LastIndexOf('@');
-        var host = authority[(at + 1)..];
+    /// <summary>
+    /// True when the authority's host is loopback (<c>localhost</c>, 127.0.0.0/8, <c>::1</c>), or missing: that
+    /// traffic does not leave the machine, or there is no host to judge.
+    /// </summary>
+    private static bool IsLoopback(ReadOnlySpan<char> authority)
+    {
+        var host = authority[(authority.LastIndexOf('@') + 1)..];
         if (host.StartsWith("["))
         {
             var close = host.IndexOf(']');
@@ -117,12 +186,30 @@ public sealed class AL303CredentialsOverHttp : Rule
             host = host[..colon];
         }
 
-        var loopback = host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        return host.IsEmpty
+            || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
             || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
             || host.StartsWith("127.")
             || host is "::1";
-        return !loopback && !host.IsEmpty;
     }
+
+    /// <summary>Whether a gRPC <c>client</c>'s literal <c>endpoint</c> (<c>host:port</c>, optionally with a scheme) is on a loopback host.</summary>
+    private static bool LocalEndpoint(Body client)
+    {
+        if (Attribute(client, "endpoint") is not { } endpoint || ConstantEvaluator.EvaluateString(endpoint.Value) is not { } address)
+        {
+            return false;
+        }
+
+        var schemeEnd = address.IndexOf("://", StringComparison.Ordinal);
+        return IsLoopback(Authority(schemeEnd >= 0 ? address.AsSpan(schemeEnd + 3) : address));
+    }
+
+    /// <summary>The <c>otelcol.auth.basic</c> or <c>otelcol.auth.bearer</c> handler a <c>client</c> block's <c>auth</c> names, or null.</summary>
+    private static string? AuthHandler(Body client) =>
+        Attribute(client, "auth") is { } auth
+            ? CredentialHandlers.FirstOrDefault(handler => Traversal.DottedName(auth.Value)?.StartsWith(handler + ".", StringComparison.Ordinal) == true)
+            : null;
 
     /// <summary>What sends credentials from this body, as messages name it, or null.</summary>
     private static string? CredentialsIn(Body body)
@@ -144,9 +231,7 @@ public sealed class AL303CredentialsOverHttp : Rule
     private static string? ClientCredentials(Body body) =>
         CredentialsIn(body) ?? (Block(body, "client") is { } client ? CredentialsIn(client.Body) : null);
 
-    private static AttributeStatement? Attribute(Body body, string name) =>
-        body.Attributes.FirstOrDefault(attribute => attribute.Name.Name == name);
+    private static AttributeStatement? Attribute(Body body, string name) => BodyLookup.FindAttribute(body, name);
 
-    private static BlockStatement? Block(Body body, string name) =>
-        body.Blocks.FirstOrDefault(block => block.Name == name);
+    private static BlockStatement? Block(Body body, string name) => BodyLookup.FindBlocks(body, name).FirstOrDefault();
 }

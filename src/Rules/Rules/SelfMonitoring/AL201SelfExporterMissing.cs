@@ -20,7 +20,7 @@ public sealed class AL201SelfExporterMissing : Rule
 
     public override void Check(LintContext context)
     {
-        var pipelines = new SelfMonitoringPipelines(context.Model);
+        var pipelines = SelfMonitoringPipelines.Of(context);
         if (!pipelines.RunsPipelines || context.Model.AllBlocks.Any(block => block.Name == SelfMonitoringPipelines.SelfExporter))
         {
             return;

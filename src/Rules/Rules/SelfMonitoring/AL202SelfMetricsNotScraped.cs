@@ -20,7 +20,7 @@ public sealed class AL202SelfMetricsNotScraped : Rule
 
     public override void Check(LintContext context)
     {
-        var pipelines = new SelfMonitoringPipelines(context.Model);
+        var pipelines = SelfMonitoringPipelines.Of(context);
         foreach (var exporter in pipelines.SelfExporters)
         {
             if (pipelines.SelfScrapes.Any(scrape => scrape.Exporter == exporter))

@@ -25,7 +25,7 @@ public sealed class AL203SelfScrapeInterval : Rule
     {
         var expected = context.Options.GetDuration("interval");
         var expectedText = AlloyCode.String(AlloyCode.Duration(expected));
-        var pipelines = new SelfMonitoringPipelines(context.Model);
+        var pipelines = SelfMonitoringPipelines.Of(context);
         foreach (var scrape in pipelines.SelfScrapes.Select(self => self.Scrape).Distinct())
         {
             var attribute = scrape.Attribute("scrape_interval");

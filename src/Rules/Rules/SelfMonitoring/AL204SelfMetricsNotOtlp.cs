@@ -24,7 +24,7 @@ public sealed class AL204SelfMetricsNotOtlp : Rule
 
     public override void Check(LintContext context)
     {
-        var pipelines = new SelfMonitoringPipelines(context.Model);
+        var pipelines = SelfMonitoringPipelines.Of(context);
         foreach (var scrape in pipelines.SelfScrapes.Select(self => self.Scrape).Distinct())
         {
             if (pipelines.MetricsReachOtlp(scrape))

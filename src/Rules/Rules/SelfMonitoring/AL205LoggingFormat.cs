@@ -23,7 +23,7 @@ public sealed class AL205LoggingFormat : Rule
     {
         var expected = context.Options.GetString("format");
         var expectedText = AlloyCode.String(expected);
-        var pipelines = new SelfMonitoringPipelines(context.Model);
+        var pipelines = SelfMonitoringPipelines.Of(context);
         if (pipelines.Logging is not { } logging)
         {
             if (!pipelines.RunsPipelines)

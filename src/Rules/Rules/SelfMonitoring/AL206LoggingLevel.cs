@@ -21,7 +21,7 @@ public sealed class AL206LoggingLevel : Rule
     public override void Check(LintContext context)
     {
         var expected = context.Options.GetString("level");
-        var pipelines = new SelfMonitoringPipelines(context.Model);
+        var pipelines = SelfMonitoringPipelines.Of(context);
         if (pipelines.Logging is { } logging)
         {
             SettingCheck.Check(context, logging, "level", expected, "Alloy logs at level");

@@ -31,7 +31,7 @@ public sealed class AL207LoggingNotExported : Rule
 
     public override void Check(LintContext context)
     {
-        var pipelines = new SelfMonitoringPipelines(context.Model);
+        var pipelines = SelfMonitoringPipelines.Of(context);
         if (pipelines.Logging is not { } logging || pipelines.LogWriters(logging).Count > 0)
         {
             return;

@@ -23,7 +23,7 @@ public sealed class AL209TracingSamplingFraction : Rule
 
     public override void Check(LintContext context)
     {
-        var pipelines = new SelfMonitoringPipelines(context.Model);
+        var pipelines = SelfMonitoringPipelines.Of(context);
         if (pipelines.Tracing is not { } tracing)
         {
             return;

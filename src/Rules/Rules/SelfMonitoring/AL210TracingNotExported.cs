@@ -23,7 +23,7 @@ public sealed class AL210TracingNotExported : Rule
 
     public override void Check(LintContext context)
     {
-        var pipelines = new SelfMonitoringPipelines(context.Model);
+        var pipelines = SelfMonitoringPipelines.Of(context);
         var input = pipelines.OtlpExporters.Count == 1 ? $"{pipelines.OtlpExporters[0].Id}.input" : null;
         if (pipelines.Tracing is not { } tracing)
         {

@@ -31,7 +31,7 @@ public sealed class AL211SelfJobLabel : Rule
     public override void Check(LintContext context)
     {
         var job = context.Options.GetString("job");
-        var pipelines = new SelfMonitoringPipelines(context.Model);
+        var pipelines = SelfMonitoringPipelines.Of(context);
         foreach (var self in pipelines.SelfScrapes.DistinctBy(self => self.Scrape))
         {
             var relabels = self.Relabels.Concat(pipelines.MetricRelabelsAfter(self.Scrape));

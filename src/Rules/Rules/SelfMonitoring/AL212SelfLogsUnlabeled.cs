@@ -27,7 +27,7 @@ public sealed class AL212SelfLogsUnlabeled : Rule
 
     public override void Check(LintContext context)
     {
-        var pipelines = new SelfMonitoringPipelines(context.Model);
+        var pipelines = SelfMonitoringPipelines.Of(context);
         if (pipelines.Logging is not { } logging)
         {
             return;

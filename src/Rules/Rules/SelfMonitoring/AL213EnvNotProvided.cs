@@ -22,7 +22,7 @@ public sealed class AL213EnvNotProvided : Rule
 
     public override void Check(LintContext context)
     {
-        var reads = new SelfMonitoringPipelines(context.Model).PipelineBlocks()
+        var reads = SelfMonitoringPipelines.Of(context).PipelineBlocks()
             .SelectMany(block => block.Block.Body.DescendantsAndSelf()
                 .OfType<CallExpression>()
                 .Select(Calls.AsEnvironmentRead)

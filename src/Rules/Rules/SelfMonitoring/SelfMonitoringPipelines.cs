@@ -1,5 +1,6 @@
 using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
+using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Model;
 
 namespace AlloyLint.Rules.SelfMonitoring;
@@ -17,7 +18,7 @@ internal sealed class SelfMonitoringPipelines
 
     private readonly PipelineGraph _graph;
 
-    public SelfMonitoringPipelines(SemanticModel model)
+    private SelfMonitoringPipelines(SemanticModel model)
     {
         _graph = model.Graph;
         Components = model.Components;
@@ -29,6 +30,10 @@ internal sealed class SelfMonitoringPipelines
         OtlpExporters = [.. Components.Where(IsOtlpExporter)];
         SelfScrapes = [.. SelfExporters.SelectMany(FindScrapes)];
     }
+
+    /// <summary>The configuration's pipelines, shared by every self-monitoring rule.</summary>
+    public static SelfMonitoringPipelines Of(LintContext context) =>
+        context.Configuration.Shared(static configuration => new SelfMonitoringPipelines(configuration.Model));
 
     public IReadOnlyList<ComponentInstance> Components { get; }
 

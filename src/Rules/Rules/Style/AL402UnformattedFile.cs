@@ -25,34 +25,18 @@ public sealed class AL402UnformattedFile : Rule
     {
         foreach (var tree in context.Configuration.RequestedTrees)
         {
-            if (tree.HasErrors)
+            if (tree.HasErrors || AlloyFormatter.FindCanonicalChange(tree) is not { } change)
             {
                 continue;
             }
 
-            var text = tree.Source.Text;
-            var formatted = AlloyFormatter.FormatKeepingLineEndings(tree);
-            if (formatted == text)
-            {
-                continue;
-            }
-
-            var prefix = text.AsSpan().CommonPrefixLength(formatted);
-            var suffix = 0;
-            while (suffix < text.Length - prefix && suffix < formatted.Length - prefix
-                   && text[^(suffix + 1)] == formatted[^(suffix + 1)])
-            {
-                suffix++;
-            }
-
-            var changed = TextSpan.FromBounds(prefix, text.Length - suffix);
-            var line = tree.Source.Lines.GetLine(prefix);
+            var line = tree.Source.Lines.GetLine(change.Span.Start);
             var lineSpan = TextSpan.FromBounds(tree.Source.Lines.LineStart(line), tree.Source.Lines.LineEnd(line));
             context.Report(
                 tree,
                 lineSpan,
                 $"File is not formatted canonically (first difference on line {line}); run `alloylint fmt --write`",
-                Fix.Safe("Reformat the file", TextEdit.Replace(changed, formatted[prefix..(formatted.Length - suffix)])));
+                Fix.Safe("Reformat the file", TextEdit.Replace(change.Span, change.Replacement)));
         }
     }
 }
