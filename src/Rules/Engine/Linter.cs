@@ -30,6 +30,12 @@ public sealed class Linter
 
     public LintSettings Settings { get; }
 
+    /// <summary>
+    /// From this many characters of configuration on, its rules run in parallel; below it, starting worker threads
+    /// costs more than the rules themselves.
+    /// </summary>
+    internal int ParallelRulesThreshold { get; init; } = 256 * 1024;
+
     /// <summary>The rules this linter runs.</summary>
     public IReadOnlyList<Rule> EnabledRules => _rules;
 
@@ -88,27 +94,41 @@ public sealed class Linter
 
     private List<LintDiagnostic> Check(Configuration configuration, IWorkspace workspace)
     {
-        var raw = new List<LintDiagnostic>();
         var skipSemantic = configuration.HasSyntaxErrors;
         bool Runs(Rule rule) => !skipSemantic || rule.Metadata.Category is RuleCategory.Syntax or RuleCategory.Suppression;
 
-        foreach (var rule in _rules.Where(rule => rule.Metadata.Category != RuleCategory.Suppression && Runs(rule)))
+        // Each rule reports into its own list, so the rules of a large configuration can run on all cores and still
+        // give their findings in the same order as one after another.
+        var checking = _rules.Where(rule => rule.Metadata.Category != RuleCategory.Suppression && Runs(rule)).ToList();
+        var findings = new List<LintDiagnostic>[checking.Count];
+        void CheckWith(int index)
         {
-            var context = NewContext(configuration, rule, workspace, raw, suppressions: null);
+            var context = NewContext(configuration, checking[index], workspace, findings[index] = [], suppressions: null);
             try
             {
-                rule.Check(context);
+                checking[index].Check(context);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 // A bug in one rule must not hide every other finding: report it where the user looks.
-                context.Report(context.AnchorTree, new TextSpan(0, 0), $"internal error: rule {rule.Metadata.Id} failed on this configuration ({exception.GetType().Name}: {exception.Message}); please report it");
+                context.Report(context.AnchorTree, new TextSpan(0, 0), $"internal error: rule {checking[index].Metadata.Id} failed on this configuration ({exception.GetType().Name}: {exception.Message}); please report it");
             }
         }
 
-        var ran = _rules.Where(rule => rule.Metadata.Category != RuleCategory.Suppression && Runs(rule)).Select(rule => rule.Metadata);
-        var suppressions = new SuppressionIndex(configuration.RequestedTrees, _known, ran);
-        var kept = raw
+        if (configuration.Trees.Sum(tree => tree.Source.Length) >= ParallelRulesThreshold)
+        {
+            Parallel.For(0, checking.Count, CheckWith);
+        }
+        else
+        {
+            for (var index = 0; index < checking.Count; index++)
+            {
+                CheckWith(index);
+            }
+        }
+
+        var suppressions = new SuppressionIndex(configuration.RequestedTrees, _known, checking.Select(rule => rule.Metadata));
+        var kept = findings.SelectMany(list => list)
             .Where(finding => IsRequested(configuration, finding.Source) && !suppressions.Suppress(finding))
             .ToList();
 

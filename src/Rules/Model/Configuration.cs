@@ -35,18 +35,21 @@ public sealed class Configuration
 
     /// <summary>
     /// What several rules derive from this configuration, worked out by the first that asks and reused by the others
-    /// (one value per type). Not thread-safe: the rules of one configuration run one after another.
+    /// (one value per type). Rules may ask from several threads: the first creates the value while the others wait.
     /// </summary>
     public T Shared<T>(Func<Configuration, T> create)
         where T : class
     {
-        if (!_shared.TryGetValue(typeof(T), out var value))
+        lock (_shared)
         {
-            value = create(this);
-            _shared[typeof(T)] = value;
-        }
+            if (!_shared.TryGetValue(typeof(T), out var value))
+            {
+                value = create(this);
+                _shared[typeof(T)] = value;
+            }
 
-        return (T)value;
+            return (T)value;
+        }
     }
 }
 

@@ -34,6 +34,30 @@ public sealed class LinterTests
     }
 
     [Fact]
+    public void Rules_running_in_parallel_report_exactly_what_they_report_one_after_another()
+    {
+        // Every rule's bad fixture (syntax errors aside) as one configuration, so that all rules find something.
+        var workspace = new InMemoryWorkspace();
+        foreach (var fixture in Directory.GetFiles(RuleFixture.FixturesRoot, "bad.alloy", SearchOption.AllDirectories))
+        {
+            var rule = Path.GetFileName(Path.GetDirectoryName(fixture))!;
+            if (rule != "AL001")
+            {
+                workspace.Add($"cfg/{rule}.alloy", File.ReadAllText(fixture));
+            }
+        }
+
+        var settings = new LintSettings { Select = ["ALL"], Mode = ConfigurationMode.Directory };
+        var requested = workspace.AlloyFilesInDirectory("cfg").Select(path => workspace.ReadAlloyFile(path)!).ToList();
+        List<string> LintWith(int threshold) =>
+            [.. new Linter(settings) { ParallelRulesThreshold = threshold }.Lint(requested, workspace).Select(RuleFixture.Concise)];
+
+        var sequential = LintWith(int.MaxValue);
+        Assert.True(sequential.Count > 50, $"expected findings from most rules, got {sequential.Count}");
+        Assert.Equal(sequential, LintWith(0));
+    }
+
+    [Fact]
     public void Applies_selection_and_severity_overrides()
     {
         var workspace = new InMemoryWorkspace().Add("x.alloy", "a \"b\" { }\nlogging {\n\tlevel = \"debug\"\n}\n");
