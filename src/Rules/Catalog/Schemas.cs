@@ -164,7 +164,7 @@ public sealed class BodySchema
     public BlockSchema? FindBlock(string name) =>
         (_blocksByName ??= IndexByName(Blocks, block => block.Name)).GetValueOrDefault(name);
 
-    // Built on first use: rules look names up once per statement, and most schemas of the catalog are never asked.
+    // Built on first use: most schemas of the catalog are never asked. Threads racing may each build one; either serves.
     private static Dictionary<string, T> IndexByName<T>(IReadOnlyList<T> items, Func<T, string> nameOf)
     {
         var byName = new Dictionary<string, T>(items.Count, StringComparer.Ordinal);

@@ -11,13 +11,14 @@ public sealed class Configuration
 {
     private readonly HashSet<SyntaxTree> _requested;
     private readonly Dictionary<Type, object> _shared = [];
-    private SemanticModel? _model;
+    private readonly Lazy<SemanticModel> _model;
 
     public Configuration(IEnumerable<SyntaxTree> trees, IEnumerable<SyntaxTree> requested)
     {
         Trees = [.. trees.OrderBy(tree => tree.Source.Path, StringComparer.Ordinal)];
         _requested = [.. requested.Where(Trees.Contains)];
         RequestedTrees = [.. Trees.Where(_requested.Contains)];
+        _model = new(() => SemanticModel.Build(Trees));
     }
 
     /// <summary>The files, ordered by path.</summary>
@@ -26,8 +27,11 @@ public sealed class Configuration
     /// <summary>The files asked about, ordered by path.</summary>
     public ImmutableArray<SyntaxTree> RequestedTrees { get; }
 
-    /// <summary>The semantic model, built when a rule first asks (syntax rules and configurations with syntax errors need none).</summary>
-    public SemanticModel Model => _model ??= SemanticModel.Build(Trees);
+    /// <summary>
+    /// The semantic model, built when a rule first asks (syntax rules and configurations with syntax errors need none);
+    /// rules asking from several threads wait for the one that builds it.
+    /// </summary>
+    public SemanticModel Model => _model.Value;
 
     public bool HasSyntaxErrors => Trees.Any(tree => tree.HasErrors);
 

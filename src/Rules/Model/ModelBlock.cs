@@ -8,14 +8,13 @@ namespace AlloyLint.Rules.Model;
 public abstract class ModelBlock
 {
     private string? _id;
-    private ComponentSchema? _catalogSchema;
-    private bool _catalogSchemaLookedUp;
 
     private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope)
     {
         Block = block;
         Tree = tree;
         Scope = scope;
+        CatalogSchema = ComponentCatalog.Default.Find(block.Name);
     }
 
     public BlockStatement Block { get; }
@@ -35,22 +34,10 @@ public abstract class ModelBlock
     public string Id => _id ??= Label is null ? Name : $"{Name}.{Label}";
 
     /// <summary>
-    /// The catalog's component or config block with this block's name, or null when the catalog has none (also for a
-    /// custom component that happens to share a built-in name: see <see cref="ModelSchemas.SchemaOf"/>). Looked up once.
+    /// The catalog's component or config block with this block's name, or null when the catalog has none (whether or
+    /// not the name is taken by a custom component: see <see cref="ModelSchemas.SchemaOf"/>).
     /// </summary>
-    public ComponentSchema? CatalogSchema
-    {
-        get
-        {
-            if (!_catalogSchemaLookedUp)
-            {
-                _catalogSchema = ComponentCatalog.Default.Find(Name);
-                _catalogSchemaLookedUp = true;
-            }
-
-            return _catalogSchema;
-        }
-    }
+    public ComponentSchema? CatalogSchema { get; }
 
     /// <summary>How messages name it: <c>prometheus.scrape "default"</c>.</summary>
     public string DisplayName => Label is null ? Name : $"{Name} \"{Label}\"";
@@ -112,7 +99,10 @@ public sealed class ConfigBlock : ModelBlock
     /// <summary>For <c>declare</c> and <c>foreach</c>: the scope of its body (the foreach <c>template</c>).</summary>
     public Scope? InnerScope { get; internal set; }
 
-    /// <summary>For <c>declare</c>: the custom component it defines, once <see cref="ModelSchemas.CustomComponentOf"/> has worked it out.</summary>
+    /// <summary>
+    /// For <c>declare</c>: the custom component it defines, once <see cref="ModelSchemas.CustomComponentOf"/> has worked it
+    /// out (rules on several threads may each work it out once; the results are equal).
+    /// </summary>
     internal CustomComponentSchema? CustomComponent { get; set; }
 }
 

@@ -16,13 +16,15 @@ public sealed class SemanticModel
 
     private readonly List<ModelBlock> _allBlocks = [];
     private readonly List<Reference> _references = [];
-    private PipelineGraph? _graph;
-    private IReadOnlyList<CheckedBody>? _checkedBodies;
+    private readonly Lazy<PipelineGraph> _graph;
+    private readonly Lazy<IReadOnlyList<CheckedBody>> _checkedBodies;
 
     private SemanticModel(ImmutableArray<SyntaxTree> trees)
     {
         Trees = trees;
         Root = new Scope(ScopeKind.Root, parent: null, owner: null);
+        _graph = new(() => new PipelineGraph(_references));
+        _checkedBodies = new(() => ModelSchemas.CheckedBodies(_allBlocks));
         foreach (var tree in trees)
         {
             Declare(tree.Root, tree, Root);
@@ -80,14 +82,15 @@ public sealed class SemanticModel
     /// <summary>Every name chain in every expression.</summary>
     public IReadOnlyList<Reference> References => _references;
 
-    /// <summary>Which block feeds which; built on first use.</summary>
-    public PipelineGraph Graph => _graph ??= new PipelineGraph(_references);
+    /// <summary>Which block feeds which; built on first use (once, also when rules ask from several threads).</summary>
+    public PipelineGraph Graph => _graph.Value;
 
     /// <summary>
     /// Every block body checked against a schema (see <see cref="ModelSchemas.CheckedBodies"/>), block by block in
-    /// <see cref="AllBlocks"/> order; worked out on first use and shared by the rules.
+    /// <see cref="AllBlocks"/> order; worked out on first use (once, also when rules ask from several threads) and
+    /// shared by the rules.
     /// </summary>
-    public IReadOnlyList<CheckedBody> CheckedBodies => _checkedBodies ??= ModelSchemas.CheckedBodies(_allBlocks);
+    public IReadOnlyList<CheckedBody> CheckedBodies => _checkedBodies.Value;
 
     public static SemanticModel Build(IEnumerable<SyntaxTree> trees) => new([.. trees]);
 
