@@ -263,6 +263,24 @@ public class ParserTests
     }
 
     [Fact]
+    public void Deep_nesting_parses_the_same_on_a_thread_with_a_small_stack()
+    {
+        // 600 nested objects need more stack than 256 KB; the parse is then run again on a thread with a large stack.
+        var objects = "x = " + string.Concat(Enumerable.Repeat("{a = ", 600)) + "1" + new string('}', 600) + "\n";
+        var brackets = "x = " + new string('[', 1001) + new string(']', 1001) + "\n";
+        SyntaxTree? nestedObjects = null, nestedBrackets = null;
+        var thread = new Thread(() => (nestedObjects, nestedBrackets) = (Parsed.Text(objects), Parsed.Text(brackets)), 256 * 1024);
+        thread.Start();
+        thread.Join();
+
+        Assert.False(nestedObjects!.HasErrors);
+        Assert.Equal(600, nestedObjects.Root.DescendantsAndSelf().OfType<ObjectExpression>().Count());
+        var tooDeep = Assert.Single(nestedBrackets!.Diagnostics);
+        Assert.StartsWith("nesting is too deep", tooDeep.Message, StringComparison.Ordinal);
+        Assert.Equal(4 + AlloyParser.MaxNestingDepth, tooDeep.Span.Start);
+    }
+
+    [Fact]
     public void Nesting_within_the_limit_parses()
     {
         var depth = AlloyParser.MaxNestingDepth / 2;

@@ -8,22 +8,17 @@ using TextSpan = AlloyLint.Parser.Text.TextSpan;
 
 namespace AlloyLint.Parser.Lexing;
 
-/// <summary>A token as the parser reads it: kind and UTF-16 span, no references, so arrays of it cost the GC nothing.</summary>
-internal readonly record struct RawToken(AlloyToken Kind, int Start, int Length)
-{
-    public int End => Start + Length;
-}
-
 /// <summary>The tokens of one source: what the parser reads, the comments beside them, and the lexical errors.</summary>
 public sealed class AlloyTokens
 {
-    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly Token<AlloyToken>[] _buffer;
     private Token<AlloyToken>[]? _tokens;
 
-    internal AlloyTokens(SourceText source, RawToken[] raw, int count, ImmutableArray<Comment> comments, ImmutableArray<int> commentGroupStarts, ImmutableArray<LexicalError> errors)
+    internal AlloyTokens(string text, Token<AlloyToken>[] buffer, int count, ImmutableArray<Comment> comments, ImmutableArray<int> commentGroupStarts, ImmutableArray<LexicalError> errors)
     {
-        _source = source;
-        Raw = raw;
+        _text = text;
+        _buffer = buffer;
         Count = count;
         Comments = comments;
         CommentGroupStarts = commentGroupStarts;
@@ -34,7 +29,7 @@ public sealed class AlloyTokens
     public int Count { get; }
 
     /// <summary>Non-comment tokens including inserted terminators, ending with one <see cref="AlloyToken.Eof"/>.</summary>
-    public TokenList<AlloyToken> Tokens => new(_tokens ??= Materialize());
+    public TokenList<AlloyToken> Tokens => new(_tokens ??= WithText());
 
     /// <summary>Every comment in source order.</summary>
     public ImmutableArray<Comment> Comments { get; }
@@ -48,17 +43,20 @@ public sealed class AlloyTokens
     /// <summary>Lexical errors in upstream's order.</summary>
     public ImmutableArray<LexicalError> Errors { get; }
 
-    /// <summary>The compact tokens; only the first <see cref="Count"/> are meaningful.</summary>
-    internal RawToken[] Raw { get; }
+    /// <summary>
+    /// The scan buffer, as the parser reads it; only the first <see cref="Count"/> tokens are meaningful. Its tokens
+    /// carry no reference to the text (the parser reads the text from its session), so a pooled buffer neither keeps
+    /// a text alive nor needs clearing.
+    /// </summary>
+    internal Token<AlloyToken>[] Buffer => _buffer;
 
-    private Token<AlloyToken>[] Materialize()
+    private Token<AlloyToken>[] WithText()
     {
         var tokens = new Token<AlloyToken>[Count];
         for (var i = 0; i < Count; i++)
         {
-            var raw = Raw[i];
-            var position = _source.GetPosition(raw.Start);
-            tokens[i] = new Token<AlloyToken>(raw.Kind, new SuperpowerSpan(_source.Text, new Position(raw.Start, position.Line, position.Column), raw.Length));
+            var span = _buffer[i].Span;
+            tokens[i] = new Token<AlloyToken>(_buffer[i].Kind, new SuperpowerSpan(_text, span.Position, span.Length));
         }
 
         return tokens;
@@ -76,10 +74,13 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
     public static AlloyTokenizer Instance { get; } = new();
 
     /// <summary>Scans a whole source file.</summary>
-    public AlloyTokens Scan(SourceText source) => Scan(source, new RawToken[Math.Max(16, source.Length / 5)]);
+    public AlloyTokens Scan(SourceText source) => Scan(source, new Token<AlloyToken>[Math.Max(16, source.Length / 5)]);
 
-    /// <summary>Scans into <paramref name="buffer"/> (grown when too small; the result's <c>Raw</c> is the one to release).</summary>
-    internal AlloyTokens Scan(SourceText source, RawToken[] buffer)
+    /// <summary>
+    /// Scans into <paramref name="buffer"/> (grown when too small; the result's <c>Buffer</c> is the one to release).
+    /// Each token's position comes from the scanner, so no line or column is looked up per token.
+    /// </summary>
+    internal AlloyTokens Scan(SourceText source, Token<AlloyToken>[] buffer)
     {
         var text = source.Text;
         var errors = new List<LexicalError>();
@@ -92,7 +93,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
         var lastCommentEndLine = int.MinValue;
         while (true)
         {
-            var kind = scanner.Scan(out var start, out var line, out _);
+            var kind = scanner.Scan(out var start, out var line, out var column);
             var end = scanner.Offset;
             if (kind == AlloyToken.Comment)
             {
@@ -111,12 +112,12 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
 
             if (count == tokens.Length)
             {
-                var larger = new RawToken[tokens.Length * 2];
+                var larger = new Token<AlloyToken>[tokens.Length * 2];
                 tokens.AsSpan().CopyTo(larger);
                 tokens = larger;
             }
 
-            tokens[count++] = new RawToken(kind, start, end - start);
+            tokens[count++] = new Token<AlloyToken>(kind, new SuperpowerSpan(null!, new Position(start, line, column), end - start));
             scanner.TokenIndex++;
             if (kind == AlloyToken.Eof)
             {
@@ -124,7 +125,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
             }
         }
 
-        return new AlloyTokens(source, tokens, count, comments.ToImmutable(), groupStarts.ToImmutable(), [.. errors]);
+        return new AlloyTokens(text, tokens, count, comments.ToImmutable(), groupStarts.ToImmutable(), [.. errors]);
     }
 
     /// <summary>Tokenizes <paramref name="source"/> including comments and zero-width terminators; never throws.</summary>

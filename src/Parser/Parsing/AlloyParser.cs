@@ -31,60 +31,69 @@ public static class AlloyParser
     public static SyntaxTree Parse(SourceText source)
     {
         // The token array lives only during the parse: rent it, so parsing many or large files reuses one buffer.
-        var tokens = AlloyTokenizer.Instance.Scan(source, ArrayPool<RawToken>.Shared.Rent(EstimatedTokenCount(source)));
+        var tokens = AlloyTokenizer.Instance.Scan(source, ArrayPool<Token<AlloyToken>>.Shared.Rent(EstimatedTokenCount(source)));
         try
         {
-            var parser = new SyntaxParser(source, tokens);
-            var root = parser.ParseFile();
-            return new SyntaxTree(source, root, tokens.Comments, parser.Diagnostics, tokens.CommentGroupStarts);
+            var (root, session, end) = Run(AlloyGrammar.File, source.Text, tokens.Buffer, tokens.Count - 1);
+            return new SyntaxTree(source, root, tokens.Comments, session.Diagnostics(tokens.Errors, end), tokens.CommentGroupStarts);
         }
         finally
         {
-            ArrayPool<RawToken>.Shared.Return(tokens.Raw);
+            ArrayPool<Token<AlloyToken>>.Shared.Return(tokens.Buffer);
         }
     }
 
-    /// <summary>
-    /// One expression as a Superpower token-list parser, so it composes with Superpower's combinators. It is
-    /// hand-written (upstream's grammar, precedence and first error message) and reads the tokens of
-    /// <see cref="AlloyTokenizer"/>, skipping comment tokens; it succeeds with the expression and the tokens after
-    /// it, or fails at upstream's first syntax error. Lexical errors surface as the parser errors about the
-    /// <see cref="AlloyToken.Illegal"/> tokens they produce; use <see cref="Parse"/> for files.
-    /// </summary>
-    public static TokenListParser<AlloyToken, Expression> Expression { get; } = ParseExpressionTokens;
-
-    private static TokenListParserResult<AlloyToken, Expression> ParseExpressionTokens(TokenList<AlloyToken> input)
+    /// <summary>Parses one expression that must be followed by the end of its line, as upstream's <c>ParseExpression</c>.</summary>
+    public static ExpressionParse ParseExpression(SourceText source)
     {
-        var remaining = input.ToArray();
-        var text = remaining.Length > 0 ? remaining[0].Span.Source ?? string.Empty : string.Empty;
-        var raw = new List<RawToken>(remaining.Length + 1);
-        var origins = new List<int>(remaining.Length + 1);
-        for (var i = 0; i < remaining.Length; i++)
+        var tokens = AlloyTokenizer.Instance.Scan(source);
+        var (expression, session, end) = Run(AlloyGrammar.StandaloneExpression, source.Text, tokens.Buffer, tokens.Count - 1);
+        return new ExpressionParse(expression, session.Diagnostics(tokens.Errors, end));
+    }
+
+    /// <summary>
+    /// The grammar's expression rule as a Superpower token-list parser over the tokens of
+    /// <see cref="AlloyTokenizer.Tokenize(string)"/>, so it composes with Superpower's combinators. Comment tokens are
+    /// skipped. It succeeds with the expression and the tokens after it, or fails at upstream's first syntax error;
+    /// lexical errors surface as the parser errors about the <see cref="AlloyToken.Illegal"/> tokens they produce.
+    /// Use <see cref="Parse"/> for files.
+    /// </summary>
+    public static TokenListParser<AlloyToken, Expression> Expression { get; } = ParseCallerTokens;
+
+    // Hand-written: the grammar reads a comment-free list ending in EOF, so the caller's list is filtered and where the rule stopped is mapped back onto it.
+    private static TokenListParserResult<AlloyToken, Expression> ParseCallerTokens(TokenList<AlloyToken> input)
+    {
+        var tokens = new List<Token<AlloyToken>>();
+        var origins = new List<int>();
+        var index = 0;
+        foreach (var token in input)
         {
-            if (remaining[i].Kind != AlloyToken.Comment)
+            if (token.Kind != AlloyToken.Comment)
             {
-                raw.Add(new RawToken(remaining[i].Kind, remaining[i].Span.Position.Absolute, remaining[i].Span.Length));
-                origins.Add(i);
+                tokens.Add(token);
+                origins.Add(index);
             }
+
+            index++;
         }
 
-        if (raw.Count == 0 || raw[^1].Kind != AlloyToken.Eof)
-        {
-            raw.Add(new RawToken(AlloyToken.Eof, raw.Count == 0 ? text.Length : raw[^1].End, 0));
-            origins.Add(remaining.Length);
-        }
-
+        var text = tokens.Count > 0 ? tokens[0].Span.Source ?? string.Empty : string.Empty;
         var source = SourceText.From(text);
-        var parser = new SyntaxParser(source, [.. raw], raw.Count, []);
-        var expression = parser.ParseExpression();
-        if (parser.Diagnostics.FirstOrDefault() is { } error)
+        if (tokens.Count == 0 || tokens[^1].Kind != AlloyToken.Eof)
         {
-            var position = source.GetPosition(error.Span.Start);
-            return TokenListParserResult.Empty<AlloyToken, Expression>(input, new Position(error.Span.Start, position.Line, position.Column), error.Message);
+            var end = tokens.Count == 0 ? text.Length : tokens[^1].Span.Position.Absolute + tokens[^1].Span.Length;
+            tokens.Add(new Token<AlloyToken>(AlloyToken.Eof, new Superpower.Model.TextSpan(text, PositionOf(source, end), 0)));
+            origins.Add(index);
+        }
+
+        var (expression, session, stop) = Run(AlloyGrammar.Expression, text, [.. tokens], tokens.Count - 1);
+        if (session.Diagnostics([], stop).FirstOrDefault() is { } error)
+        {
+            return TokenListParserResult.Empty<AlloyToken, Expression>(input, PositionOf(source, error.Span.Start), error.Message);
         }
 
         var remainder = input;
-        for (var consumed = origins[parser.Position]; consumed > 0; consumed--)
+        for (var consumed = origins[stop]; consumed > 0; consumed--)
         {
             remainder = remainder.ConsumeToken().Remainder;
         }
@@ -92,15 +101,44 @@ public static class AlloyParser
         return TokenListParserResult.Value(expression, input, remainder);
     }
 
+    private static Position PositionOf(SourceText source, int offset)
+    {
+        var position = source.GetPosition(offset);
+        return new Position(offset, position.Line, position.Column);
+    }
+
+    /// <summary>
+    /// Runs a grammar rule from the first of <paramref name="tokens"/> in a new session: the value, the session with
+    /// the errors, and the index of the token where the rule stopped. When the thread's stack runs low before the
+    /// nesting limit, the parse is run again on a thread with a stack large enough for that limit.
+    /// </summary>
+    private static (T Value, ParseSession Session, int Stop) Run<T>(TokenListParser<AlloyToken, T> rule, string text, Token<AlloyToken>[] tokens, int eofIndex)
+    {
+        var session = new ParseSession(text, tokens, eofIndex);
+        var result = session.Run(() => rule(new TokenList<AlloyToken>(tokens)));
+        if (!session.RanOutOfStack)
+        {
+            return (result.Value, session, result.Remainder.Position);
+        }
+
+        (T Value, ParseSession Session, int Stop) rerun = default;
+        var thread = new Thread(() =>
+        {
+            var again = new ParseSession(text, tokens, eofIndex);
+            var result = again.Run(() => rule(new TokenList<AlloyToken>(tokens)));
+            rerun = (result.Value, again, result.Remainder.Position);
+        }, LargeStackBytes);
+        thread.Start();
+        thread.Join();
+        return rerun;
+    }
+
+    /// <summary>
+    /// A stack for <see cref="MaxNestingDepth"/> levels of the most stack-hungry rule (nested objects need about
+    /// 16 MB), four times over.
+    /// </summary>
+    private const int LargeStackBytes = 64 * 1024 * 1024;
+
     /// <summary>Configs average about one token per five characters; the buffer grows if a file has more.</summary>
     private static int EstimatedTokenCount(SourceText source) => Math.Max(16, source.Length / 4);
-
-    /// <summary>Parses one expression that must be followed by the end of its line, as upstream's <c>ParseExpression</c>.</summary>
-    public static ExpressionParse ParseExpression(SourceText source)
-    {
-        var tokens = AlloyTokenizer.Instance.Scan(source);
-        var parser = new SyntaxParser(source, tokens);
-        var expression = parser.ParseStandaloneExpression();
-        return new ExpressionParse(expression, parser.Diagnostics);
-    }
 }

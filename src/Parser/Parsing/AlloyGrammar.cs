@@ -1,0 +1,670 @@
+using System.Collections.Immutable;
+using AlloyLint.Parser.Lexing;
+using AlloyLint.Parser.Tree;
+using Superpower;
+using Superpower.Model;
+using TextSpan = AlloyLint.Parser.Text.TextSpan;
+
+namespace AlloyLint.Parser.Parsing;
+
+/// <summary>
+/// Alloy's grammar (alloy-syntax.md) as Superpower token-list parsers, with upstream's precedence, error messages and
+/// recovery. Like upstream's parser, the rules never fail on bad input: they report into the <see cref="ParseSession"/>
+/// and go on as upstream does, so a file yields every error upstream reports. A rule fails only where the grammar
+/// offers a choice and the current token starts none of it, without consuming anything, which is what <c>Or</c> and
+/// <c>OptionalOrDefault</c> build on. Bracketed forms, objects, fields, suffixes and block bodies are combinators; the
+/// rules every token passes through (statements, operators, primaries) and upstream's recovery loops are hand-written
+/// <see cref="TokenListParser{TKind, T}"/> delegates, each saying why on its first line.
+/// </summary>
+internal static class AlloyGrammar
+{
+    // ----- Tokens -----
+
+    /// <summary>A token of kind <paramref name="kind"/>.</summary>
+    // Hand-written: Superpower's Token.EqualTo boxes the token kind on every call (48 bytes a token), and tokens are read through the session.
+    private static TokenListParser<AlloyToken, Token<AlloyToken>> Is(AlloyToken kind) => input =>
+    {
+        var session = ParseSession.Current;
+        return session.Kind(input) != kind
+            ? TokenListParserResult.Empty<AlloyToken, Token<AlloyToken>>(input)
+            : TokenListParserResult.Value(session.Token(input), input, session.Next(input));
+    };
+
+    /// <summary>Succeeds without consuming when the current token is <paramref name="kind"/>.</summary>
+    // Hand-written: Superpower has no positive look-ahead.
+    private static TokenListParser<AlloyToken, Unit> LookingAt(AlloyToken kind) => input =>
+        ParseSession.Current.Kind(input) == kind
+            ? TokenListParserResult.Value(Unit.Value, input, input)
+            : TokenListParserResult.Empty<AlloyToken, Unit>(input);
+
+    /// <summary>Upstream's <c>expect</c>: the span of the current token, which is consumed even when it is not <paramref name="kind"/>.</summary>
+    // Hand-written: upstream reports the wrong token and consumes it all the same.
+    private static TokenListParser<AlloyToken, TextSpan> Expect(AlloyToken kind) => input =>
+    {
+        var session = ParseSession.Current;
+        var actual = session.Kind(input);
+        var span = session.Span(input);
+        if (actual != kind)
+        {
+            session.AddError(input, $"expected {kind.Describe()}, got {actual.Describe()}");
+        }
+
+        return TokenListParserResult.Value(span, input, session.Next(input));
+    };
+
+    /// <summary>
+    /// A name after a dot: the current token as an identifier, reported as "expected <paramref name="expected"/>" (and
+    /// consumed) when it is none.
+    /// </summary>
+    // Hand-written: upstream's expect, keeping the token's literal as the name.
+    private static TokenListParser<AlloyToken, Identifier> ExpectedName(string expected) => input =>
+    {
+        var session = ParseSession.Current;
+        var name = new Identifier(session.LiteralText(input), session.Span(input));
+        if (session.Kind(input) != AlloyToken.Ident)
+        {
+            session.AddError(input, $"expected {expected}, got {session.Kind(input).Describe()}");
+        }
+
+        return TokenListParserResult.Value(name, input, session.Next(input));
+    };
+
+    // ----- Nesting -----
+
+    /// <summary><paramref name="parser"/> one nesting level deeper; fails without consuming when that passes the limit.</summary>
+    // Hand-written: counts the level around the parser.
+    private static TokenListParser<AlloyToken, T> Nested<T>(TokenListParser<AlloyToken, T> parser) => input =>
+    {
+        var session = ParseSession.Current;
+        if (!session.Enter(input))
+        {
+            return TokenListParserResult.Empty<AlloyToken, T>(input);
+        }
+
+        var result = parser(input);
+        session.Leave();
+        return result;
+    };
+
+    // ----- Expressions -----
+
+    /// <summary>No expression starts here: upstream reports it and skips to a token that can end an expression.</summary>
+    // Hand-written: upstream's recovery.
+    private static readonly TokenListParser<AlloyToken, Expression> InvalidExpression = input =>
+    {
+        var session = ParseSession.Current;
+        session.AddError(input, $"expected expression, got {session.Kind(input).Describe()}");
+        var missing = MissingAt(session.Span(input).Start);
+        var remainder = input;
+        while (session.Kind(remainder) is not (AlloyToken.Eof or AlloyToken.Terminator or AlloyToken.RParen
+            or AlloyToken.RCurly or AlloyToken.RBrack or AlloyToken.Comma))
+        {
+            remainder = session.Next(remainder);
+        }
+
+        return TokenListParserResult.Value<AlloyToken, Expression>(missing, input, remainder);
+    };
+
+    /// <summary><c>"(" Expression ")"</c>.</summary>
+    private static readonly TokenListParser<AlloyToken, Expression> ParenExpr =
+        Parse.Sequence(Is(AlloyToken.LParen), Parse.Ref(() => Expression!), Expect(AlloyToken.RParen))
+            .Select(p => (Expression)new ParenExpression(p.Item2, ParseSession.SpanOf(p.Item1), p.Item3));
+
+    /// <summary><c>ExpressionList = Expression { "," Expression } [ "," ]</c> up to <c>]</c> or <c>)</c>.</summary>
+    private static TokenListParser<AlloyToken, ImmutableArray<Expression>> ExpressionList(AlloyToken until) =>
+        DelimitedUntil(Parse.Ref(() => Expression!), until, "missing ',' in expression list", session => session.Expressions);
+
+    /// <summary><c>"[" [ ExpressionList ] "]"</c>.</summary>
+    private static readonly TokenListParser<AlloyToken, Expression> ArrayExpr =
+        Parse.Sequence(Is(AlloyToken.LBrack), ExpressionList(AlloyToken.RBrack), Expect(AlloyToken.RBrack))
+            .Select(a => (Expression)new ArrayExpression(a.Item2, ParseSession.SpanOf(a.Item1), a.Item3));
+
+    private readonly record struct FieldKey(string Name, bool Quoted, TextSpan Span);
+
+    /// <summary>A quoted key keeps its raw text between the quotes.</summary>
+    private static readonly TokenListParser<AlloyToken, FieldKey> QuotedKey =
+        Is(AlloyToken.String).Select(token =>
+        {
+            var text = ParseSession.Current.TextOf(token);
+            return text.Length > 2 ? new FieldKey(text[1..^1], true, ParseSession.SpanOf(token)) : new FieldKey(text, false, ParseSession.SpanOf(token));
+        });
+
+    private static readonly TokenListParser<AlloyToken, FieldKey> BareKey =
+        Is(AlloyToken.Ident).Select(token => new FieldKey(ParseSession.Current.TextOf(token), false, ParseSession.SpanOf(token)));
+
+    /// <summary>No key here: upstream reports it and skips to the next <c>=</c>.</summary>
+    // Hand-written: upstream's recovery.
+    private static readonly TokenListParser<AlloyToken, FieldKey> MissingKey = input =>
+    {
+        var session = ParseSession.Current;
+        var key = new FieldKey(string.Empty, false, new TextSpan(session.Span(input).Start, 0));
+        session.AddError(input, $"expected field name (string or identifier), got {session.Kind(input).Describe()}");
+        return TokenListParserResult.Value(key, input, session.SkipTo(input, AlloyToken.Assign));
+    };
+
+    /// <summary><c>Field = ( string | identifier ) "=" Expression</c>.</summary>
+    private static readonly TokenListParser<AlloyToken, ObjectField> Field =
+        Parse.Sequence(QuotedKey.Or(BareKey).Or(MissingKey), Expect(AlloyToken.Assign), Parse.Ref(() => Expression!))
+            .Select(f => new ObjectField(f.Item1.Name, f.Item1.Quoted, f.Item1.Span, f.Item3));
+
+    /// <summary><c>FieldList = Field { "," Field } [ "," ]</c>; upstream reads none when the object starts with <c>]</c>.</summary>
+    private static readonly TokenListParser<AlloyToken, ImmutableArray<ObjectField>> FieldList =
+        LookingAt(AlloyToken.RBrack).Value(ImmutableArray<ObjectField>.Empty)
+            .Or(DelimitedUntil(Field, AlloyToken.RCurly, "missing ',' in field list", session => session.Fields));
+
+    /// <summary><c>"{" [ FieldList ] "}"</c>.</summary>
+    private static readonly TokenListParser<AlloyToken, Expression> ObjectExpr =
+        Parse.Sequence(Is(AlloyToken.LCurly), FieldList, Expect(AlloyToken.RCurly))
+            .Select(o => (Expression)new ObjectExpression(o.Item2, ParseSession.SpanOf(o.Item1), o.Item3));
+
+    /// <summary><c>PrimaryExpr = identifier | literal | "(" Expression ")" | array | object</c>.</summary>
+    // Hand-written for speed: names and literals, a third of all tokens, are built here without a parser call each.
+    private static readonly TokenListParser<AlloyToken, Expression> Primary = input =>
+    {
+        var session = ParseSession.Current;
+        var kind = session.Kind(input);
+        switch (kind)
+        {
+            case AlloyToken.Ident:
+                var name = session.Token(input);
+                return TokenListParserResult.Value<AlloyToken, Expression>(new IdentifierExpression(Name(name)), input, session.Next(input));
+            case AlloyToken.String or AlloyToken.Number or AlloyToken.Float or AlloyToken.Bool or AlloyToken.Null:
+                var literal = session.Token(input);
+                return TokenListParserResult.Value<AlloyToken, Expression>(
+                    new LiteralExpression(ToLiteralKind(kind), session.TextOf(literal), ParseSession.SpanOf(literal)), input, session.Next(input));
+            case AlloyToken.LParen:
+                return ParenExpr(input);
+            case AlloyToken.LBrack:
+                return ArrayExpr(input);
+            case AlloyToken.LCurly:
+                return ObjectExpr(input);
+            default:
+                return InvalidExpression(input);
+        }
+    };
+
+    /// <summary><c>"." identifier</c>.</summary>
+    private static readonly TokenListParser<AlloyToken, Identifier> Member =
+        Is(AlloyToken.Dot).IgnoreThen(ExpectedName(AlloyToken.Ident.Describe()));
+
+    /// <summary><c>"[" Expression "]"</c>.</summary>
+    private static readonly TokenListParser<AlloyToken, (Token<AlloyToken> Open, Expression Index, TextSpan Close)> Index =
+        Parse.Sequence(Is(AlloyToken.LBrack), Parse.Ref(() => Expression!), Expect(AlloyToken.RBrack));
+
+    /// <summary><c>"(" [ ExpressionList ] ")"</c>.</summary>
+    private static readonly TokenListParser<AlloyToken, (Token<AlloyToken> Open, ImmutableArray<Expression> Arguments, TextSpan Close)> Call =
+        Parse.Sequence(Is(AlloyToken.LParen), ExpressionList(AlloyToken.RParen), Expect(AlloyToken.RParen));
+
+    /// <summary><c>PostfixExpr = PrimaryExpr { "." identifier | "[" Expression "]" | "(" [ ExpressionList ] ")" }</c>.</summary>
+    // Hand-written: a left fold whose every suffix is a nesting level, with upstream's recovery for a block used as a value.
+    private static readonly TokenListParser<AlloyToken, Expression> Postfix = input =>
+    {
+        var session = ParseSession.Current;
+        var primary = Primary(input);
+        var expression = primary.Value;
+        var remainder = primary.Remainder;
+        var depth = session.Depth;
+        while (true)
+        {
+            var kind = session.Kind(remainder);
+            if (kind is AlloyToken.Dot or AlloyToken.LBrack or AlloyToken.LParen)
+            {
+                if (!session.Enter(remainder))
+                {
+                    break;
+                }
+
+                switch (kind)
+                {
+                    case AlloyToken.Dot:
+                        var member = Member(remainder);
+                        expression = new AccessExpression(expression, member.Value);
+                        remainder = member.Remainder;
+                        break;
+                    case AlloyToken.LBrack:
+                        var index = Index(remainder);
+                        expression = new IndexExpression(expression, index.Value.Index, ParseSession.SpanOf(index.Value.Open), index.Value.Close);
+                        remainder = index.Remainder;
+                        break;
+                    default:
+                        var call = Call(remainder);
+                        expression = new CallExpression(expression, call.Value.Arguments, ParseSession.SpanOf(call.Value.Open), call.Value.Close);
+                        remainder = call.Remainder;
+                        break;
+                }
+            }
+            else if (kind is AlloyToken.String or AlloyToken.LCurly)
+            {
+                var block = BlockUsedAsValue(expression, remainder);
+                remainder = block.Remainder;
+                if (!block.Value)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        session.Depth = depth;
+        return TokenListParserResult.Value(expression, input, remainder);
+    };
+
+    /// <summary>
+    /// Upstream's recovery for <c>a = b "label" { ... }</c>: parse the block, report it as a value, keep going.
+    /// False when it was no block (the statement was skipped).
+    /// </summary>
+    private static TokenListParserResult<AlloyToken, bool> BlockUsedAsValue(Expression target, TokenList<AlloyToken> input)
+    {
+        var session = ParseSession.Current;
+        var at = session.Kind(input) == AlloyToken.String ? session.Next(input) : input;
+        if (session.Kind(at) != AlloyToken.LCurly)
+        {
+            at = Expect(AlloyToken.LCurly)(at).Remainder;
+            return TokenListParserResult.Value(false, input, SkipStatement(at));
+        }
+
+        var block = BlockBody(at);
+        var close = block.Value.Close;
+        if (close.Length != 1 || session.Text[close.Start] != '}')
+        {
+            return TokenListParserResult.Value(false, input, SkipStatement(block.Remainder));
+        }
+
+        session.AddDirect(block.Remainder, TextSpan.FromBounds(target.Span.Start, close.End), "cannot use a block as an expression");
+        return TokenListParserResult.Value(true, input, block.Remainder);
+    }
+
+    /// <summary>
+    /// <c>Expression = UnaryExpr | Expression binary_op Expression</c>, by upstream's precedence: <c>||</c> binds
+    /// loosest, then <c>&amp;&amp;</c>, comparisons, <c>+ -</c>, <c>* / %</c>, and <c>^</c> (right-associative) tightest.
+    /// Each operator nests the tree one level deeper and counts towards the nesting limit.
+    /// </summary>
+    // Hand-written for speed: every expression passes all six precedence levels, which precedence climbing does in one frame.
+    public static readonly TokenListParser<AlloyToken, Expression> Expression = input => Binary(ParseSession.Current, input, 1);
+
+    /// <summary>Left-associative binary operators of precedence <paramref name="minimum"/> and above (except <c>^</c>).</summary>
+    private static TokenListParserResult<AlloyToken, Expression> Binary(ParseSession session, TokenList<AlloyToken> input, int minimum)
+    {
+        var left = Power(session, input);
+        var expression = left.Value;
+        var remainder = left.Remainder;
+        var depth = session.Depth;
+        while (true)
+        {
+            var op = session.Kind(remainder);
+            var precedence = op.BinaryPrecedence();
+            if (precedence < minimum || !session.Enter(remainder))
+            {
+                break;
+            }
+
+            var operatorSpan = session.Span(remainder);
+            var right = Binary(session, session.Next(remainder), precedence + 1);
+            expression = new BinaryExpression(ToBinaryOperator(op), operatorSpan, expression, right.Value);
+            remainder = right.Remainder;
+        }
+
+        session.Depth = depth;
+        return TokenListParserResult.Value(expression, input, remainder);
+    }
+
+    /// <summary><c>PowExpr = UnaryExpr [ "^" PowExpr ]</c>: right-associative, each right operand a nesting level.</summary>
+    private static TokenListParserResult<AlloyToken, Expression> Power(ParseSession session, TokenList<AlloyToken> input)
+    {
+        var left = Unary(session, input);
+        if (session.Kind(left.Remainder) != AlloyToken.Pow)
+        {
+            return left;
+        }
+
+        var operatorSpan = session.Span(left.Remainder);
+        var next = session.Next(left.Remainder);
+        if (!session.Enter(next))
+        {
+            return TokenListParserResult.Value<AlloyToken, Expression>(
+                new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, MissingAt(session.Span(next).Start)), input, next);
+        }
+
+        var right = Power(session, next);
+        session.Leave();
+        return TokenListParserResult.Value<AlloyToken, Expression>(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, right.Value), input, right.Remainder);
+    }
+
+    /// <summary><c>UnaryExpr = ( "!" | "-" ) UnaryExpr | PostfixExpr</c>, each one a nesting level.</summary>
+    private static TokenListParserResult<AlloyToken, Expression> Unary(ParseSession session, TokenList<AlloyToken> input)
+    {
+        if (!session.Enter(input))
+        {
+            return TokenListParserResult.Value<AlloyToken, Expression>(MissingAt(session.Span(input).Start), input, input);
+        }
+
+        TokenListParserResult<AlloyToken, Expression> result;
+        var op = session.Kind(input);
+        if (op is AlloyToken.Not or AlloyToken.Sub)
+        {
+            var operatorSpan = session.Span(input);
+            var operand = Unary(session, session.Next(input));
+            var unary = new UnaryExpression(op == AlloyToken.Not ? UnaryOperator.Not : UnaryOperator.Negate, operatorSpan, operand.Value);
+            result = TokenListParserResult.Value<AlloyToken, Expression>(unary, input, operand.Remainder);
+        }
+        else
+        {
+            result = Postfix(input);
+        }
+
+        session.Leave();
+        return result;
+    }
+
+    /// <summary>One expression followed by a terminator, as upstream's public <c>ParseExpression</c>.</summary>
+    public static readonly TokenListParser<AlloyToken, Expression> StandaloneExpression =
+        Parse.Sequence(Expression, Expect(AlloyToken.Terminator)).Select(s => s.Item1);
+
+    // ----- Statements -----
+
+    /// <summary>A parsed block name; <paramref name="Dotted"/> holds all parts when there was a dot (default otherwise).</summary>
+    private readonly record struct BlockName(Identifier First, ImmutableArray<Identifier> Dotted, BlockLabel? Label)
+    {
+        public int Count => Dotted.IsDefault ? 1 : Dotted.Length;
+
+        public ImmutableArray<Identifier> Parts => Dotted.IsDefault ? [First] : Dotted;
+    }
+
+    private static readonly TokenListParser<AlloyToken, Token<AlloyToken>> IdentifierToken = Is(AlloyToken.Ident);
+
+    private static readonly TokenListParser<AlloyToken, Identifier> NamePart =
+        Is(AlloyToken.Dot).IgnoreThen(ExpectedName("identifier"));
+
+    /// <summary><c>identifier { "." identifier }</c>.</summary>
+    // Hand-written: collects the parts on the session's reused stack instead of a list per statement.
+    private static readonly TokenListParser<AlloyToken, (Identifier First, ImmutableArray<Identifier> Dotted)> DottedName = input =>
+    {
+        var session = ParseSession.Current;
+        var first = IdentifierToken(input);
+        if (!first.HasValue)
+        {
+            return TokenListParserResult.Empty<AlloyToken, (Identifier, ImmutableArray<Identifier>)>(input);
+        }
+
+        var name = Name(first.Value);
+        var remainder = first.Remainder;
+        var stack = session.NameParts;
+        var mark = stack.Count;
+        while (session.Kind(remainder) == AlloyToken.Dot)
+        {
+            var part = NamePart(remainder);
+            if (stack.Count == mark)
+            {
+                stack.Add(name);
+            }
+
+            stack.Add(part.Value);
+            remainder = part.Remainder;
+        }
+
+        var dotted = stack.Count > mark ? ParseSession.Pop(stack, mark) : default;
+        return TokenListParserResult.Value((name, dotted), input, remainder);
+    };
+
+    /// <summary>The optional block label: any token but <c>=</c> and <c>{</c> is taken for one and checked.</summary>
+    // Hand-written: upstream reads whatever stands before "=" or "{" as the label and reports what is wrong with it.
+    private static readonly TokenListParser<AlloyToken, BlockLabel?> Label = input =>
+    {
+        var session = ParseSession.Current;
+        var kind = session.Kind(input);
+        if (kind is AlloyToken.Assign or AlloyToken.LCurly)
+        {
+            return TokenListParserResult.Value<AlloyToken, BlockLabel?>(null, input, input);
+        }
+
+        BlockLabel? label = null;
+        if (kind == AlloyToken.String)
+        {
+            var literal = session.TextOf(session.Token(input));
+            if (literal[0] != '"')
+            {
+                session.AddError(input, $"expected block label to be a double quoted string, but got {GoText.Quote(literal)}");
+            }
+
+            var value = string.Empty;
+            if (literal.Length > 2)
+            {
+                value = literal[1..^1];
+                if (!Identifiers.IsValidIdentifier(value))
+                {
+                    session.AddError(input, $"expected block label to be a valid identifier, but got {GoText.Quote(value)}");
+                }
+            }
+
+            label = new BlockLabel(value, session.Span(input));
+        }
+        else
+        {
+            session.AddError(input, $"expected block label, got {kind.Describe()}");
+        }
+
+        return TokenListParserResult.Value(label, input, session.Next(input));
+    };
+
+    private readonly record struct BlockBodyParse(TextSpan Open, Body Body, TextSpan Close);
+
+    /// <summary><c>"{" Body "}"</c>, the body one nesting level deeper.</summary>
+    private static readonly TokenListParser<AlloyToken, BlockBodyParse> BlockBody =
+        Parse.Sequence(
+                Is(AlloyToken.LCurly),
+                Nested(Parse.Ref(() => BlockStatements!)).OptionalOrDefault(ImmutableArray<Statement>.Empty),
+                Expect(AlloyToken.RCurly))
+            .Select(b =>
+            {
+                var open = ParseSession.SpanOf(b.Item1);
+                var body = new Body(b.Item2, TextSpan.FromBounds(open.End, Math.Max(open.End, b.Item3.Start)));
+                return new BlockBodyParse(open, body, b.Item3);
+            });
+
+    /// <summary>
+    /// <c>Statement = Attribute | Block</c>, told apart by the token after
+    /// <c>BlockName = identifier { "." identifier } [ string ]</c>.
+    /// </summary>
+    // Hand-written: upstream reads the name first, then decides, and reports a missing name or body and skips on.
+    private static readonly TokenListParser<AlloyToken, Statement?> Statement = input =>
+    {
+        var session = ParseSession.Current;
+        var dottedName = DottedName(input);
+        if (!dottedName.HasValue)
+        {
+            session.AddError(input, $"expected identifier, got {session.Kind(input).Describe()}");
+            return TokenListParserResult.Value<AlloyToken, Statement?>(null, input, session.SkipTo(input, AlloyToken.Ident));
+        }
+
+        var label = Label(dottedName.Remainder);
+        var name = new BlockName(dottedName.Value.First, dottedName.Value.Dotted, label.Value);
+        var remainder = label.Remainder;
+        return session.Kind(remainder) switch
+        {
+            AlloyToken.Assign => Attribute(session, name, input, session.Next(remainder)),
+            AlloyToken.LCurly => Block(name, input, remainder),
+            _ => NoStatement(session, name, input, remainder),
+        };
+    };
+
+    /// <summary><c>Attribute = identifier "=" Expression</c>, from after the <c>=</c>.</summary>
+    private static TokenListParserResult<AlloyToken, Statement?> Attribute(ParseSession session, BlockName name, TokenList<AlloyToken> input, TokenList<AlloyToken> value)
+    {
+        if (name.Count != 1)
+        {
+            var length = name.Parts.Sum(part => part.Name.Length) + name.Count - 1;
+            session.AddDirect(value, new TextSpan(name.First.Span.Start, length), "attribute names may only consist of a single identifier with no \".\"");
+        }
+        else if (name.Label is { } label)
+        {
+            session.AddDirect(value, label.Span, "attribute names may not have labels");
+        }
+
+        var expression = Expression(value);
+        return TokenListParserResult.Value<AlloyToken, Statement?>(new AttributeStatement(name.First, expression.Value), input, expression.Remainder);
+    }
+
+    /// <summary><c>Block = BlockName "{" Body "}"</c>, from the <c>{</c>.</summary>
+    private static TokenListParserResult<AlloyToken, Statement?> Block(BlockName name, TokenList<AlloyToken> input, TokenList<AlloyToken> body)
+    {
+        var block = BlockBody(body);
+        var statement = new BlockStatement(name.Parts, name.Label, block.Value.Open, block.Value.Body, block.Value.Close);
+        return TokenListParserResult.Value<AlloyToken, Statement?>(statement, input, block.Remainder);
+    }
+
+    /// <summary>A name followed by neither <c>=</c> nor <c>{</c>: reported, and skipped to the next identifier.</summary>
+    private static TokenListParserResult<AlloyToken, Statement?> NoStatement(ParseSession session, BlockName name, TokenList<AlloyToken> input, TokenList<AlloyToken> at)
+    {
+        var kind = session.Kind(at).Describe();
+        session.AddError(at, name.Count == 1 && name.Label is not { Value.Length: > 0 }
+            ? $"expected attribute assignment or block body, got {kind}"
+            : $"expected block body, got {kind}");
+        return TokenListParserResult.Value<AlloyToken, Statement?>(null, input, session.SkipTo(at, AlloyToken.Ident));
+    }
+
+    /// <summary><c>Body = [ Statement { TERMINATOR Statement } ]</c>, up to <paramref name="until"/> (not consumed).</summary>
+    // Hand-written: upstream's statement loop, which reports a missing terminator, skips the rest of the statement and goes on.
+    private static TokenListParser<AlloyToken, ImmutableArray<Statement>> Statements(AlloyToken until) => input =>
+    {
+        var session = ParseSession.Current;
+        var stack = session.Statements;
+        var mark = stack.Count;
+        var remainder = input;
+        while (session.Kind(remainder) != until && session.Kind(remainder) != AlloyToken.Eof)
+        {
+            var statement = Statement(remainder);
+            if (statement.Value is { } parsed)
+            {
+                stack.Add(parsed);
+            }
+
+            remainder = statement.Remainder;
+            var kind = session.Kind(remainder);
+            if (kind == until)
+            {
+                break;
+            }
+
+            if (kind != AlloyToken.Terminator)
+            {
+                session.AddError(remainder, $"expected TERMINATOR, got {kind.Describe()}");
+                remainder = SkipStatement(remainder);
+            }
+
+            remainder = session.Next(remainder);
+        }
+
+        return TokenListParserResult.Value(ParseSession.Pop(stack, mark), input, remainder);
+    };
+
+    private static readonly TokenListParser<AlloyToken, ImmutableArray<Statement>> BlockStatements = Statements(AlloyToken.RCurly);
+
+    /// <summary><c>File = Body EOF</c>.</summary>
+    public static readonly TokenListParser<AlloyToken, Body> File =
+        Statements(AlloyToken.Eof).Select(statements => new Body(statements, new TextSpan(0, ParseSession.Current.Text.Length)));
+
+    // ----- Helpers -----
+
+    /// <summary>
+    /// <c>item { "," item } [ "," ]</c> up to <paramref name="until"/> (not consumed), collected on a reused stack.
+    /// </summary>
+    // Hand-written: upstream reports a missing ',' and keeps reading items.
+    private static TokenListParser<AlloyToken, ImmutableArray<T>> DelimitedUntil<T>(
+        TokenListParser<AlloyToken, T> item, AlloyToken until, string missingComma, Func<ParseSession, List<T>> stackOf) => input =>
+    {
+        var session = ParseSession.Current;
+        var stack = stackOf(session);
+        var mark = stack.Count;
+        var remainder = input;
+        while (session.Kind(remainder) != until && session.Kind(remainder) != AlloyToken.Eof)
+        {
+            var parsed = item(remainder);
+            stack.Add(parsed.Value);
+            remainder = parsed.Remainder;
+            var kind = session.Kind(remainder);
+            if (kind == until)
+            {
+                break;
+            }
+
+            if (kind != AlloyToken.Comma)
+            {
+                session.AddError(remainder, missingComma);
+            }
+
+            remainder = session.Next(remainder);
+        }
+
+        return TokenListParserResult.Value(ParseSession.Pop(stack, mark), input, remainder);
+    };
+
+    /// <summary>Skips to a terminator outside any pair of brackets opened while skipping.</summary>
+    private static TokenList<AlloyToken> SkipStatement(TokenList<AlloyToken> at)
+    {
+        var session = ParseSession.Current;
+        int curly = 0, bracket = 0, paren = 0;
+        for (var kind = session.Kind(at); kind != AlloyToken.Eof; at = session.Next(at), kind = session.Kind(at))
+        {
+            switch (kind)
+            {
+                case AlloyToken.LCurly:
+                    curly++;
+                    break;
+                case AlloyToken.RCurly:
+                    curly--;
+                    break;
+                case AlloyToken.LBrack:
+                    bracket++;
+                    break;
+                case AlloyToken.RBrack:
+                    bracket--;
+                    break;
+                case AlloyToken.LParen:
+                    paren++;
+                    break;
+                case AlloyToken.RParen:
+                    paren--;
+                    break;
+                case AlloyToken.Terminator when curly <= 0 && bracket <= 0 && paren <= 0:
+                    return at;
+            }
+        }
+
+        return at;
+    }
+
+    private static LiteralExpression MissingAt(int offset) => new(LiteralKind.Null, "null", new TextSpan(offset, 0));
+
+    private static Identifier Name(Token<AlloyToken> token) => new(ParseSession.Current.TextOf(token), ParseSession.SpanOf(token));
+
+    private static LiteralKind ToLiteralKind(AlloyToken token) => token switch
+    {
+        AlloyToken.Number => LiteralKind.Number,
+        AlloyToken.Float => LiteralKind.Float,
+        AlloyToken.String => LiteralKind.String,
+        AlloyToken.Bool => LiteralKind.Bool,
+        _ => LiteralKind.Null,
+    };
+
+    private static BinaryOperator ToBinaryOperator(AlloyToken token) => token switch
+    {
+        AlloyToken.Or => BinaryOperator.Or,
+        AlloyToken.And => BinaryOperator.And,
+        AlloyToken.Eq => BinaryOperator.Equal,
+        AlloyToken.Neq => BinaryOperator.NotEqual,
+        AlloyToken.Lt => BinaryOperator.Less,
+        AlloyToken.Lte => BinaryOperator.LessOrEqual,
+        AlloyToken.Gt => BinaryOperator.Greater,
+        AlloyToken.Gte => BinaryOperator.GreaterOrEqual,
+        AlloyToken.Add => BinaryOperator.Add,
+        AlloyToken.Sub => BinaryOperator.Subtract,
+        AlloyToken.Mul => BinaryOperator.Multiply,
+        AlloyToken.Div => BinaryOperator.Divide,
+        AlloyToken.Mod => BinaryOperator.Modulo,
+        AlloyToken.Pow => BinaryOperator.Power,
+        _ => throw new ArgumentOutOfRangeException(nameof(token), token, null),
+    };
+}
