@@ -11,6 +11,10 @@ public sealed class LineMap
     private readonly string _text;
     private readonly int[] _lineStarts;
 
+    // The 0-based line of the last lookup: callers mostly ask about the same or a later offset. Any value is a valid
+    // hint, so threads may race on it.
+    private int _lastLine;
+
     public LineMap(string text)
     {
         _text = text;
@@ -55,8 +59,20 @@ public sealed class LineMap
     /// <summary>The 1-based line containing <paramref name="offset"/>.</summary>
     public int GetLine(int offset)
     {
+        var hint = _lastLine;
+        if (_lineStarts[hint] <= offset && (hint + 1 == _lineStarts.Length || offset < _lineStarts[hint + 1]))
+        {
+            return hint + 1;
+        }
+
         var index = Array.BinarySearch(_lineStarts, offset);
-        return index >= 0 ? index + 1 : ~index;
+        var line = index >= 0 ? index + 1 : ~index;
+        if (line > 0)
+        {
+            _lastLine = line - 1;
+        }
+
+        return line;
     }
 
     public LinePosition GetPosition(int offset)

@@ -8,13 +8,35 @@ namespace AlloyLint.Rules.Catalog;
 /// <param name="Schema">What it accepts.</param>
 /// <param name="Owner">The component or config block it belongs to.</param>
 /// <param name="Block">The block statement whose body this is (the owner's own for its top level).</param>
-public readonly record struct CheckedBody(Body Syntax, BodySchema Schema, ModelBlock Owner, BlockStatement Block)
+/// <param name="Statements">The body's statements in source order, each with its schema (looked up once for all the rules).</param>
+public readonly record struct CheckedBody(Body Syntax, BodySchema Schema, ModelBlock Owner, BlockStatement Block, ReadOnlyMemory<CheckedStatement> Statements)
 {
     /// <summary>True for the owner's own body, false for a nested block's.</summary>
     public bool IsOwnerBody => ReferenceEquals(Block, Owner.Block);
 
     /// <summary>How messages name where the body is: <c>loki.write "default"</c> or <c>endpoint block of loki.write "default"</c>.</summary>
     public string Where => IsOwnerBody ? Owner.DisplayName : $"{Block.Name} block of {Owner.DisplayName}";
+}
+
+/// <summary>A statement of a checked body and what the body's schema says about it.</summary>
+public readonly struct CheckedStatement
+{
+    private readonly object? _schema;
+
+    internal CheckedStatement(Statement syntax, object? schema)
+    {
+        Syntax = syntax;
+        _schema = schema;
+    }
+
+    /// <summary>The attribute or block as written.</summary>
+    public Statement Syntax { get; }
+
+    /// <summary>For an attribute: its schema, or null when the body accepts no argument of that name.</summary>
+    public AttributeSchema? Attribute => _schema as AttributeSchema;
+
+    /// <summary>For a block: its schema, or null when the body accepts no block of that name.</summary>
+    public BlockSchema? Block => _schema as BlockSchema;
 }
 
 /// <summary>What the blocks of the semantic model are against the catalog: built-in schema, custom component, import, or unknown.</summary>
@@ -53,26 +75,59 @@ public static class ModelSchemas
     /// </summary>
     public static IReadOnlyList<CheckedBody> CheckedBodies(IEnumerable<ModelBlock> blocks)
     {
-        var found = new List<CheckedBody>();
+        var collector = new CheckedBodyCollector();
         foreach (var block in blocks)
         {
             if (BodySchemaOf(block) is { } schema)
             {
-                AddCheckedBodies(new CheckedBody(block.Block.Body, schema, block, block.Block), found);
+                collector.Add(block.Block, schema, block);
             }
         }
 
-        return found;
+        return collector.Bodies;
     }
 
-    private static void AddCheckedBodies(CheckedBody body, List<CheckedBody> found)
+    /// <summary>
+    /// Collects the bodies, and their statements into a few large shared arrays (each body a slice of one), so that
+    /// the hundreds of thousands of statements of a large configuration cost no object each.
+    /// </summary>
+    private sealed class CheckedBodyCollector
     {
-        found.Add(body);
-        foreach (var statement in body.Syntax.Statements)
+        private const int ChunkLength = 4096;
+
+        private CheckedStatement[] _chunk = [];
+        private int _used;
+
+        public List<CheckedBody> Bodies { get; } = [];
+
+        public void Add(BlockStatement block, BodySchema schema, ModelBlock owner)
         {
-            if (statement is BlockStatement inner && body.Schema.FindBlock(inner.Name) is { FreeForm: false } innerSchema)
+            var syntax = block.Body.Statements;
+            if (_chunk.Length - _used < syntax.Length)
             {
-                AddCheckedBodies(new CheckedBody(inner.Body, innerSchema.Body, body.Owner, inner), found);
+                (_chunk, _used) = (new CheckedStatement[Math.Max(ChunkLength, syntax.Length)], 0);
+            }
+
+            var statements = _chunk.AsMemory(_used, syntax.Length);
+            var written = statements.Span;
+            _used += syntax.Length;
+            for (var i = 0; i < syntax.Length; i++)
+            {
+                written[i] = syntax[i] switch
+                {
+                    AttributeStatement attribute => new CheckedStatement(attribute, schema.FindAttribute(attribute.Name.Name)),
+                    BlockStatement inner => new CheckedStatement(inner, schema.FindBlock(inner.Name)),
+                    var other => new CheckedStatement(other, null),
+                };
+            }
+
+            Bodies.Add(new CheckedBody(block.Body, schema, owner, block, statements));
+            foreach (var statement in written)
+            {
+                if (statement is { Syntax: BlockStatement inner, Block: { FreeForm: false } innerSchema })
+                {
+                    Add(inner, innerSchema.Body, owner);
+                }
             }
         }
     }

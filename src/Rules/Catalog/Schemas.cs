@@ -150,6 +150,12 @@ public sealed class BodySchema
 
     public IReadOnlyList<BlockSchema> Blocks { get; }
 
+    /// <summary>The attributes that must be written.</summary>
+    public IReadOnlyList<AttributeSchema> RequiredAttributes => field ??= [.. Attributes.Where(attribute => attribute.Required)];
+
+    /// <summary>The blocks that must be written.</summary>
+    public IReadOnlyList<BlockSchema> RequiredBlocks => field ??= [.. Blocks.Where(block => block.Required)];
+
     /// <summary>The attribute called <paramref name="name"/> (the first one when listed twice), or null.</summary>
     public AttributeSchema? FindAttribute(string name) =>
         (_attributesByName ??= IndexByName(Attributes, attribute => attribute.Name)).GetValueOrDefault(name);

@@ -19,7 +19,7 @@ public static class SourceEdits
         var newline = source.LineEnding;
         var text = source.Text;
         var code = Format(tree, snippet, string.Empty);
-        if (text.Trim().Length == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return TextEdit.Replace(new TextSpan(0, text.Length), code + newline);
         }

@@ -22,7 +22,7 @@ public static class StatementLines
 
         var end = statement.Span.End;
         var lastLine = lines.GetLine(end);
-        var trailing = tree.Comments.FirstOrDefault(comment => comment.Span.Start >= end && comment.Span.Start < lines.LineEnd(lastLine));
+        var trailing = FirstCommentIn(tree, end, lines.LineEnd(lastLine));
         if (trailing is not null && IsBlank(text, end, trailing.Span.Start))
         {
             end = trailing.Span.End;
@@ -87,10 +87,63 @@ public static class StatementLines
     }
 
     /// <summary>How many blocks enclose <paramref name="block"/>: its indentation level in canonical style.</summary>
-    public static int Depth(SyntaxTree tree, BlockStatement block) =>
-        tree.Root.DescendantsAndSelf()
-            .OfType<BlockStatement>()
-            .Count(outer => !ReferenceEquals(outer, block) && outer.Span.Start <= block.Span.Start && block.Span.End <= outer.Span.End);
+    public static int Depth(SyntaxTree tree, BlockStatement block)
+    {
+        var depth = 0;
+        for (var body = tree.Root; StatementAt(body, block.Span.Start) is BlockStatement outer && !ReferenceEquals(outer, block); body = outer.Body)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+
+    /// <summary>The statement of <paramref name="body"/> whose span holds <paramref name="offset"/>, found by binary search.</summary>
+    private static Statement? StatementAt(Body body, int offset)
+    {
+        var statements = body.Statements;
+        var (low, high) = (0, statements.Length - 1);
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var span = statements[middle].Span;
+            if (offset < span.Start)
+            {
+                high = middle - 1;
+            }
+            else if (offset >= span.End)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                return statements[middle];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first comment starting in [<paramref name="start"/>, <paramref name="end"/>), found by binary search.</summary>
+    private static Comment? FirstCommentIn(SyntaxTree tree, int start, int end)
+    {
+        var comments = tree.Comments;
+        var (low, high) = (0, comments.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (comments[middle].Span.Start < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low < comments.Length && comments[low].Span.Start < end ? comments[low] : null;
+    }
 
     /// <summary>True when the line holds nothing but one line comment.</summary>
     private static bool IsCommentLine(SyntaxTree tree, int line)
@@ -98,7 +151,7 @@ public static class StatementLines
         var lines = tree.Source.Lines;
         var start = lines.LineStart(line);
         var end = lines.LineEnd(line);
-        return tree.Comments.FirstOrDefault(comment => comment.Span.Start >= start && comment.Span.Start < end) is { Kind: CommentKind.Line } comment
+        return FirstCommentIn(tree, start, end) is { Kind: CommentKind.Line } comment
             && IsBlank(tree.Source.Text, start, comment.Span.Start)
             && IsBlank(tree.Source.Text, comment.Span.End, end);
     }

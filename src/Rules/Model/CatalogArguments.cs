@@ -49,7 +49,7 @@ public static class CatalogArguments
         var walk = new Walker(attributes, blocks);
         foreach (var owner in model.AllBlocks)
         {
-            if (IsOwner(owner) && owner.CatalogSchema is { } schema)
+            if (IsOwner(owner) && owner.CatalogSchema is { } schema && walk.MayHoldMatches(schema.Body))
             {
                 walk.Owner(owner, schema);
             }
@@ -84,8 +84,20 @@ public static class CatalogArguments
     private sealed class Walker(Func<AttributeSchema, bool> attributes, Func<BlockSchema, bool> blocks)
     {
         private readonly List<BlockStatement> _path = [];
+        private readonly Dictionary<Catalog.BodySchema, bool> _mayHoldMatches = [];
 
         public List<CatalogArgument> Found { get; } = [];
+
+        /// <summary>Whether a body of this schema, or a body nested in it at any depth, can hold what the filters accept; the walk skips the others.</summary>
+        public bool MayHoldMatches(Catalog.BodySchema schema)
+        {
+            if (!_mayHoldMatches.TryGetValue(schema, out var result))
+            {
+                _mayHoldMatches[schema] = result = Reaches(schema, []);
+            }
+
+            return result;
+        }
 
         public void Owner(ModelBlock owner, ComponentSchema schema) => Walk(owner, schema, owner.Block.Body, schema.Body);
 
@@ -108,12 +120,43 @@ public static class CatalogArguments
                             Found.Add(new CatalogArgument(owner, ownerSchema, [.. _path], schema, block, null, blockSchema));
                         }
 
-                        _path.Add(block);
-                        Walk(owner, ownerSchema, block.Body, blockSchema.Body);
-                        _path.RemoveAt(_path.Count - 1);
+                        if (MayHoldMatches(blockSchema.Body))
+                        {
+                            _path.Add(block);
+                            Walk(owner, ownerSchema, block.Body, blockSchema.Body);
+                            _path.RemoveAt(_path.Count - 1);
+                        }
+
                         break;
                 }
             }
+        }
+
+        /// <summary>Depth first through the nested block schemas (recursive ones such as <c>stage.match</c> are entered once).</summary>
+        private bool Reaches(Catalog.BodySchema schema, HashSet<Catalog.BodySchema> visited)
+        {
+            if (!visited.Add(schema))
+            {
+                return false;
+            }
+
+            foreach (var attribute in schema.Attributes)
+            {
+                if (attributes(attribute))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var block in schema.Blocks)
+            {
+                if (blocks(block) || Reaches(block.Body, visited))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

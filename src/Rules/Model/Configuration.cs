@@ -11,13 +11,13 @@ public sealed class Configuration
 {
     private readonly HashSet<SyntaxTree> _requested;
     private readonly Dictionary<Type, object> _shared = [];
+    private SemanticModel? _model;
 
     public Configuration(IEnumerable<SyntaxTree> trees, IEnumerable<SyntaxTree> requested)
     {
         Trees = [.. trees.OrderBy(tree => tree.Source.Path, StringComparer.Ordinal)];
         _requested = [.. requested.Where(Trees.Contains)];
         RequestedTrees = [.. Trees.Where(_requested.Contains)];
-        Model = SemanticModel.Build(Trees);
     }
 
     /// <summary>The files, ordered by path.</summary>
@@ -26,7 +26,8 @@ public sealed class Configuration
     /// <summary>The files asked about, ordered by path.</summary>
     public ImmutableArray<SyntaxTree> RequestedTrees { get; }
 
-    public SemanticModel Model { get; }
+    /// <summary>The semantic model, built when a rule first asks (syntax rules and configurations with syntax errors need none).</summary>
+    public SemanticModel Model => _model ??= SemanticModel.Build(Trees);
 
     public bool HasSyntaxErrors => Trees.Any(tree => tree.HasErrors);
 

@@ -1,5 +1,6 @@
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Model;
 
 namespace AlloyLint.Rules.Correctness;
 
@@ -15,17 +16,17 @@ public sealed class AL102DuplicateComponent : Rule
 
     public override void Check(LintContext context)
     {
-        var groups = context.Model.AllBlocks
-            .Where(block => block.Label is not null)
-            .GroupBy(block => (block.Scope, block.Id));
-        foreach (var group in groups)
+        var firstById = new Dictionary<(Scope Scope, string Id), ModelBlock>();
+        foreach (var duplicate in context.Model.AllBlocks)
         {
-            var first = group.First();
-            foreach (var duplicate in group.Skip(1))
+            if (duplicate.Label is null || firstById.TryAdd((duplicate.Scope, duplicate.Id), duplicate))
             {
-                var at = first.Tree.Source.GetPosition(first.HeaderSpan.Start);
-                context.Report(duplicate, $"{duplicate.DisplayName} is already declared at {first.Tree.Source.Path}:{at}; labels must be unique per block name");
+                continue;
             }
+
+            var first = firstById[(duplicate.Scope, duplicate.Id)];
+            var at = first.Tree.Source.GetPosition(first.HeaderSpan.Start);
+            context.Report(duplicate, $"{duplicate.DisplayName} is already declared at {first.Tree.Source.Path}:{at}; labels must be unique per block name");
         }
     }
 }

@@ -36,18 +36,14 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
     {
         var tree = body.Owner.Tree;
         var isCustom = body.Owner is ComponentInstance { Declaration: not null };
-        foreach (var statement in body.Syntax.Statements)
+        foreach (var statement in body.Statements.Span)
         {
-            if (statement is not AttributeStatement attribute)
+            if (statement is not { Syntax: AttributeStatement attribute, Attribute: null })
             {
                 continue;
             }
 
             var name = attribute.Name.Name;
-            if (body.Schema.FindAttribute(name) is not null)
-            {
-                continue;
-            }
 
             var message = body.Schema.FindBlock(name) is not null
                 ? $"\"{name}\" is a block of {body.Where}, not an argument: write {name} {{ ... }}"
@@ -55,9 +51,9 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
             context.Report(tree, attribute.Name.Span, message);
         }
 
-        foreach (var statement in body.Syntax.Statements)
+        foreach (var statement in body.Statements.Span)
         {
-            if (statement is not BlockStatement inner || body.Schema.FindBlock(inner.Name) is not null)
+            if (statement is not { Syntax: BlockStatement inner, Block: null })
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Parser.Tree;
+using AlloyLint.Rules.Catalog;
 using AlloyLint.Rules.Engine;
 
 namespace AlloyLint.Rules.Correctness;
@@ -18,18 +19,24 @@ public sealed class AL105MissingRequired : Rule
     {
         foreach (var body in context.Model.CheckedBodies)
         {
-            var span = body.IsOwnerBody ? body.Owner.HeaderSpan : body.Block.NameSpan;
-            foreach (var attribute in body.Schema.Attributes)
+            var (requiredAttributes, requiredBlocks) = (body.Schema.RequiredAttributes, body.Schema.RequiredBlocks);
+            if (requiredAttributes.Count == 0 && requiredBlocks.Count == 0)
             {
-                if (attribute.Required && !HasAttribute(body.Syntax, attribute.Name))
+                continue;
+            }
+
+            var span = body.IsOwnerBody ? body.Owner.HeaderSpan : body.Block.NameSpan;
+            foreach (var attribute in requiredAttributes)
+            {
+                if (!HasAttribute(body, attribute.Name))
                 {
                     context.Report(body.Owner.Tree, span, $"missing required argument \"{attribute.Name}\" in {body.Where}");
                 }
             }
 
-            foreach (var nested in body.Schema.Blocks)
+            foreach (var nested in requiredBlocks)
             {
-                if (nested.Required && !HasBlock(body.Syntax, nested.Name))
+                if (!HasBlock(body, nested.Name))
                 {
                     context.Report(body.Owner.Tree, span, $"missing required block \"{nested.Name}\" in {body.Where}: add {nested.Name} {{ ... }}");
                 }
@@ -37,11 +44,11 @@ public sealed class AL105MissingRequired : Rule
         }
     }
 
-    private static bool HasAttribute(Body body, string name)
+    private static bool HasAttribute(CheckedBody body, string name)
     {
-        foreach (var statement in body.Statements)
+        foreach (var statement in body.Statements.Span)
         {
-            if (statement is AttributeStatement attribute && attribute.Name.Name == name)
+            if (statement.Syntax is AttributeStatement attribute && attribute.Name.Name == name)
             {
                 return true;
             }
@@ -50,11 +57,11 @@ public sealed class AL105MissingRequired : Rule
         return false;
     }
 
-    private static bool HasBlock(Body body, string name)
+    private static bool HasBlock(CheckedBody body, string name)
     {
-        foreach (var statement in body.Statements)
+        foreach (var statement in body.Statements.Span)
         {
-            if (statement is BlockStatement block && block.Name == name)
+            if (statement.Syntax is BlockStatement block && block.Name == name)
             {
                 return true;
             }

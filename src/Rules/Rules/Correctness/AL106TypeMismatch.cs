@@ -26,10 +26,9 @@ public sealed partial class AL106TypeMismatch : Rule
     {
         foreach (var body in context.Model.CheckedBodies)
         {
-            foreach (var statement in body.Syntax.Statements)
+            foreach (var statement in body.Statements.Span)
             {
-                if (statement is AttributeStatement attribute
-                    && body.Schema.FindAttribute(attribute.Name.Name) is { } schema
+                if (statement is { Syntax: AttributeStatement attribute, Attribute: { } schema }
                     && Mismatch(attribute.Value, schema.Type, schema, new ValuePath(attribute.Name.Name)) is { } found)
                 {
                     context.Report(body.Owner.Tree, found.At, $"{found.Message} (in {body.Where})");

@@ -30,9 +30,9 @@ public sealed class AL107SignalMismatch : Rule
                 continue;
             }
 
-            foreach (var statement in body.Syntax.Statements)
+            foreach (var statement in body.Statements.Span)
             {
-                if (statement is not AttributeStatement attribute || body.Schema.FindAttribute(attribute.Name.Name) is not { Signal: not Signal.None } expected)
+                if (statement is not { Syntax: AttributeStatement attribute, Attribute: { Signal: not Signal.None } expected })
                 {
                     continue;
                 }

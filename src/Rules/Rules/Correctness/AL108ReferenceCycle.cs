@@ -83,7 +83,8 @@ public sealed class AL108ReferenceCycle : Rule
         var next = 0;
         foreach (var start in nodes)
         {
-            if (index.ContainsKey(start))
+            // A block that references nothing is on no cycle: it is its own component, reached from others when they reference it.
+            if (!edges.ContainsKey(start) || index.ContainsKey(start))
             {
                 continue;
             }

@@ -37,9 +37,9 @@ public sealed class AL112BlockOnce : Rule
         foreach (var body in context.Model.CheckedBodies)
         {
             firstByName.Clear();
-            foreach (var statement in body.Syntax.Statements)
+            foreach (var statement in body.Statements.Span)
             {
-                if (statement is not BlockStatement inner || body.Schema.FindBlock(inner.Name) is not { Repeated: false })
+                if (statement is not { Syntax: BlockStatement inner, Block.Repeated: false })
                 {
                     continue;
                 }

@@ -1,0 +1,35 @@
+using AlloyLint.Parser.Text;
+using Xunit;
+
+namespace AlloyLint.Parser.Tests;
+
+public class LineMapTests
+{
+    private const string Text = "a = 1\r\n\nbb = [\n  2,\n]\nlast";
+
+    /// <summary>The line of an offset by counting the '\n' before it.</summary>
+    private static int CountedLine(int offset) => Text[..Math.Min(offset, Text.Length)].Count(ch => ch == '\n') + 1;
+
+    [Fact]
+    public void Lines_and_columns_are_one_based_and_lines_end_at_line_feeds()
+    {
+        var lines = new LineMap(Text);
+        Assert.Equal(6, lines.LineCount);
+        Assert.Equal(new LinePosition(1, 6), lines.GetPosition(5));
+        Assert.Equal(new LinePosition(2, 1), lines.GetPosition(7));
+        Assert.Equal((0, 5), (lines.LineStart(1), lines.LineEnd(1)));
+        Assert.Equal("last", lines.LineText(6));
+    }
+
+    [Fact]
+    public void Any_order_of_lookups_gives_the_same_lines()
+    {
+        var lines = new LineMap(Text);
+        var offsets = Enumerable.Range(0, Text.Length + 1).ToList();
+        var shuffled = offsets.OrderBy(offset => (offset * 7919) % 31).ToList();
+        foreach (var offset in offsets.Concat(shuffled).Concat(Enumerable.Reverse(offsets)))
+        {
+            Assert.Equal(CountedLine(offset), lines.GetLine(offset));
+        }
+    }
+}
