@@ -159,29 +159,27 @@ internal static class AlloyGrammar
 
     /// <summary><c>PrimaryExpr = identifier | literal | "(" Expression ")" | array | object</c>.</summary>
     // Hand-written for speed: names and literals, a third of all tokens, are built here without a parser call each.
-    private static readonly TokenListParser<AlloyToken, Expression> Primary = input =>
+    private static Parsed Primary(ParseSession session, TokenList<AlloyToken> input)
     {
-        var session = ParseSession.Current;
         var kind = session.Kind(input);
         switch (kind)
         {
             case AlloyToken.Ident:
                 var name = session.Token(input);
-                return TokenListParserResult.Value<AlloyToken, Expression>(new IdentifierExpression(Name(name)), input, session.Next(input));
+                return new Parsed(new IdentifierExpression(Name(name)), session.Next(input));
             case AlloyToken.String or AlloyToken.Number or AlloyToken.Float or AlloyToken.Bool or AlloyToken.Null:
                 var literal = session.Token(input);
-                return TokenListParserResult.Value<AlloyToken, Expression>(
-                    new LiteralExpression(ToLiteralKind(kind), session.TextOf(literal), ParseSession.SpanOf(literal)), input, session.Next(input));
+                return new Parsed(new LiteralExpression(ToLiteralKind(kind), session.TextOf(literal), ParseSession.SpanOf(literal)), session.Next(input));
             case AlloyToken.LParen:
-                return ParenExpr(input);
+                return new Parsed(ParenExpr(input));
             case AlloyToken.LBrack:
-                return ArrayExpr(input);
+                return new Parsed(ArrayExpr(input));
             case AlloyToken.LCurly:
-                return ObjectExpr(input);
+                return new Parsed(ObjectExpr(input));
             default:
-                return InvalidExpression(input);
+                return new Parsed(InvalidExpression(input));
         }
-    };
+    }
 
     /// <summary><c>"." identifier</c>.</summary>
     private static readonly TokenListParser<AlloyToken, Identifier> Member =
@@ -197,10 +195,9 @@ internal static class AlloyGrammar
 
     /// <summary><c>PostfixExpr = PrimaryExpr { "." identifier | "[" Expression "]" | "(" [ ExpressionList ] ")" }</c>.</summary>
     // Hand-written: a left fold whose every suffix is a nesting level, with upstream's recovery for a block used as a value.
-    private static readonly TokenListParser<AlloyToken, Expression> Postfix = input =>
+    private static Parsed Postfix(ParseSession session, TokenList<AlloyToken> input)
     {
-        var session = ParseSession.Current;
-        var primary = Primary(input);
+        var primary = Primary(session, input);
         var expression = primary.Value;
         var remainder = primary.Remainder;
         var depth = session.Depth;
@@ -249,8 +246,8 @@ internal static class AlloyGrammar
         }
 
         session.Depth = depth;
-        return TokenListParserResult.Value(expression, input, remainder);
-    };
+        return new Parsed(expression, remainder);
+    }
 
     /// <summary>
     /// Upstream's recovery for <c>a = b "label" { ... }</c>: parse the block, report it as a value, keep going.
@@ -283,10 +280,23 @@ internal static class AlloyGrammar
     /// Each operator nests the tree one level deeper and counts towards the nesting limit.
     /// </summary>
     // Hand-written for speed: every expression passes all six precedence levels, which precedence climbing does in one frame.
-    public static readonly TokenListParser<AlloyToken, Expression> Expression = input => Binary(ParseSession.Current, input, 1);
+    public static readonly TokenListParser<AlloyToken, Expression> Expression = input =>
+    {
+        var expression = Binary(ParseSession.Current, input, 1);
+        return TokenListParserResult.Value(expression.Value, input, expression.Remainder);
+    };
+
+    /// <summary>An expression and the tokens after it, as the operator rules hand them to each other.</summary>
+    private readonly record struct Parsed(Expression Value, TokenList<AlloyToken> Remainder)
+    {
+        public Parsed(TokenListParserResult<AlloyToken, Expression> result)
+            : this(result.Value, result.Remainder)
+        {
+        }
+    }
 
     /// <summary>Left-associative binary operators of precedence <paramref name="minimum"/> and above (except <c>^</c>).</summary>
-    private static TokenListParserResult<AlloyToken, Expression> Binary(ParseSession session, TokenList<AlloyToken> input, int minimum)
+    private static Parsed Binary(ParseSession session, TokenList<AlloyToken> input, int minimum)
     {
         var left = Power(session, input);
         var expression = left.Value;
@@ -308,11 +318,11 @@ internal static class AlloyGrammar
         }
 
         session.Depth = depth;
-        return TokenListParserResult.Value(expression, input, remainder);
+        return new Parsed(expression, remainder);
     }
 
     /// <summary><c>PowExpr = UnaryExpr [ "^" PowExpr ]</c>: right-associative, each right operand a nesting level.</summary>
-    private static TokenListParserResult<AlloyToken, Expression> Power(ParseSession session, TokenList<AlloyToken> input)
+    private static Parsed Power(ParseSession session, TokenList<AlloyToken> input)
     {
         var left = Unary(session, input);
         if (session.Kind(left.Remainder) != AlloyToken.Pow)
@@ -324,35 +334,34 @@ internal static class AlloyGrammar
         var next = session.Next(left.Remainder);
         if (!session.Enter(next))
         {
-            return TokenListParserResult.Value<AlloyToken, Expression>(
-                new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, MissingAt(session.Span(next).Start)), input, next);
+            return new Parsed(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, MissingAt(session.Span(next).Start)), next);
         }
 
         var right = Power(session, next);
         session.Leave();
-        return TokenListParserResult.Value<AlloyToken, Expression>(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, right.Value), input, right.Remainder);
+        return new Parsed(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, right.Value), right.Remainder);
     }
 
     /// <summary><c>UnaryExpr = ( "!" | "-" ) UnaryExpr | PostfixExpr</c>, each one a nesting level.</summary>
-    private static TokenListParserResult<AlloyToken, Expression> Unary(ParseSession session, TokenList<AlloyToken> input)
+    private static Parsed Unary(ParseSession session, TokenList<AlloyToken> input)
     {
         if (!session.Enter(input))
         {
-            return TokenListParserResult.Value<AlloyToken, Expression>(MissingAt(session.Span(input).Start), input, input);
+            return new Parsed(MissingAt(session.Span(input).Start), input);
         }
 
-        TokenListParserResult<AlloyToken, Expression> result;
+        Parsed result;
         var op = session.Kind(input);
         if (op is AlloyToken.Not or AlloyToken.Sub)
         {
             var operatorSpan = session.Span(input);
             var operand = Unary(session, session.Next(input));
             var unary = new UnaryExpression(op == AlloyToken.Not ? UnaryOperator.Not : UnaryOperator.Negate, operatorSpan, operand.Value);
-            result = TokenListParserResult.Value<AlloyToken, Expression>(unary, input, operand.Remainder);
+            result = new Parsed(unary, operand.Remainder);
         }
         else
         {
-            result = Postfix(input);
+            result = Postfix(session, input);
         }
 
         session.Leave();
