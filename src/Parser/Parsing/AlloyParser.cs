@@ -44,7 +44,7 @@ public static class AlloyParser
         {
             if (pooled)
             {
-                ArrayPool<Token<AlloyToken>>.Shared.Return(tokens.Buffer, clearArray: true);
+                ArrayPool<Token<AlloyToken>>.Shared.Return(tokens.Buffer);
             }
         }
     }
