@@ -30,11 +30,9 @@ public static class AlloyParser
     /// <summary>Parses a file: the tree with every comment, and the syntax errors (AL001) in upstream's order.</summary>
     public static SyntaxTree Parse(SourceText source)
     {
-        // The token array lives only during the parse. A typical file's is rented, so parsing many files reuses a few
-        // buffers; a huge file's is not, or the pool would keep it (tens of MB) alive for the rest of the run.
-        var estimate = EstimatedTokenCount(source);
-        var pooled = estimate <= MaxPooledTokens;
-        var tokens = AlloyTokenizer.Instance.Scan(source, pooled ? ArrayPool<Token<AlloyToken>>.Shared.Rent(estimate) : new Token<AlloyToken>[estimate]);
+        // The token array lives only during the parse: rent it, so parsing many or large files reuses one buffer (the
+        // shared pool gives unused buffers back to the GC when memory runs short or they sit idle).
+        var tokens = AlloyTokenizer.Instance.Scan(source, ArrayPool<Token<AlloyToken>>.Shared.Rent(EstimatedTokenCount(source)));
         try
         {
             var (root, session, end) = Run(AlloyGrammar.File, source.Text, tokens.Buffer, tokens.Count - 1);
@@ -42,10 +40,7 @@ public static class AlloyParser
         }
         finally
         {
-            if (pooled)
-            {
-                ArrayPool<Token<AlloyToken>>.Shared.Return(tokens.Buffer);
-            }
+            ArrayPool<Token<AlloyToken>>.Shared.Return(tokens.Buffer);
         }
     }
 
@@ -144,9 +139,6 @@ public static class AlloyParser
     /// 16 MB), four times over.
     /// </summary>
     private const int LargeStackBytes = 64 * 1024 * 1024;
-
-    /// <summary>Token arrays up to this length (1 MB of tokens, a file of about 128 KB) are rented from the shared pool.</summary>
-    private const int MaxPooledTokens = 32 * 1024;
 
     /// <summary>Configs average about one token per five characters; the buffer grows if a file has more.</summary>
     private static int EstimatedTokenCount(SourceText source) => Math.Max(16, source.Length / 4);
