@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Catalog;
 
@@ -45,7 +46,7 @@ public sealed class SemanticModel
             if (_references.Count > first)
             {
                 // A block's references are collected together: they are one run of the list.
-                block.ReferencesWithin = _references.GetRange(first, _references.Count - first);
+                block.ReferencesWithin = CollectionsMarshal.AsSpan(_references)[first..].ToArray();
             }
         }
 

@@ -124,12 +124,18 @@ public sealed partial class AL106TypeMismatch : Rule
                     return Wrong();
                 }
 
-                return actual == "string" && StringValue(value) is { } text ? CheckText(value, text, schema, path) : null;
+                return actual == "string" ? CheckText(value, schema, path) : null;
         }
     }
 
-    private static Finding? CheckText(Expression value, string text, AttributeSchema? schema, ValuePath path)
+    private static Finding? CheckText(Expression value, AttributeSchema? schema, ValuePath path)
     {
+        // Most text arguments accept any text: only those with listed values or a format need the string's value.
+        if (schema is not ({ AllowedValues: not null } or { Format: "bytes" }) || StringValue(value) is not { } text)
+        {
+            return null;
+        }
+
         // An empty string leaves the default in place for the text types the catalog lists values for.
         if (schema?.AllowedValues is { } allowed && text.Length > 0 && !allowed.Contains(text))
         {
