@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using AlloyLint.Cli.Configuration;
 
 namespace AlloyLint.Cli.Commands;
@@ -67,21 +68,27 @@ internal static class AlloyLintCommand
         return ExitCodes.Error;
     }
 
-    private static RootCommand Create(CliConsole console)
+    /// <summary>
+    /// A plain command rather than System.CommandLine's <c>RootCommand</c>: that one builds its help and version options
+    /// from localized resources at every start (about a twentieth of a small lint); <c>--version</c> is our own option.
+    /// </summary>
+    private static Command Create(CliConsole console)
     {
-        var root = new RootCommand(
+        var root = new Command(
+            ProductInfo.Name,
             "AlloyLint: a linter, fixer and formatter for Grafana Alloy configuration files. " +
             "Lints the *.alloy files of PATHS (files or folders; default: the current folder; '-' reads standard input).");
-        var versionOption = root.Options.OfType<VersionOption>().FirstOrDefault();
-        if (versionOption is not null)
-        {
-            root.Options.Remove(versionOption);
-        }
-
         LintCommand.Configure(root, console);
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
         root.Subcommands.Add(FmtCommand.Create(console));
+        root.Options.Add(new Option<bool>("--help", "-h", "-?")
+        {
+            Description = "Show help and usage information",
+            Arity = ArgumentArity.Zero,
+            Recursive = true,
+            Action = new HelpAction(),
+        });
         return root;
     }
 }

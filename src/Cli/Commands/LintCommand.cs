@@ -10,7 +10,7 @@ internal static class LintCommand
 {
     private static readonly string[] Formats = ["text", "concise", "json", "github", "sarif"];
 
-    public static void Configure(RootCommand root, CliConsole console)
+    public static void Configure(Command root, CliConsole console)
     {
         var paths = new Argument<string[]>("PATHS") { Description = "Files and folders to lint ('-' reads standard input)", Arity = ArgumentArity.ZeroOrMore };
         var fix = new Option<bool>("--fix") { Description = "Apply safe fixes and write the files" };
