@@ -8,30 +8,23 @@ namespace AlloyLint.Rules.Catalog;
 /// </summary>
 internal static class CatalogReader
 {
-    /// <summary>The byte offsets where each entry line (<c>@name ...</c>) starts, with its end (exclusive).</summary>
+    /// <summary>The byte offsets where each entry (from its line <c>@name ...</c> to the next such line) starts and ends.</summary>
     public static Dictionary<string, (int Start, int End)> Index(ReadOnlySpan<byte> text)
     {
         var index = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         string? current = null;
         var currentStart = 0;
-        for (var lineStart = 0; lineStart < text.Length;)
+        for (var lineStart = text.StartsWith("@"u8) ? 0 : NextEntry(text, 0); lineStart < text.Length; lineStart = NextEntry(text, lineStart))
         {
-            var lineLength = text[lineStart..].IndexOf((byte)'\n');
-            var lineEnd = lineLength < 0 ? text.Length : lineStart + lineLength;
-            if (text[lineStart] == (byte)'@')
+            if (current is not null)
             {
-                if (current is not null)
-                {
-                    index[current] = (currentStart, lineStart);
-                }
-
-                var line = text[(lineStart + 1)..lineEnd];
-                var nameLength = line.IndexOf((byte)'\t');
-                current = Encoding.UTF8.GetString(nameLength < 0 ? line : line[..nameLength]);
-                currentStart = lineStart;
+                index[current] = (currentStart, lineStart);
             }
 
-            lineStart = lineEnd + 1;
+            var header = text[(lineStart + 1)..];
+            var nameLength = header.IndexOfAny((byte)'\t', (byte)'\n');
+            current = Encoding.UTF8.GetString(nameLength < 0 ? header : header[..nameLength]);
+            currentStart = lineStart;
         }
 
         if (current is not null)
@@ -40,6 +33,13 @@ internal static class CatalogReader
         }
 
         return index;
+    }
+
+    /// <summary>Where the next entry line after <paramref name="from"/> starts, or the end of the text.</summary>
+    private static int NextEntry(ReadOnlySpan<byte> text, int from)
+    {
+        var found = text[(from + 1)..].IndexOf("\n@"u8);
+        return found < 0 ? text.Length : from + 1 + found + 1;
     }
 
     public static ComponentSchema ReadEntry(ReadOnlySpan<byte> entry, Dictionary<string, AlloyType> types)

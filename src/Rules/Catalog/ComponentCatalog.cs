@@ -11,21 +11,26 @@ public sealed class ComponentCatalog
 {
     internal const string ResourceName = "AlloyLint.Rules.Catalog.catalog.txt";
 
-    private static readonly Lazy<ComponentCatalog> DefaultLazy = new(() => new ComponentCatalog(ReadEmbeddedCatalog()));
+    private static readonly Lazy<ComponentCatalog> DefaultLazy = new(OpenEmbedded);
 
-    // The catalog's UTF-8 text, kept undecoded: start-up only indexes entry names, and each entry is decoded when first read.
-    private readonly byte[] text;
+    // The catalog's UTF-8 text where the loaded assembly image holds it, neither copied nor decoded: start-up only
+    // indexes entry names, and each entry is decoded when first read.
+    private readonly unsafe byte* text;
+    private readonly int length;
     private readonly Dictionary<string, (int Start, int End)> index;
     private readonly ConcurrentDictionary<string, ComponentSchema> parsed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AlloyType> types = new(StringComparer.Ordinal);
     private readonly Lazy<(string[] Components, string[] ConfigBlocks)> names;
 
-    internal ComponentCatalog(byte[] text)
+    private unsafe ComponentCatalog(byte* text, int length)
     {
         this.text = text;
-        index = CatalogReader.Index(text);
+        this.length = length;
+        index = CatalogReader.Index(Text);
         names = new Lazy<(string[], string[])>(SplitNames);
     }
+
+    private unsafe ReadOnlySpan<byte> Text => new(text, length);
 
     /// <summary>The catalog shipped with AlloyLint.</summary>
     public static ComponentCatalog Default => DefaultLazy.Value;
@@ -55,7 +60,7 @@ public sealed class ComponentCatalog
             return null;
         }
 
-        return parsed.GetOrAdd(name, _ => CatalogReader.ReadEntry(text.AsSpan(range.Start, range.End - range.Start), types));
+        return parsed.GetOrAdd(name, _ => CatalogReader.ReadEntry(Text[range.Start..range.End], types));
     }
 
     private (string[], string[]) SplitNames()
@@ -64,7 +69,7 @@ public sealed class ComponentCatalog
         var blocks = new List<string>();
         foreach (var (name, range) in index)
         {
-            var header = text.AsSpan(range.Start, range.End - range.Start);
+            var header = Text[range.Start..range.End];
             var kindStart = header.IndexOf((byte)'\t') + 1;
             (header[kindStart..].StartsWith("component\t"u8) ? components : blocks).Add(name);
         }
@@ -74,12 +79,11 @@ public sealed class ComponentCatalog
         return ([.. components], [.. blocks]);
     }
 
-    private static byte[] ReadEmbeddedCatalog()
+    /// <summary>The embedded catalog, read in place: resources of a loaded assembly are memory the runtime keeps mapped.</summary>
+    private static unsafe ComponentCatalog OpenEmbedded()
     {
-        using var stream = typeof(ComponentCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from AlloyLint.Rules");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
+        using var stream = typeof(ComponentCatalog).Assembly.GetManifestResourceStream(ResourceName) as UnmanagedMemoryStream
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from AlloyLint.Rules or not held in memory");
+        return new ComponentCatalog(stream.PositionPointer, checked((int)stream.Length));
     }
 }
