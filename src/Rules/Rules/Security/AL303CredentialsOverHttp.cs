@@ -25,7 +25,7 @@ public sealed class AL303CredentialsOverHttp : Rule
         "credentials-over-http",
         RuleCategory.Security,
         Severity.Warning,
-        "Credentials sent to an `http://` URL travel in clear text");
+        "Credentials sent over plain HTTP, or over gRPC without TLS, travel in clear text");
 
     public override void Check(LintContext context)
     {
