@@ -35,6 +35,12 @@ public sealed class Scope
     /// <summary>The enclosing scope; null for the root.</summary>
     public Scope? Parent { get; }
 
+    /// <summary>
+    /// The next scope outwards whose components this one sees: components are visible through <c>foreach</c>
+    /// templates, but a <c>declare</c> body sees only its own.
+    /// </summary>
+    internal Scope? OuterComponentScope => Kind == ScopeKind.Declare ? null : Parent;
+
     /// <summary>The <c>declare</c> or <c>foreach</c> block that opens this scope; null for the root.</summary>
     public ConfigBlock? Owner { get; }
 

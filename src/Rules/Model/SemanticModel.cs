@@ -165,8 +165,7 @@ public sealed class SemanticModel
                 return;
             }
 
-            // Components are visible from this scope outwards through foreach templates; a declare is a wall.
-            for (var scope = reference.Scope; scope is not null; scope = scope.Kind == ScopeKind.Declare ? null : scope.Parent)
+            for (var scope = reference.Scope; scope is not null; scope = scope.OuterComponentScope)
             {
                 // The longest prefix of two names or more that is a component ID: what follows is the export.
                 var prefixEnd = reference.Text.Length;

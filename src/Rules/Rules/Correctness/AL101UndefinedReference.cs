@@ -105,16 +105,11 @@ public sealed class AL101UndefinedReference : Rule
 
     private static IEnumerable<ComponentInstance> VisibleComponents(Scope scope)
     {
-        for (Scope? current = scope; current is not null; current = current.Parent)
+        for (Scope? current = scope; current is not null; current = current.OuterComponentScope)
         {
             foreach (var component in current.Components)
             {
                 yield return component;
-            }
-
-            if (current.Kind == ScopeKind.Declare)
-            {
-                yield break;
             }
         }
     }
