@@ -115,23 +115,22 @@ public static class AlloyParser
     /// </summary>
     private static (T Value, ParseSession Session, int Stop) Run<T>(TokenListParser<AlloyToken, T> rule, string text, Token<AlloyToken>[] tokens, int eofIndex)
     {
-        var session = new ParseSession(text, tokens, eofIndex);
-        var result = session.Run(() => rule(new TokenList<AlloyToken>(tokens)));
-        if (!session.RanOutOfStack)
+        (T Value, ParseSession Session, int Stop) ParseOnce()
         {
+            var session = new ParseSession(text, tokens, eofIndex);
+            var result = session.Run(() => rule(new TokenList<AlloyToken>(tokens)));
             return (result.Value, session, result.Remainder.Position);
         }
 
-        (T Value, ParseSession Session, int Stop) rerun = default;
-        var thread = new Thread(() =>
+        var parsed = ParseOnce();
+        if (parsed.Session.RanOutOfStack)
         {
-            var again = new ParseSession(text, tokens, eofIndex);
-            var result = again.Run(() => rule(new TokenList<AlloyToken>(tokens)));
-            rerun = (result.Value, again, result.Remainder.Position);
-        }, LargeStackBytes);
-        thread.Start();
-        thread.Join();
-        return rerun;
+            var thread = new Thread(() => parsed = ParseOnce(), LargeStackBytes);
+            thread.Start();
+            thread.Join();
+        }
+
+        return parsed;
     }
 
     /// <summary>
