@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
@@ -117,7 +118,9 @@ public sealed class Linter
 
         if (configuration.Trees.Sum(tree => tree.Source.Length) >= ParallelRulesThreshold)
         {
-            Parallel.For(0, checking.Count, CheckWith);
+            // One rule at a time to each core, those that need no semantic model first (see RuleMetadata.ReadsOnlySyntax).
+            var order = Enumerable.Range(0, checking.Count).OrderBy(index => checking[index].Metadata.ReadsOnlySyntax ? 0 : 1).ToArray();
+            Parallel.ForEach(Partitioner.Create(order, loadBalance: true), CheckWith);
         }
         else
         {

@@ -26,6 +26,12 @@ public sealed record RuleMetadata(
 {
     public ImmutableArray<RuleOption> Options { get; init; } = [];
 
+    /// <summary>
+    /// True for a rule that reads only the syntax trees, never the semantic model. When rules run in parallel these go
+    /// first, so they keep a core busy while the first rule that needs the model builds it and the others wait.
+    /// </summary>
+    public bool ReadsOnlySyntax { get; init; }
+
     /// <summary>The rule's page, relative to the repository root.</summary>
     public string DocsPath => $"rules-docs/{Id}.md";
 

@@ -33,6 +33,9 @@ public sealed class Configuration
     /// </summary>
     public SemanticModel Model => _model.Value;
 
+    /// <summary>Whether a rule has asked for <see cref="Model"/> yet.</summary>
+    internal bool HasBuiltModel => _model.IsValueCreated;
+
     public bool HasSyntaxErrors => Trees.Any(tree => tree.HasErrors);
 
     public bool IsRequested(SyntaxTree tree) => _requested.Contains(tree);

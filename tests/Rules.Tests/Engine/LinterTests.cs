@@ -1,5 +1,8 @@
 using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Parser.Parsing;
+using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Model;
 using AlloyLint.Rules.Suppression;
 using AlloyLint.Rules.Syntax;
 using AlloyLint.Rules.Tests.Support;
@@ -55,6 +58,23 @@ public sealed class LinterTests
         var sequential = LintWith(int.MaxValue);
         Assert.True(sequential.Count > 50, $"expected findings from most rules, got {sequential.Count}");
         Assert.Equal(sequential, LintWith(0));
+    }
+
+    [Fact]
+    public void Rules_marked_as_reading_only_syntax_never_build_the_semantic_model()
+    {
+        var syntaxOnly = RuleRegistry.All.Where(rule => rule.Metadata.ReadsOnlySyntax).ToList();
+        Assert.Contains(syntaxOnly, rule => rule.Metadata.Id == "AL402");
+        foreach (var rule in syntaxOnly)
+        {
+            var fixture = Directory.GetFiles(Path.Combine(RuleFixture.FixturesRoot, rule.Metadata.Id), "bad*.alloy").Order().First();
+            var tree = AlloyParser.Parse(SourceText.From(File.ReadAllText(fixture), fixture));
+            var configuration = new Configuration([tree], [tree]);
+            var findings = new List<LintDiagnostic>();
+            rule.Check(new LintContext(configuration, rule.Metadata, rule.Metadata.DefaultSeverity, LintSettings.Default.OptionsOf(rule.Metadata), new InMemoryWorkspace(), findings));
+            Assert.NotEmpty(findings);
+            Assert.False(configuration.HasBuiltModel, $"{rule.Metadata.Id} is marked ReadsOnlySyntax but built the semantic model");
+        }
     }
 
     [Fact]

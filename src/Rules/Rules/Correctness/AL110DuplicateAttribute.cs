@@ -13,7 +13,10 @@ public sealed class AL110DuplicateAttribute : Rule
         "duplicate-attribute",
         RuleCategory.Correctness,
         Severity.Error,
-        "An attribute is set twice in the same block.");
+        "An attribute is set twice in the same block.")
+    {
+        ReadsOnlySyntax = true,
+    };
 
     public override void Check(LintContext context)
     {

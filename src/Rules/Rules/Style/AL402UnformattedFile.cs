@@ -19,7 +19,10 @@ public sealed class AL402UnformattedFile : Rule
         Severity.Warning,
         "The file is not formatted as `alloy fmt` would format it",
         FixAvailability.Always,
-        EnabledByDefault: false);
+        EnabledByDefault: false)
+    {
+        ReadsOnlySyntax = true,
+    };
 
     public override void Check(LintContext context)
     {

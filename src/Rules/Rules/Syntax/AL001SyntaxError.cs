@@ -11,7 +11,10 @@ public sealed class AL001SyntaxError : Rule
         "syntax-error",
         RuleCategory.Syntax,
         Severity.Error,
-        "The file does not parse as Alloy syntax.");
+        "The file does not parse as Alloy syntax.")
+    {
+        ReadsOnlySyntax = true,
+    };
 
     public override void Check(LintContext context)
     {
