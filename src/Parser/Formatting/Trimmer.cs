@@ -1,19 +1,20 @@
 using System.Buffers;
-using System.Text;
 
 namespace AlloyLint.Parser.Formatting;
 
 /// <summary>
 /// The last stage of upstream's printer: drops the spaces and tabs that end a line (and the output), turns
 /// '\f' into '\n' and '\v' into '\t', and passes text between two escape characters through unmodified,
-/// removing the escape characters themselves.
+/// removing the escape characters themselves. The trimmed text of each write goes to the output in one piece.
 /// </summary>
-internal sealed class Trimmer(StringBuilder output, char escape) : ITextSink
+internal sealed class Trimmer(ITextSink output, char escape) : ITextSink
 {
     private static readonly SearchValues<char> TextBreaks = SearchValues.Create(" \t\v\n\f");
     private static readonly SearchValues<char> Blanks = SearchValues.Create(" \t\v");
 
-    private readonly StringBuilder _pendingSpace = new();
+    // Blanks seen since the last text, written only if more text follows on the line.
+    private readonly CharBuffer _pendingSpace = new(64);
+    private readonly CharBuffer _trimmed = new(4096);
     private State _state;
 
     private enum State
@@ -24,6 +25,13 @@ internal sealed class Trimmer(StringBuilder output, char escape) : ITextSink
     }
 
     public void Write(ReadOnlySpan<char> text)
+    {
+        Trim(text);
+        output.Write(_trimmed.Chars);
+        _trimmed.Clear();
+    }
+
+    private void Trim(ReadOnlySpan<char> text)
     {
         var i = 0;
         var nextEscape = -1; // absolute index of the next escape character at or after i, once searched
@@ -40,7 +48,7 @@ internal sealed class Trimmer(StringBuilder output, char escape) : ITextSink
                 case State.Escape:
                 {
                     var end = Math.Min(nextEscape, text.Length);
-                    output.Append(text[i..end]);
+                    _trimmed.Append(text[i..end]);
                     if (end == text.Length)
                     {
                         return;
@@ -55,7 +63,7 @@ internal sealed class Trimmer(StringBuilder output, char escape) : ITextSink
                 {
                     var found = text[i..].IndexOfAny(TextBreaks);
                     var end = Math.Min(found < 0 ? text.Length : i + found, Math.Min(nextEscape, text.Length));
-                    output.Append(text[i..end]);
+                    _trimmed.Append(text[i..end]);
                     i = end;
                     _state = State.Space;
                     break;
@@ -69,7 +77,7 @@ internal sealed class Trimmer(StringBuilder output, char escape) : ITextSink
                     {
                         var start = _pendingSpace.Length;
                         _pendingSpace.Append(text[i..end]);
-                        _pendingSpace.Replace('\v', '\t', start, end - i);
+                        _pendingSpace.Chars[start..].Replace('\v', '\t');
                         i = end;
                         continue;
                     }
@@ -78,12 +86,13 @@ internal sealed class Trimmer(StringBuilder output, char escape) : ITextSink
                     if (ch is '\n' or '\f')
                     {
                         _pendingSpace.Clear();
-                        output.Append('\n');
+                        _trimmed.Append('\n', 1);
                         i++;
                         break;
                     }
 
-                    WritePendingSpace();
+                    _trimmed.Append(_pendingSpace.Chars);
+                    _pendingSpace.Clear();
                     if (i == nextEscape)
                     {
                         _state = State.Escape;
@@ -97,15 +106,6 @@ internal sealed class Trimmer(StringBuilder output, char escape) : ITextSink
                     break;
                 }
             }
-        }
-    }
-
-    private void WritePendingSpace()
-    {
-        if (_pendingSpace.Length > 0)
-        {
-            output.Append(_pendingSpace);
-            _pendingSpace.Clear();
         }
     }
 }

@@ -30,7 +30,7 @@ public class TrimmerTests
     public void State_carries_across_writes()
     {
         var output = new StringBuilder();
-        var trimmer = new Trimmer(output, Escape);
+        var trimmer = new Trimmer(new StringBuilderSink(output), Escape);
         foreach (var piece in new[] { "a ", " ", "\n", $"{Escape}x ", $" {Escape}", "b\t", "" })
         {
             trimmer.Write(piece);
@@ -42,7 +42,7 @@ public class TrimmerTests
     private static string Run(string input)
     {
         var output = new StringBuilder();
-        new Trimmer(output, Escape).Write(input);
+        new Trimmer(new StringBuilderSink(output), Escape).Write(input);
         return output.ToString();
     }
 }
