@@ -28,7 +28,7 @@ internal sealed class AlloyScanner
     private int _offset;
     private int _readOffset;
     private bool _insertTerm;
-    private int _line = 1;
+    private int _line;
     private int _lineStart;
 
     /// <param name="text">The text to scan; offsets are indexes into it.</param>
@@ -38,7 +38,8 @@ internal sealed class AlloyScanner
     /// <param name="leadingBomIsIllegal">True when a BOM was already stripped, so a BOM at <paramref name="start"/> is a second one.</param>
     /// <param name="insertTerminators">False only to test the raw token stream, as upstream's tests do.</param>
     /// <param name="errors">Receives the lexical errors in upstream's order.</param>
-    public AlloyScanner(string text, int start, int end, int[] invalidUtf8Offsets, bool leadingBomIsIllegal, bool insertTerminators, List<LexicalError> errors)
+    /// <param name="firstLine">The 1-based line of <paramref name="start"/>, which must begin a line.</param>
+    public AlloyScanner(string text, int start, int end, int[] invalidUtf8Offsets, bool leadingBomIsIllegal, bool insertTerminators, List<LexicalError> errors, int firstLine = 1)
     {
         _text = text;
         _start = start;
@@ -50,6 +51,7 @@ internal sealed class AlloyScanner
         _readOffset = start;
         _offset = start;
         _lineStart = start;
+        _line = firstLine;
         Next();
         if (_ch == ByteOrderMark && !leadingBomIsIllegal)
         {

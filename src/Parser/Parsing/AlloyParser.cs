@@ -6,6 +6,7 @@ using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
 using Superpower;
 using Superpower.Model;
+using TextSpan = AlloyLint.Parser.Text.TextSpan;
 
 namespace AlloyLint.Parser.Parsing;
 
@@ -28,23 +29,42 @@ public static class AlloyParser
     public const int MaxNestingDepth = 1000;
 
     /// <summary>Parses a file: the tree with every comment, and the syntax errors (AL001) in upstream's order.</summary>
-    public static SyntaxTree Parse(SourceText source)
+    /// <remarks>
+    /// A large file is cut into segments that each begin a line with a letter, so most likely a top-level statement,
+    /// and the segments are parsed in parallel as files of their own: only one segment's tokens exist at a time per
+    /// thread, and the parse uses every core. Each guess is then checked. When the segments before one all parse
+    /// without an error, the text before it is a whole sequence of statements, so it really begins a statement and
+    /// its parse is what the whole file's parse would give there. From the first segment with an error on, the rest
+    /// of the file is parsed again in one piece, so errors and their recovery are exactly upstream's.
+    /// </remarks>
+    public static SyntaxTree Parse(SourceText source) => Parse(source, SegmentLength);
+
+    /// <summary><see cref="Parse(SourceText)"/> with segments of at least <paramref name="segmentLength"/> characters.</summary>
+    internal static SyntaxTree Parse(SourceText source, int segmentLength)
     {
-        // The token array lives only during the parse: rent it, so parsing many or large files reuses one buffer (the
-        // shared pool gives unused buffers back to the GC when memory runs short or they sit idle).
-        var tokens = AlloyTokenizer.Instance.Scan(source, ArrayPool<Token<AlloyToken>>.Shared.Rent(EstimatedTokenCount(source)));
-        try
+        var starts = SegmentStarts(source.Text, segmentLength);
+        var segments = new SegmentParse[starts.Length];
+        if (segments.Length == 1)
         {
-            var (root, session, end) = Run(AlloyGrammar.File, source.Text, tokens.Buffer, tokens.Count - 1);
-            return new SyntaxTree(source, root, tokens.Comments, session.Diagnostics(tokens.Errors, end), tokens.CommentGroupStarts);
+            segments[0] = ParseSegment(source, starts[0], source.Length);
         }
-        finally
+        else
         {
-            ArrayPool<Token<AlloyToken>>.Shared.Return(tokens.Buffer);
+            Parallel.For(0, segments.Length, i => segments[i] = ParseSegment(source, starts[i], i + 1 < starts.Length ? starts[i + 1].Offset : source.Length));
         }
+
+        var count = segments.Length;
+        var firstWithErrors = Array.FindIndex(segments, segment => !segment.Diagnostics.IsEmpty);
+        if (firstWithErrors >= 0 && firstWithErrors < count - 1)
+        {
+            segments[firstWithErrors] = ParseSegment(source, starts[firstWithErrors], source.Length);
+            count = firstWithErrors + 1;
+        }
+
+        return count == 1 ? segments[0].ToTree(source) : Join(source, segments.AsSpan(0, count));
     }
 
-    /// <summary>Parses one expression that must be followed by the end of its line, as upstream's <c>ParseExpression</c>.</summary>
+    /// <summary>Parses one expression that must be followed    /// <summary>Parses one expression that must be followed by the end of its line, as upstream's <c>ParseExpression</c>.</summary>
     public static ExpressionParse ParseExpression(SourceText source)
     {
         var tokens = AlloyTokenizer.Instance.Scan(source);
@@ -139,6 +159,104 @@ public static class AlloyParser
     /// </summary>
     private const int LargeStackBytes = 64 * 1024 * 1024;
 
+    /// <summary>How long a segment of a large file is, at least: a few thousand statements, and a token buffer of about a megabyte.</summary>
+    private const int SegmentLength = 128 * 1024;
+
+    private readonly record struct SegmentStart(int Offset, int Line);
+
+    /// <summary>The parse of a segment, as if it were a file of its own.</summary>
+    private sealed record SegmentParse(
+        ImmutableArray<Statement> Statements,
+        ImmutableArray<Comment> Comments,
+        ImmutableArray<int> CommentGroupStarts,
+        ImmutableArray<Diagnostic> Diagnostics)
+    {
+        public SyntaxTree ToTree(SourceText source) =>
+            new(source, new Body(Statements, new TextSpan(0, source.Length)), Comments, Diagnostics, CommentGroupStarts);
+    }
+
+    /// <summary>
+    /// Where the segments start: the file's start, then, <paramref name="segmentLength"/> characters after the last
+    /// start, the next line that begins with a letter or '_', as a top-level statement does in a file laid out as usual.
+    /// </summary>
+    private static SegmentStart[] SegmentStarts(string text, int segmentLength)
+    {
+        var starts = new List<SegmentStart> { new(0, 1) };
+        while (text.Length - starts[^1].Offset > segmentLength)
+        {
+            var previous = starts[^1];
+            var start = NextLineStartingWithLetter(text, previous.Offset + segmentLength);
+            if (start < 0)
+            {
+                break;
+            }
+
+            starts.Add(new SegmentStart(start, previous.Line + text.AsSpan(previous.Offset, start - previous.Offset).Count('\n')));
+        }
+
+        return [.. starts];
+    }
+
+    private static int NextLineStartingWithLetter(string text, int from)
+    {
+        for (var newline = text.IndexOf('\n', from); newline >= 0 && newline + 1 < text.Length; newline = text.IndexOf('\n', newline + 1))
+        {
+            if (char.IsAsciiLetter(text[newline + 1]) || text[newline + 1] == '_')
+            {
+                return newline + 1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static SegmentParse ParseSegment(SourceText source, SegmentStart start, int end)
+    {
+        // The token buffer lives only during the segment's parse: rent it, so segments and files reuse a few buffers
+        // (the shared pool gives unused buffers back to the GC when memory runs short or they sit idle).
+        var buffer = ArrayPool<Token<AlloyToken>>.Shared.Rent(EstimatedTokenCount(end - start.Offset));
+        var tokens = AlloyTokenizer.Instance.Scan(source, buffer, start.Offset..end, start.Line);
+        try
+        {
+            var (root, session, stop) = Run(AlloyGrammar.File, source.Text, tokens.Buffer, tokens.Count - 1);
+            return new SegmentParse(root.Statements, tokens.Comments, tokens.CommentGroupStarts, session.Diagnostics(tokens.Errors, stop));
+        }
+        finally
+        {
+            ArrayPool<Token<AlloyToken>>.Shared.Return(tokens.Buffer);
+        }
+    }
+
+    /// <summary>One tree from the parses of consecutive segments; only the last can have errors.</summary>
+    private static SyntaxTree Join(SourceText source, ReadOnlySpan<SegmentParse> segments)
+    {
+        int statementCount = 0, commentCount = 0, groupCount = 0;
+        foreach (var segment in segments)
+        {
+            statementCount += segment.Statements.Length;
+            commentCount += segment.Comments.Length;
+            groupCount += segment.CommentGroupStarts.Length;
+        }
+
+        var statements = ImmutableArray.CreateBuilder<Statement>(statementCount);
+        var comments = ImmutableArray.CreateBuilder<Comment>(commentCount);
+        var groupStarts = ImmutableArray.CreateBuilder<int>(groupCount);
+        foreach (var segment in segments)
+        {
+            // A segment starts with a token, so its first comment always starts a new group.
+            foreach (var groupStart in segment.CommentGroupStarts)
+            {
+                groupStarts.Add(comments.Count + groupStart);
+            }
+
+            statements.AddRange(segment.Statements);
+            comments.AddRange(segment.Comments);
+        }
+
+        var root = new Body(statements.MoveToImmutable(), new TextSpan(0, source.Length));
+        return new SyntaxTree(source, root, comments.MoveToImmutable(), segments[^1].Diagnostics, groupStarts.MoveToImmutable());
+    }
+
     /// <summary>Configs average about one token per five characters; the buffer grows if a file has more.</summary>
-    private static int EstimatedTokenCount(SourceText source) => Math.Max(16, source.Length / 4);
+    private static int EstimatedTokenCount(int length) => Math.Max(16, length / 4);
 }
