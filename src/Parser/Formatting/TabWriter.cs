@@ -29,6 +29,9 @@ internal sealed class TabWriter
     private Cell _cell;
     private bool _inEscape;
 
+    // Until some input holds a UTF-16 surrogate, a cell's width in runes is its length.
+    private bool _sawSurrogate;
+
     // Cells of all buffered lines, flat; line i owns _cells[_lineStarts[i] .. _lineStarts[i + 1]).
     private Cell[] _cells = new Cell[256];
     private int _cellCount;
@@ -75,6 +78,7 @@ internal sealed class TabWriter
 
     public void Write(ReadOnlySpan<char> input)
     {
+        _sawSurrogate = _sawSurrogate || input.ContainsAnyInRange('\uD800', '\uDFFF');
         var start = 0;
         var i = 0;
         var nextEscape = -1; // absolute index of the next escape character at or after i, once searched
@@ -191,7 +195,8 @@ internal sealed class TabWriter
 
     private void UpdateWidth()
     {
-        _cell.Width += RuneWidth(_text.Chars[_measured..]);
+        var unmeasured = _text.Chars[_measured..];
+        _cell.Width += _sawSurrogate ? RuneWidth(unmeasured) : unmeasured.Length;
         _measured = _text.Length;
     }
 

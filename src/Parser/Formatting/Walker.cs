@@ -14,15 +14,18 @@ internal sealed class Walker(Printer printer, SourceText source)
 {
     public void WalkStatements(ImmutableArray<Statement> statements)
     {
+        // Lines are looked up in source order (start before the walk, end after it), which the printer's
+        // line cursor answers without searching.
+        var previousEndLine = 0;
         for (var i = 0; i < statements.Length; i++)
         {
             var statement = statements[i];
+            var startLine = StartLine(statement);
             if (i > 0)
             {
                 // Every block but the first statement gets a blank line before it; otherwise one blank line
                 // in the source between two statements is kept.
-                if (statement is BlockStatement
-                    || StartLine(statement) - EndLine(statements[i - 1]) > 1)
+                if (statement is BlockStatement || startLine - previousEndLine > 1)
                 {
                     printer.Space(Whitespace.Formfeed);
                 }
@@ -39,7 +42,9 @@ internal sealed class Walker(Printer printer, SourceText source)
             }
 
             // A statement over several lines ends an alignment section.
-            printer.Space(LineCount(statement) > 1 ? Whitespace.Formfeed : Whitespace.Newline);
+            var endLine = EndLine(statement);
+            printer.Space(endLine > startLine ? Whitespace.Formfeed : Whitespace.Newline);
+            previousEndLine = endLine;
         }
     }
 
