@@ -164,7 +164,7 @@ internal sealed class Printer
     }
 
     /// <summary>A literal or quoted text printed verbatim; tabwriter control characters inside it are protected.</summary>
-    public void Literal(string text, bool isNumber)
+    public void Literal(ReadOnlySpan<char> text, bool isNumber)
     {
         _lastToken = isNumber ? TokenClass.Number : TokenClass.Other;
         WriteItem(text, protectControls: true);
@@ -180,7 +180,7 @@ internal sealed class Printer
         WriteBuffer();
     }
 
-    private void WriteItem(string text, bool protectControls)
+    private void WriteItem(ReadOnlySpan<char> text, bool protectControls)
     {
         var next = _position;
         Flush(next, atEnd: false);
@@ -327,7 +327,7 @@ internal sealed class Printer
         _whitespaceCount -= count;
     }
 
-    private void WriteString(SourcePosition position, string text, TextMode mode)
+    private void WriteString(SourcePosition position, ReadOnlySpan<char> text, TextMode mode)
     {
         if (_atLineStart)
         {
@@ -350,8 +350,7 @@ internal sealed class Printer
                 break;
         }
 
-        var span = text.AsSpan();
-        var newlines = span.IndexOfAny('\n', '\f') < 0 ? 0 : span.Count('\n') + span.Count('\f');
+        var newlines = text.IndexOfAny('\n', '\f') < 0 ? 0 : text.Count('\n') + text.Count('\f');
         _position = new SourcePosition(_position.Offset + text.Length, _position.Line + newlines);
         if (text.Length > 0)
         {
@@ -361,8 +360,8 @@ internal sealed class Printer
         _last = _position;
     }
 
-    private static bool NeedsProtection(string text) =>
-        text.AsSpan().IndexOfAny('\t', '\v', '\f') >= 0 || text.Contains(" \n", StringComparison.Ordinal);
+    private static bool NeedsProtection(ReadOnlySpan<char> text) =>
+        text.IndexOfAny('\t', '\v', '\f') >= 0 || text.Contains(" \n", StringComparison.Ordinal);
 
     /// <summary>
     /// Writes a string literal so that the tab writer and the trimmer cannot change it: each '\t', '\v' and

@@ -72,7 +72,7 @@ internal sealed class Walker(Printer printer, SourceText source)
         {
             printer.Space(Whitespace.Blank);
             printer.Position(label.Span.Start);
-            printer.Literal(GoText.Quote(label.Value), isNumber: false);
+            printer.Literal(Quoted(label.Value, label.Span), isNumber: false);
         }
 
         printer.Space(Whitespace.Blank);
@@ -304,11 +304,27 @@ internal sealed class Walker(Printer printer, SourceText source)
     /// (the key is stored without unescaping) and changes its meaning. A key that %q would leave alone prints as
     /// upstream does; any other key is printed exactly as written.
     /// </summary>
-    private string QuotedKeyText(ObjectField field)
+    private ReadOnlySpan<char> QuotedKeyText(ObjectField field)
     {
-        var quoted = GoText.Quote(field.Key);
-        return quoted.Length == field.Key.Length + 2 ? quoted : source[field.KeySpan];
+        var quoted = Quoted(field.Key, field.KeySpan);
+        return quoted.Length == field.Key.Length + 2 ? quoted : Written(field.KeySpan);
     }
+
+    /// <summary>
+    /// Go's %q of <paramref name="text"/>, written at <paramref name="span"/>. Double-quoted printable ASCII without
+    /// quotes or backslashes is what %q gives, so the source text itself is printed, without allocating.
+    /// </summary>
+    private ReadOnlySpan<char> Quoted(string text, TextSpan span)
+    {
+        var written = Written(span);
+        var unchanged = written.Length == text.Length + 2
+            && written[0] == '"'
+            && !text.AsSpan().ContainsAnyExceptInRange(' ', '~')
+            && !text.AsSpan().ContainsAny('"', '\\');
+        return unchanged ? written : GoText.Quote(text);
+    }
+
+    private ReadOnlySpan<char> Written(TextSpan span) => source.Text.AsSpan(span.Start, span.Length);
 
     private int Line(int offset) => printer.Line(offset);
 
