@@ -323,7 +323,11 @@ internal sealed class Printer
             }
         }
 
-        Array.Copy(_whitespace, count, _whitespace, 0, _whitespaceCount - count);
+        if (count < _whitespaceCount)
+        {
+            _whitespace.AsSpan(count, _whitespaceCount - count).CopyTo(_whitespace);
+        }
+
         _whitespaceCount -= count;
     }
 
