@@ -8,13 +8,14 @@ namespace AlloyLint.Parser.Formatting;
 /// <summary>
 /// The canonical formatter: the output of <c>alloy fmt</c>, byte for byte, except where upstream damages code
 /// (see the README section "Differences from alloy fmt"). Pipeline as upstream: walker → printer → tab writer
-/// (Go's text/tabwriter semantics) → trimmer.
+/// (Go's text/tabwriter semantics) → trimmer, streamed: each stage passes its output on as soon as it can no
+/// longer change, and keeps only what still may (the tab writer, a block of lines whose columns are not closed).
 /// </summary>
 public static class AlloyFormatter
 {
     /// <summary>The canonical text of a file: LF line endings, ending with exactly one "\n", no BOM.</summary>
     /// <exception cref="InvalidOperationException">The tree has syntax errors.</exception>
-    public static string Format(SyntaxTree tree) => FormatFile(tree, keepLineEndings: false).ToString();
+    public static string Format(SyntaxTree tree) => FormatFile(tree, keepLineEndings: false);
 
     /// <summary>
     /// <see cref="Format"/> with the file's own line endings: "\r\n" when most of the source's line breaks are
@@ -22,88 +23,55 @@ public static class AlloyFormatter
     /// in place writes, and what a file must equal to count as formatted.
     /// </summary>
     /// <exception cref="InvalidOperationException">The tree has syntax errors.</exception>
-    public static string FormatKeepingLineEndings(SyntaxTree tree) => FormatFile(tree, keepLineEndings: true).ToString();
+    public static string FormatKeepingLineEndings(SyntaxTree tree) => FormatFile(tree, keepLineEndings: true);
 
     /// <summary>
     /// The one edit that turns the file into <see cref="FormatKeepingLineEndings"/>'s text: the span from the first
     /// to the last differing character and its canonical replacement; null when the file is already canonical.
-    /// Cheaper than comparing the whole formatted text: only the replacement becomes a string.
+    /// The formatted text is compared with the file as it is printed, so only the output from the first difference
+    /// on is kept: an already canonical file is never held in memory a second time.
     /// </summary>
     /// <exception cref="InvalidOperationException">The tree has syntax errors.</exception>
     public static CanonicalChange? FindCanonicalChange(SyntaxTree tree)
     {
-        var formatted = FormatFile(tree, keepLineEndings: true);
-        var text = tree.Source.Text.AsSpan();
-        var prefix = 0;
-        foreach (var chunk in formatted.GetChunks())
-        {
-            var common = chunk.Span.CommonPrefixLength(text[prefix..]);
-            prefix += common;
-            if (common < chunk.Length)
-            {
-                break;
-            }
-        }
-
-        if (prefix == text.Length && prefix == formatted.Length)
-        {
-            return null;
-        }
-
-        // Common suffix, not overlapping the prefix in either text.
-        var suffix = 0;
-        var limit = Math.Min(text.Length, formatted.Length) - prefix;
-        while (suffix < limit && text[^(suffix + 1)] == formatted[formatted.Length - suffix - 1])
-        {
-            suffix++;
-        }
-
-        return new CanonicalChange(
-            TextSpan.FromBounds(prefix, text.Length - suffix),
-            formatted.ToString(prefix, formatted.Length - suffix - prefix));
+        EnsureFormattable(tree);
+        var comparison = new CanonicalComparison(tree.Source.Text);
+        PrintFile(tree, WithFileLineEndings(tree, comparison));
+        return comparison.Change();
     }
 
-    private static StringBuilder FormatFile(SyntaxTree tree, bool keepLineEndings)
+    private static string FormatFile(SyntaxTree tree, bool keepLineEndings)
+    {
+        EnsureFormattable(tree);
+        var output = new StringBuilder(tree.Source.Length + 64);
+        var sink = new StringBuilderSink(output);
+        PrintFile(tree, keepLineEndings ? WithFileLineEndings(tree, sink) : sink);
+        return output.ToString();
+    }
+
+    private static void EnsureFormattable(SyntaxTree tree)
     {
         ArgumentNullException.ThrowIfNull(tree);
         if (tree.HasErrors)
         {
             throw new InvalidOperationException($"{tree.Source.Path} has syntax errors and cannot be formatted.");
         }
-
-        var output = new StringBuilder(tree.Source.Length + 64);
-        Print(tree, baseIndent: 0, output);
-        output.Append('\n');
-        return keepLineEndings && tree.Source.LineEnding != "\n" ? WithCrLf(output) : output;
     }
 
-    /// <summary>Every "\n" not already preceded by "\r" becomes "\r\n".</summary>
-    private static StringBuilder WithCrLf(StringBuilder formatted)
+    private static ITextSink WithFileLineEndings(SyntaxTree tree, ITextSink output) =>
+        tree.Source.LineEnding == "\n" ? output : new NewlineConverter(output, "\r\n");
+
+    private static void PrintFile(SyntaxTree tree, ITextSink output)
     {
-        var builder = new StringBuilder(formatted.Length + formatted.Length / 16);
-        var previous = '\0';
-        foreach (var chunk in formatted.GetChunks())
-        {
-            foreach (var ch in chunk.Span)
-            {
-                if (ch == '\n' && previous != '\r')
-                {
-                    builder.Append('\r');
-                }
-
-                builder.Append(ch);
-                previous = ch;
-            }
-        }
-
-        return builder;
+        Print(tree, baseIndent: 0, output);
+        output.Write("\n");
     }
 
     /// <summary>
     /// Prints a snippet of statements canonically for insertion into a file: every line is indented by
     /// <paramref name="indentLevel"/> tabs (except the continuation lines of multi-line raw strings, whose
-    /// content must not change), lines are joined with <paramref name="newline"/>, and there is no trailing
-    /// newline. Fixes use this so they never assemble layout by hand.
+    /// content must not change), lines are joined with <paramref name="newline"/> (line breaks already "\r\n", inside
+    /// raw strings, stay as they are), and there is no trailing newline. Fixes use this so they never assemble layout by hand.
     /// </summary>
     /// <exception cref="ArgumentException">The snippet does not parse.</exception>
     public static string FormatSnippet(string alloySource, int indentLevel = 0, string newline = "\n")
@@ -121,18 +89,15 @@ public static class AlloyFormatter
         }
 
         var output = new StringBuilder(alloySource.Length + 64);
-        Print(tree, indentLevel, output);
-        return newline == "\n" ? output.ToString() : output.Replace("\n", newline).ToString();
+        var sink = new StringBuilderSink(output);
+        Print(tree, indentLevel, newline == "\n" ? sink : new NewlineConverter(sink, newline));
+        return output.ToString();
     }
 
-    /// <summary>Upstream's Fprint: the formatted text without the final newline.</summary>
-    private static void Print(SyntaxTree tree, int baseIndent, StringBuilder output)
+    /// <summary>Upstream's Fprint: the formatted text without the final newline, streamed to <paramref name="output"/>.</summary>
+    private static void Print(SyntaxTree tree, int baseIndent, ITextSink output)
     {
         var escape = ChooseEscape(tree.Source.Text);
-        var printer = new Printer(tree, escape, baseIndent);
-        new Walker(printer, tree.Source).WalkStatements(tree.Root.Statements);
-        printer.Finish();
-
         var tabWriter = new TabWriter(
             new Trimmer(output, escape),
             minWidth: 0,
@@ -142,7 +107,9 @@ public static class AlloyFormatter
             discardEmptyColumns: true,
             tabIndent: true,
             escape);
-        tabWriter.Write(printer.Output);
+        var printer = new Printer(tree, escape, baseIndent, tabWriter);
+        new Walker(printer, tree.Source).WalkStatements(tree.Root.Statements);
+        printer.Finish();
         tabWriter.Flush();
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
@@ -12,11 +13,17 @@ namespace AlloyLint.Parser.Formatting;
 /// It tracks an estimate of the current <em>source</em> position (set by each hint, advanced by everything
 /// written) to decide where comments go, exactly as upstream does, so comments land where upstream puts them.
 /// </para>
+/// <para>
+/// Nothing written changes afterwards, so the output goes to the tab writer whenever the buffer is full.
+/// </para>
 /// </summary>
 internal sealed class Printer
 {
     private const int WhitespaceCapacity = 16;
     private const int MaxNewlines = 2;
+    private const int BufferSize = 16 * 1024;
+
+    private static readonly SearchValues<char> ProtectedCharacters = SearchValues.Create("\t\v\f ");
 
     private readonly LineMap _lines;
     private readonly char _escape;
@@ -26,8 +33,10 @@ internal sealed class Printer
     private readonly Whitespace[] _whitespace = new Whitespace[WhitespaceCapacity];
     private int _whitespaceCount;
 
-    private char[] _output;
-    private int _outputLength;
+    private readonly TabWriter _output;
+    private readonly char[] _buffer;
+    private int _bufferLength;
+    private bool _wroteAnything;
     private int _indent;
     private TokenClass _lastToken;
 
@@ -45,7 +54,7 @@ internal sealed class Printer
     private int _nextGroup;
     private int _commentStart = -1;
 
-    public Printer(SyntaxTree tree, char escape, int baseIndent)
+    public Printer(SyntaxTree tree, char escape, int baseIndent, TabWriter output)
     {
         _lines = tree.Source.Lines;
         CacheLine(1);
@@ -53,7 +62,8 @@ internal sealed class Printer
         _baseIndent = baseIndent;
         _comments = tree.Comments;
         _commentGroups = GroupComments(tree.Source.Text, tree.Comments, _lines);
-        _output = new char[Math.Max(256, tree.Source.Length + tree.Source.Length / 8)];
+        _output = output;
+        _buffer = new char[Math.Clamp(tree.Source.Length + tree.Source.Length / 8, 256, BufferSize)];
         NextCommentGroup();
     }
 
@@ -63,8 +73,6 @@ internal sealed class Printer
         Number,
         Divide,
     }
-
-    public ReadOnlySpan<char> Output => _output.AsSpan(0, _outputLength);
 
     /// <summary>
     /// The 1-based source line of <paramref name="offset"/>. Lookups mostly move forward through the file, so the
@@ -156,16 +164,23 @@ internal sealed class Printer
     }
 
     /// <summary>A literal or quoted text printed verbatim; tabwriter control characters inside it are protected.</summary>
-    public void Literal(string text, bool isNumber)
+    public void Literal(ReadOnlySpan<char> text, bool isNumber)
     {
         _lastToken = isNumber ? TokenClass.Number : TokenClass.Other;
         WriteItem(text, protectControls: true);
     }
 
-    /// <summary>Ends the walk: comments after the last token are written; pending whitespace is dropped.</summary>
-    public void Finish() => Flush(new SourcePosition(int.MaxValue, int.MaxValue), atEnd: true);
+    /// <summary>
+    /// Ends the walk: comments after the last token are written, pending whitespace is dropped, and the buffered
+    /// output goes to the tab writer.
+    /// </summary>
+    public void Finish()
+    {
+        Flush(new SourcePosition(int.MaxValue, int.MaxValue), atEnd: true);
+        WriteBuffer();
+    }
 
-    private void WriteItem(string text, bool protectControls)
+    private void WriteItem(ReadOnlySpan<char> text, bool protectControls)
     {
         var next = _position;
         Flush(next, atEnd: false);
@@ -209,7 +224,7 @@ internal sealed class Printer
 
     private void WriteCommentPrefix(SourcePosition next, Comment comment)
     {
-        if (_outputLength == 0)
+        if (!_wroteAnything)
         {
             return;
         }
@@ -308,11 +323,15 @@ internal sealed class Printer
             }
         }
 
-        Array.Copy(_whitespace, count, _whitespace, 0, _whitespaceCount - count);
+        if (count < _whitespaceCount)
+        {
+            _whitespace.AsSpan(count, _whitespaceCount - count).CopyTo(_whitespace);
+        }
+
         _whitespaceCount -= count;
     }
 
-    private void WriteString(SourcePosition position, string text, TextMode mode)
+    private void WriteString(SourcePosition position, ReadOnlySpan<char> text, TextMode mode)
     {
         if (_atLineStart)
         {
@@ -335,8 +354,7 @@ internal sealed class Printer
                 break;
         }
 
-        var span = text.AsSpan();
-        var newlines = span.IndexOfAny('\n', '\f') < 0 ? 0 : span.Count('\n') + span.Count('\f');
+        var newlines = text.IndexOfAny('\n', '\f') < 0 ? 0 : text.Count('\n') + text.Count('\f');
         _position = new SourcePosition(_position.Offset + text.Length, _position.Line + newlines);
         if (text.Length > 0)
         {
@@ -346,8 +364,8 @@ internal sealed class Printer
         _last = _position;
     }
 
-    private static bool NeedsProtection(string text) =>
-        text.AsSpan().IndexOfAny('\t', '\v', '\f') >= 0 || text.Contains(" \n", StringComparison.Ordinal);
+    private static bool NeedsProtection(ReadOnlySpan<char> text) =>
+        text.IndexOfAny('\t', '\v', '\f') >= 0 || text.Contains(" \n", StringComparison.Ordinal);
 
     /// <summary>
     /// Writes a string literal so that the tab writer and the trimmer cannot change it: each '\t', '\v' and
@@ -355,55 +373,54 @@ internal sealed class Printer
     /// characters. Upstream turns such tabs into alignment spaces and strips such trailing blanks, which
     /// changes the string. Escaped text keeps its width, so alignment is otherwise unaffected.
     /// </summary>
-    private void AppendProtected(string text)
+    private void AppendProtected(ReadOnlySpan<char> text)
     {
-        for (var i = 0; i < text.Length; i++)
+        while (!text.IsEmpty)
         {
-            var ch = text[i];
-            if (ch is '\t' or '\v' or '\f')
+            var special = text.IndexOfAny(ProtectedCharacters);
+            if (special < 0)
+            {
+                Append(text);
+                return;
+            }
+
+            Append(text[..special]);
+            text = text[special..];
+            if (text[0] != ' ')
             {
                 Append(_escape);
-                Append(ch);
+                Append(text[0]);
                 Append(_escape);
+                text = text[1..];
                 continue;
             }
 
-            if (ch == ' ')
+            var spaces = text.IndexOfAnyExcept(' ');
+            if (spaces < 0)
             {
-                var end = i;
-                while (end < text.Length && text[end] == ' ')
-                {
-                    end++;
-                }
-
-                var endsLine = end < text.Length && text[end] == '\n';
-                if (endsLine)
-                {
-                    Append(_escape);
-                }
-
-                Append(text[i..end]);
-                if (endsLine)
-                {
-                    Append(_escape);
-                }
-
-                i = end - 1;
-                continue;
+                spaces = text.Length;
             }
 
-            Append(ch);
+            var endsLine = spaces < text.Length && text[spaces] == '\n';
+            if (endsLine)
+            {
+                Append(_escape);
+            }
+
+            Append(text[..spaces]);
+            if (endsLine)
+            {
+                Append(_escape);
+            }
+
+            text = text[spaces..];
         }
     }
 
     private void WriteIndent()
     {
         var depth = _baseIndent + _indent;
-        for (var i = 0; i < depth; i++)
-        {
-            Append('\t');
-        }
-
+        Append('\t', depth);
         _position = _position with { Offset = _position.Offset + depth };
         if (depth > 0)
         {
@@ -418,11 +435,7 @@ internal sealed class Printer
             WriteIndent();
         }
 
-        for (var i = 0; i < count; i++)
-        {
-            Append(ch);
-        }
-
+        Append(ch, count);
         if (ch is '\n' or '\f')
         {
             _position = new SourcePosition(_position.Offset + count, _position.Line + count);
@@ -437,23 +450,54 @@ internal sealed class Printer
 
     private void Append(char ch)
     {
-        if (_outputLength == _output.Length)
+        if (_bufferLength == _buffer.Length)
         {
-            Array.Resize(ref _output, _output.Length * 2);
+            WriteBuffer();
         }
 
-        _output[_outputLength++] = ch;
+        _buffer[_bufferLength++] = ch;
+        _wroteAnything = true;
     }
 
-    private void Append(string text)
+    private void Append(char ch, int count)
     {
-        if (_outputLength + text.Length > _output.Length)
+        while (count > 0)
         {
-            Array.Resize(ref _output, Math.Max(_output.Length * 2, _outputLength + text.Length));
+            if (_bufferLength == _buffer.Length)
+            {
+                WriteBuffer();
+            }
+
+            var run = Math.Min(count, _buffer.Length - _bufferLength);
+            _buffer.AsSpan(_bufferLength, run).Fill(ch);
+            _bufferLength += run;
+            count -= run;
+            _wroteAnything = true;
+        }
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (_bufferLength + text.Length > _buffer.Length)
+        {
+            WriteBuffer();
+            if (text.Length > _buffer.Length)
+            {
+                _output.Write(text);
+                _wroteAnything = true;
+                return;
+            }
         }
 
-        text.CopyTo(_output.AsSpan(_outputLength));
-        _outputLength += text.Length;
+        text.CopyTo(_buffer.AsSpan(_bufferLength));
+        _bufferLength += text.Length;
+        _wroteAnything |= text.Length > 0;
+    }
+
+    private void WriteBuffer()
+    {
+        _output.Write(_buffer.AsSpan(0, _bufferLength));
+        _bufferLength = 0;
     }
 
     private void NextCommentGroup()

@@ -7,13 +7,11 @@ namespace AlloyLint.Parser.Formatting;
 /// after a line's last tab is not part of any column. A '\f', or a line without any tab, flushes everything
 /// buffered. Text between two escape characters is opaque (its tabs and line breaks do not count) and the
 /// escape characters are passed through without counting toward widths. Widths are counted in runes.
-/// Every line break is written as '\n'. Supported options are the ones Go offers minus HTML filtering, right
+/// Every line break is written as '\n'. Each flush hands the formatted lines to the output in one piece. Supported options are the ones Go offers minus HTML filtering, right
 /// alignment, escape stripping and debug bars, which the formatter does not use.
 /// </summary>
 internal sealed class TabWriter
 {
-    private const string Tabs = "\t\t\t\t\t\t\t\t";
-
     private readonly ITextSink _output;
     private readonly int _minWidth;
     private readonly int _tabWidth;
@@ -22,16 +20,17 @@ internal sealed class TabWriter
     private readonly bool _discardEmptyColumns;
     private readonly bool _tabIndent;
     private readonly char _escape;
-    private readonly string _padString;
 
     // Collected text of the buffered lines, without the tabs and line breaks that split it.
-    private char[] _text = new char[4096];
-    private int _textLength;
+    private readonly CharBuffer _text = new(4096);
 
     // Position in _text up to which the width of the current cell has been counted.
     private int _measured;
     private Cell _cell;
     private bool _inEscape;
+
+    // Until some input holds a UTF-16 surrogate, a cell's width in runes is its length.
+    private bool _sawSurrogate;
 
     // Cells of all buffered lines, flat; line i owns _cells[_lineStarts[i] .. _lineStarts[i + 1]).
     private Cell[] _cells = new Cell[256];
@@ -42,6 +41,9 @@ internal sealed class TabWriter
     // Widths of the enclosing column blocks while formatting.
     private int[] _widths = new int[16];
     private int _widthCount;
+
+    // The formatted lines of one flush.
+    private readonly CharBuffer _formatted = new(4096);
 
     public TabWriter(
         ITextSink output,
@@ -64,7 +66,6 @@ internal sealed class TabWriter
         _discardEmptyColumns = discardEmptyColumns;
         _tabIndent = tabIndent;
         _escape = escape;
-        _padString = new string(padChar, 64);
         Reset();
     }
 
@@ -77,6 +78,7 @@ internal sealed class TabWriter
 
     public void Write(ReadOnlySpan<char> input)
     {
+        _sawSurrogate = _sawSurrogate || input.ContainsAnyInRange('\uD800', '\uDFFF');
         var start = 0;
         var i = 0;
         var nextEscape = -1; // absolute index of the next escape character at or after i, once searched
@@ -155,12 +157,14 @@ internal sealed class TabWriter
         }
 
         Format(0, 0, _lineCount);
+        _output.Write(_formatted.Chars);
+        _formatted.Clear();
         Reset();
     }
 
     private void Reset()
     {
-        _textLength = 0;
+        _text.Clear();
         _measured = 0;
         _cell = default;
         _inEscape = false;
@@ -185,25 +189,15 @@ internal sealed class TabWriter
 
     private void Append(ReadOnlySpan<char> text)
     {
-        if (text.IsEmpty)
-        {
-            return;
-        }
-
-        if (_textLength + text.Length > _text.Length)
-        {
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _textLength + text.Length));
-        }
-
-        text.CopyTo(_text.AsSpan(_textLength));
-        _textLength += text.Length;
+        _text.Append(text);
         _cell.Size += text.Length;
     }
 
     private void UpdateWidth()
     {
-        _cell.Width += RuneWidth(_text.AsSpan(_measured, _textLength - _measured));
-        _measured = _textLength;
+        var unmeasured = _text.Chars[_measured..];
+        _cell.Width += _sawSurrogate ? RuneWidth(unmeasured) : unmeasured.Length;
+        _measured = _text.Length;
     }
 
     private void EndEscape()
@@ -299,7 +293,7 @@ internal sealed class TabWriter
                 }
 
                 useTabs = false;
-                _output.Write(_text.AsSpan(position, cell.Size));
+                _formatted.Append(_text.Chars.Slice(position, cell.Size));
                 position += cell.Size;
                 if (j < _widthCount)
                 {
@@ -310,12 +304,12 @@ internal sealed class TabWriter
             if (line + 1 == _lineCount)
             {
                 // The last buffered line has no line break yet: write its unfinished cell.
-                _output.Write(_text.AsSpan(position, _cell.Size));
+                _formatted.Append(_text.Chars.Slice(position, _cell.Size));
                 position += _cell.Size;
             }
             else
             {
-                _output.Write("\n");
+                _formatted.Append('\n', 1);
             }
         }
 
@@ -333,21 +327,11 @@ internal sealed class TabWriter
 
             cellWidth = (cellWidth + _tabWidth - 1) / _tabWidth * _tabWidth;
             var padding = cellWidth - textWidth;
-            WriteRepeated(Tabs, (padding + _tabWidth - 1) / _tabWidth);
+            _formatted.Append('\t', (padding + _tabWidth - 1) / _tabWidth);
             return;
         }
 
-        WriteRepeated(_padString, cellWidth - textWidth);
-    }
-
-    private void WriteRepeated(string source, int count)
-    {
-        while (count > 0)
-        {
-            var chunk = Math.Min(count, source.Length);
-            _output.Write(source.AsSpan(0, chunk));
-            count -= chunk;
-        }
+        _formatted.Append(_padChar, cellWidth - textWidth);
     }
 
     /// <summary>The number of Unicode scalar values (a surrogate pair counts once, a lone surrogate once).</summary>

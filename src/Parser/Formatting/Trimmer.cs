@@ -1,111 +1,93 @@
 using System.Buffers;
-using System.Text;
 
 namespace AlloyLint.Parser.Formatting;
 
 /// <summary>
 /// The last stage of upstream's printer: drops the spaces and tabs that end a line (and the output), turns
 /// '\f' into '\n' and '\v' into '\t', and passes text between two escape characters through unmodified,
-/// removing the escape characters themselves.
+/// removing the escape characters themselves. The trimmed text of each write goes to the output in one piece.
 /// </summary>
-internal sealed class Trimmer(StringBuilder output, char escape) : ITextSink
+internal sealed class Trimmer(ITextSink output, char escape) : ITextSink
 {
-    private static readonly SearchValues<char> TextBreaks = SearchValues.Create(" \t\v\n\f");
-    private static readonly SearchValues<char> Blanks = SearchValues.Create(" \t\v");
+    private static readonly SearchValues<char> LineBreaksAndVerticalTab = SearchValues.Create("\n\f\v");
 
-    private readonly StringBuilder _pendingSpace = new();
-    private State _state;
-
-    private enum State
-    {
-        Space,
-        Text,
-        Escape,
-    }
+    // Blanks since the last text, written only if more text follows on the line.
+    private readonly CharBuffer _pendingSpace = new(64);
+    private readonly CharBuffer _trimmed = new(4096);
+    private bool _inEscape;
 
     public void Write(ReadOnlySpan<char> text)
     {
+        Trim(text);
+        output.Write(_trimmed.Chars);
+        _trimmed.Clear();
+    }
+
+    private void Trim(ReadOnlySpan<char> text)
+    {
+        var nextEscape = text.IndexOf(escape);
         var i = 0;
-        var nextEscape = -1; // absolute index of the next escape character at or after i, once searched
         while (i < text.Length)
         {
-            if (nextEscape < i)
+            if (nextEscape >= 0 && nextEscape < i)
             {
                 var found = text[i..].IndexOf(escape);
-                nextEscape = found < 0 ? int.MaxValue : i + found;
+                nextEscape = found < 0 ? -1 : i + found;
             }
 
-            switch (_state)
+            var escapeOrEnd = nextEscape < 0 ? text.Length : nextEscape;
+            if (_inEscape)
             {
-                case State.Escape:
-                {
-                    var end = Math.Min(nextEscape, text.Length);
-                    output.Append(text[i..end]);
-                    if (end == text.Length)
-                    {
-                        return;
-                    }
-
-                    i = end + 1;
-                    _state = State.Space;
-                    break;
-                }
-
-                case State.Text:
-                {
-                    var found = text[i..].IndexOfAny(TextBreaks);
-                    var end = Math.Min(found < 0 ? text.Length : i + found, Math.Min(nextEscape, text.Length));
-                    output.Append(text[i..end]);
-                    i = end;
-                    _state = State.Space;
-                    break;
-                }
-
-                default:
-                {
-                    var run = text[i..].IndexOfAnyExcept(Blanks);
-                    var end = run < 0 ? text.Length : i + run;
-                    if (end > i)
-                    {
-                        var start = _pendingSpace.Length;
-                        _pendingSpace.Append(text[i..end]);
-                        _pendingSpace.Replace('\v', '\t', start, end - i);
-                        i = end;
-                        continue;
-                    }
-
-                    var ch = text[i];
-                    if (ch is '\n' or '\f')
-                    {
-                        _pendingSpace.Clear();
-                        output.Append('\n');
-                        i++;
-                        break;
-                    }
-
-                    WritePendingSpace();
-                    if (i == nextEscape)
-                    {
-                        _state = State.Escape;
-                        i++;
-                    }
-                    else
-                    {
-                        _state = State.Text;
-                    }
-
-                    break;
-                }
+                _trimmed.Append(text[i..escapeOrEnd]);
+                _inEscape = escapeOrEnd == text.Length;
+                i = escapeOrEnd + 1;
+                continue;
             }
+
+            // Up to the next line break, '\v' or escape, the text needs no change but its trailing blanks,
+            // which become pending: a line break may follow.
+            var special = text[i..escapeOrEnd].IndexOfAny(LineBreaksAndVerticalTab);
+            var end = special < 0 ? escapeOrEnd : i + special;
+            WriteTextKeepingTrailingBlanksPending(text[i..end]);
+            if (end == text.Length)
+            {
+                return;
+            }
+
+            switch (text[end])
+            {
+                case '\v':
+                    _pendingSpace.Append('\t', 1);
+                    break;
+                case '\n' or '\f':
+                    _pendingSpace.Clear();
+                    _trimmed.Append('\n', 1);
+                    break;
+                default:
+                    WritePendingSpace();
+                    _inEscape = true;
+                    break;
+            }
+
+            i = end + 1;
         }
+    }
+
+    private void WriteTextKeepingTrailingBlanksPending(ReadOnlySpan<char> text)
+    {
+        var lastText = text.LastIndexOfAnyExcept(' ', '\t');
+        if (lastText >= 0)
+        {
+            WritePendingSpace();
+            _trimmed.Append(text[..(lastText + 1)]);
+        }
+
+        _pendingSpace.Append(text[(lastText + 1)..]);
     }
 
     private void WritePendingSpace()
     {
-        if (_pendingSpace.Length > 0)
-        {
-            output.Append(_pendingSpace);
-            _pendingSpace.Clear();
-        }
+        _trimmed.Append(_pendingSpace.Chars);
+        _pendingSpace.Clear();
     }
 }

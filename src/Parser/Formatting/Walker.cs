@@ -14,15 +14,18 @@ internal sealed class Walker(Printer printer, SourceText source)
 {
     public void WalkStatements(ImmutableArray<Statement> statements)
     {
+        // Lines are looked up in source order (start before the walk, end after it), which the printer's
+        // line cursor answers without searching.
+        var previousEndLine = 0;
         for (var i = 0; i < statements.Length; i++)
         {
             var statement = statements[i];
+            var startLine = StartLine(statement);
             if (i > 0)
             {
                 // Every block but the first statement gets a blank line before it; otherwise one blank line
                 // in the source between two statements is kept.
-                if (statement is BlockStatement
-                    || StartLine(statement) - EndLine(statements[i - 1]) > 1)
+                if (statement is BlockStatement || startLine - previousEndLine > 1)
                 {
                     printer.Space(Whitespace.Formfeed);
                 }
@@ -39,7 +42,9 @@ internal sealed class Walker(Printer printer, SourceText source)
             }
 
             // A statement over several lines ends an alignment section.
-            printer.Space(LineCount(statement) > 1 ? Whitespace.Formfeed : Whitespace.Newline);
+            var endLine = EndLine(statement);
+            printer.Space(endLine > startLine ? Whitespace.Formfeed : Whitespace.Newline);
+            previousEndLine = endLine;
         }
     }
 
@@ -67,7 +72,7 @@ internal sealed class Walker(Printer printer, SourceText source)
         {
             printer.Space(Whitespace.Blank);
             printer.Position(label.Span.Start);
-            printer.Literal(GoText.Quote(label.Value), isNumber: false);
+            printer.Literal(Quoted(label.Value, label.Span), isNumber: false);
         }
 
         printer.Space(Whitespace.Blank);
@@ -299,11 +304,27 @@ internal sealed class Walker(Printer printer, SourceText source)
     /// (the key is stored without unescaping) and changes its meaning. A key that %q would leave alone prints as
     /// upstream does; any other key is printed exactly as written.
     /// </summary>
-    private string QuotedKeyText(ObjectField field)
+    private ReadOnlySpan<char> QuotedKeyText(ObjectField field)
     {
-        var quoted = GoText.Quote(field.Key);
-        return quoted.Length == field.Key.Length + 2 ? quoted : source[field.KeySpan];
+        var quoted = Quoted(field.Key, field.KeySpan);
+        return quoted.Length == field.Key.Length + 2 ? quoted : Written(field.KeySpan);
     }
+
+    /// <summary>
+    /// Go's %q of <paramref name="text"/>, written at <paramref name="span"/>. Double-quoted printable ASCII without
+    /// quotes or backslashes is what %q gives, so the source text itself is printed, without allocating.
+    /// </summary>
+    private ReadOnlySpan<char> Quoted(string text, TextSpan span)
+    {
+        var written = Written(span);
+        var unchanged = written.Length == text.Length + 2
+            && written[0] == '"'
+            && !text.AsSpan().ContainsAnyExceptInRange(' ', '~')
+            && !text.AsSpan().ContainsAny('"', '\\');
+        return unchanged ? written : GoText.Quote(text);
+    }
+
+    private ReadOnlySpan<char> Written(TextSpan span) => source.Text.AsSpan(span.Start, span.Length);
 
     private int Line(int offset) => printer.Line(offset);
 

@@ -64,7 +64,7 @@ public static class AlloyParser
         return count == 1 ? segments[0].ToTree(source) : Join(source, segments.AsSpan(0, count));
     }
 
-    /// <summary>Parses one expression that must be followed    /// <summary>Parses one expression that must be followed by the end of its line, as upstream's <c>ParseExpression</c>.</summary>
+    /// <summary>Parses one expression that must be followed by the end of its line, as upstream's <c>ParseExpression</c>.</summary>
     public static ExpressionParse ParseExpression(SourceText source)
     {
         var tokens = AlloyTokenizer.Instance.Scan(source);

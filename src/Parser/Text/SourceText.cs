@@ -41,6 +41,11 @@ public sealed class SourceText
         {
             int lf = 0, crlf = 0;
             var span = Text.AsSpan();
+            if (!span.Contains('\r'))
+            {
+                return "\n";
+            }
+
             for (var i = span.IndexOf('\n'); i >= 0; i = NextNewline(span, i))
             {
                 if (i > 0 && span[i - 1] == '\r')

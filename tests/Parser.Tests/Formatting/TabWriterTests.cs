@@ -59,7 +59,7 @@ public class TabWriterTests
     {
         const string input = "a\tb\naaa\tc\n\tx\ty\n";
         var output = new StringBuilder();
-        var writer = new TabWriter(new BuilderSink(output), 0, 8, 1, ' ', true, true, Escape);
+        var writer = new TabWriter(new StringBuilderSink(output), 0, 8, 1, ' ', true, true, Escape);
         foreach (var ch in input)
         {
             writer.Write([ch]);
@@ -72,14 +72,9 @@ public class TabWriterTests
     private static string Run(string input, char padChar = ' ', bool discardEmptyColumns = true)
     {
         var output = new StringBuilder();
-        var writer = new TabWriter(new BuilderSink(output), 0, 8, 1, padChar, discardEmptyColumns, tabIndent: true, Escape);
+        var writer = new TabWriter(new StringBuilderSink(output), 0, 8, 1, padChar, discardEmptyColumns, tabIndent: true, Escape);
         writer.Write(input);
         writer.Flush();
         return output.ToString();
-    }
-
-    private sealed class BuilderSink(StringBuilder builder) : ITextSink
-    {
-        public void Write(ReadOnlySpan<char> text) => builder.Append(text);
     }
 }

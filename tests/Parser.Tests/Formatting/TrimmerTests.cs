@@ -15,6 +15,8 @@ public class TrimmerTests
     [InlineData("a   ", "a")]
     [InlineData("  a b  c", "  a b  c")]
     [InlineData("\t\t\n\tx", "\n\tx")]
+    [InlineData("a \v\n", "a\n")]
+    [InlineData("a \v b\f", "a \t b\n")]
     public void Drops_trailing_blanks_and_converts_formfeeds_and_vertical_tabs(string input, string expected) =>
         Assert.Equal(expected, Run(input));
 
@@ -30,19 +32,19 @@ public class TrimmerTests
     public void State_carries_across_writes()
     {
         var output = new StringBuilder();
-        var trimmer = new Trimmer(output, Escape);
-        foreach (var piece in new[] { "a ", " ", "\n", $"{Escape}x ", $" {Escape}", "b\t", "" })
+        var trimmer = new Trimmer(new StringBuilderSink(output), Escape);
+        foreach (var piece in new[] { "a ", " ", "\n", $"{Escape}x ", $" {Escape}", "b\t", "", $" {Escape}", $"{Escape}c \v", "\n" })
         {
             trimmer.Write(piece);
         }
 
-        Assert.Equal("a\nx  b", output.ToString());
+        Assert.Equal("a\nx  b\t c\n", output.ToString());
     }
 
     private static string Run(string input)
     {
         var output = new StringBuilder();
-        new Trimmer(output, Escape).Write(input);
+        new Trimmer(new StringBuilderSink(output), Escape).Write(input);
         return output.ToString();
     }
 }

@@ -1,0 +1,40 @@
+namespace AlloyLint.Parser.Formatting;
+
+/// <summary>A growable run of characters, cleared and reused by the formatter stages between pieces of output.</summary>
+internal sealed class CharBuffer(int initialCapacity)
+{
+    private char[] _chars = new char[initialCapacity];
+
+    public int Length { get; private set; }
+
+    public Span<char> Chars => _chars.AsSpan(0, Length);
+
+    public void Append(ReadOnlySpan<char> text)
+    {
+        EnsureCapacity(text.Length);
+        text.CopyTo(_chars.AsSpan(Length));
+        Length += text.Length;
+    }
+
+    public void Append(char ch, int count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        EnsureCapacity(count);
+        _chars.AsSpan(Length, count).Fill(ch);
+        Length += count;
+    }
+
+    public void Clear() => Length = 0;
+
+    private void EnsureCapacity(int extra)
+    {
+        if (Length + extra > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, Length + extra));
+        }
+    }
+}
