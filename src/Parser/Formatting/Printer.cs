@@ -112,6 +112,11 @@ internal sealed class Printer
     /// <summary>True if a comment starts in [<paramref name="start"/>, <paramref name="end"/>).</summary>
     public bool HasCommentBetween(int start, int end)
     {
+        if (start >= end)
+        {
+            return false;
+        }
+
         int low = 0, high = _comments.Length;
         while (low < high)
         {
