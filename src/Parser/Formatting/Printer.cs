@@ -28,8 +28,8 @@ internal sealed class Printer
     private readonly LineMap _lines;
     private readonly char _escape;
     private readonly int _baseIndent;
+    private readonly string _text;
     private readonly ImmutableArray<Comment> _comments;
-    private readonly List<(int Start, int Count)> _commentGroups;
     private readonly Whitespace[] _whitespace = new Whitespace[WhitespaceCapacity];
     private int _whitespaceCount;
 
@@ -51,7 +51,9 @@ internal sealed class Printer
     private int _cachedLineStart;
     private int _cachedNextLineStart;
 
-    private int _nextGroup;
+    // The next comment group is _comments[_groupStart.._groupEnd), starting at _commentStart (-1 once none is left).
+    private int _groupStart;
+    private int _groupEnd;
     private int _commentStart = -1;
 
     public Printer(SyntaxTree tree, char escape, int baseIndent, TabWriter output)
@@ -60,8 +62,8 @@ internal sealed class Printer
         CacheLine(1);
         _escape = escape;
         _baseIndent = baseIndent;
+        _text = tree.Source.Text;
         _comments = tree.Comments;
-        _commentGroups = GroupComments(tree.Source.Text, tree.Comments, _lines);
         _output = output;
         _buffer = new char[Math.Clamp(tree.Source.Length + tree.Source.Length / 8, 256, BufferSize)];
         NextCommentGroup();
@@ -112,6 +114,11 @@ internal sealed class Printer
     /// <summary>True if a comment starts in [<paramref name="start"/>, <paramref name="end"/>).</summary>
     public bool HasCommentBetween(int start, int end)
     {
+        if (start >= end)
+        {
+            return false;
+        }
+
         int low = 0, high = _comments.Length;
         while (low < high)
         {
@@ -204,8 +211,7 @@ internal sealed class Printer
         Comment? lastComment = null;
         while (_commentStart >= 0 && _commentStart <= next.Offset)
         {
-            var (start, count) = _commentGroups[_nextGroup - 1];
-            for (var i = start; i < start + count; i++)
+            for (var i = _groupStart; i < _groupEnd; i++)
             {
                 var comment = _comments[i];
                 WriteCommentPrefix(next, comment);
@@ -500,55 +506,38 @@ internal sealed class Printer
         _bufferLength = 0;
     }
 
+    /// <summary>
+    /// Moves to upstream's next comment group: consecutive comment tokens (nothing but whitespace between them)
+    /// where each starts at most one line after the previous one ended.
+    /// </summary>
     private void NextCommentGroup()
     {
-        if (_nextGroup < _commentGroups.Count)
-        {
-            _commentStart = _comments[_commentGroups[_nextGroup].Start].Span.Start;
-            _nextGroup++;
-        }
-        else
+        _groupStart = _groupEnd;
+        if (_groupStart == _comments.Length)
         {
             _commentStart = -1;
+            return;
         }
-    }
 
-    /// <summary>
-    /// Upstream's comment groups: consecutive comment tokens (nothing but whitespace between them) where each
-    /// starts at most one line after the previous one ended.
-    /// </summary>
-    private static List<(int Start, int Count)> GroupComments(string text, ImmutableArray<Comment> comments, LineMap lines)
-    {
-        var groups = new List<(int Start, int Count)>();
-        var groupStart = 0;
-        for (var i = 1; i <= comments.Length; i++)
+        _groupEnd = _groupStart + 1;
+        while (_groupEnd < _comments.Length && ContinuesGroup(_comments[_groupEnd - 1], _comments[_groupEnd]))
         {
-            if (i < comments.Length && ContinuesGroup(text, comments[i - 1], comments[i], lines))
-            {
-                continue;
-            }
-
-            if (i > groupStart)
-            {
-                groups.Add((groupStart, i - groupStart));
-            }
-
-            groupStart = i;
+            _groupEnd++;
         }
 
-        return groups;
+        _commentStart = _comments[_groupStart].Span.Start;
     }
 
-    private static bool ContinuesGroup(string text, Comment previous, Comment next, LineMap lines)
+    private bool ContinuesGroup(Comment previous, Comment next)
     {
-        var between = text.AsSpan(previous.Span.End, next.Span.Start - previous.Span.End);
+        var between = _text.AsSpan(previous.Span.End, next.Span.Start - previous.Span.End);
         if (between.IndexOfAnyExcept(" \t\r\n") >= 0)
         {
             return false;
         }
 
-        var previousEndLine = lines.GetLine(previous.Span.Start) + previous.Text.AsSpan().Count('\n');
-        return lines.GetLine(next.Span.Start) <= previousEndLine + 1;
+        var previousEndLine = _lines.GetLine(previous.Span.Start) + previous.Text.AsSpan().Count('\n');
+        return _lines.GetLine(next.Span.Start) <= previousEndLine + 1;
     }
 
     private enum TextMode
