@@ -28,8 +28,8 @@ public static class AlloyFormatter
     /// <summary>
     /// The one edit that turns the file into <see cref="FormatKeepingLineEndings"/>'s text: the span from the first
     /// to the last differing character and its canonical replacement; null when the file is already canonical.
-    /// The formatted text is compared with the file as it is printed, so only the output from the first difference
-    /// on is kept: an already canonical file is never held in memory a second time.
+    /// The formatted text is compared with the file as it is printed: nothing is kept while they match, and only the
+    /// output from the first difference on is kept to build the replacement.
     /// </summary>
     /// <exception cref="InvalidOperationException">The tree has syntax errors.</exception>
     public static CanonicalChange? FindCanonicalChange(SyntaxTree tree)
@@ -70,8 +70,9 @@ public static class AlloyFormatter
     /// <summary>
     /// Prints a snippet of statements canonically for insertion into a file: every line is indented by
     /// <paramref name="indentLevel"/> tabs (except the continuation lines of multi-line raw strings, whose
-    /// content must not change), lines are joined with <paramref name="newline"/> (line breaks already "\r\n", inside
-    /// raw strings, stay as they are), and there is no trailing newline. Fixes use this so they never assemble layout by hand.
+    /// content must not change), lines are joined with <paramref name="newline"/> (line breaks already "\r\n",
+    /// inside raw strings, stay as they are), and there is no trailing newline. Fixes use this so they never
+    /// assemble layout by hand.
     /// </summary>
     /// <exception cref="ArgumentException">The snippet does not parse.</exception>
     public static string FormatSnippet(string alloySource, int indentLevel = 0, string newline = "\n")

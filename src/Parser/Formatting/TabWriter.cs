@@ -7,8 +7,9 @@ namespace AlloyLint.Parser.Formatting;
 /// after a line's last tab is not part of any column. A '\f', or a line without any tab, flushes everything
 /// buffered. Text between two escape characters is opaque (its tabs and line breaks do not count) and the
 /// escape characters are passed through without counting toward widths. Widths are counted in runes.
-/// Every line break is written as '\n'. Each flush hands the formatted lines to the output in one piece. Supported options are the ones Go offers minus HTML filtering, right
-/// alignment, escape stripping and debug bars, which the formatter does not use.
+/// Every line break is written as '\n'; each flush hands the formatted lines to the output in one piece.
+/// Supported options are the ones Go offers minus HTML filtering, right alignment, escape stripping and debug
+/// bars, which the formatter does not use.
 /// </summary>
 internal sealed class TabWriter
 {

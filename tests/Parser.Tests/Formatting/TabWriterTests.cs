@@ -57,7 +57,7 @@ public class TabWriterTests
     [Fact]
     public void Input_split_across_writes_gives_the_same_output()
     {
-        const string input = "a\tb\naaa\tc\n\tx\ty\n";
+        const string input = "a\tb\naaa\tc\n\tx\ty\nab\tc\n😀\td\n";
         var output = new StringBuilder();
         var writer = new TabWriter(new StringBuilderSink(output), 0, 8, 1, ' ', true, true, Escape);
         foreach (var ch in input)
