@@ -79,10 +79,10 @@ public sealed class SuppressionDirective
 
     private static SuppressionDirective? TryParse(SyntaxTree tree, Comment comment)
     {
-        var raw = tree.Source[comment.Span];
+        var raw = tree.Source.Text.AsSpan(comment.Span.Start, comment.Span.Length);
         var contentStart = 2;
         var contentEnd = comment.Kind == CommentKind.Block && raw.EndsWith("*/", StringComparison.Ordinal) ? raw.Length - 2 : raw.Length;
-        var content = raw.AsSpan(contentStart, contentEnd - contentStart);
+        var content = raw[contentStart..contentEnd];
         var leading = content.Length - content.TrimStart().Length;
         content = content.TrimStart();
         if (!content.StartsWith(Marker, StringComparison.Ordinal))
@@ -111,7 +111,7 @@ public sealed class SuppressionDirective
         }
 
         var listStart = contentStart + leading + Marker.Length + keyword.Length;
-        var rest = raw.AsSpan(listStart, contentEnd - listStart);
+        var rest = raw[listStart..contentEnd];
         string? reason = null;
         var reasonIndex = rest.IndexOf("--", StringComparison.Ordinal);
         if (reasonIndex >= 0)

@@ -17,9 +17,9 @@ public sealed class AL101UndefinedReference : Rule
 
     public override void Check(LintContext context)
     {
-        // The explanation depends only on the scope and the text: a name repeated across a large file is explained once
-        // (finding the closest name scans every visible component).
-        var explanations = new Dictionary<(Scope Scope, string Text), string>();
+        // The message depends only on the scope and the text: a name repeated across a large file is explained once
+        // (finding the closest name scans every visible component), and its findings share one message.
+        var messages = new Dictionary<(Scope Scope, string Text), string>();
         foreach (var reference in context.Model.References)
         {
             // Calls to unknown functions are AL114's.
@@ -29,12 +29,12 @@ public sealed class AL101UndefinedReference : Rule
             }
 
             var text = reference.Text;
-            if (!explanations.TryGetValue((reference.Scope, text), out var explanation))
+            if (!messages.TryGetValue((reference.Scope, text), out var message))
             {
-                explanations[(reference.Scope, text)] = explanation = Explain(reference, context.Model);
+                messages[(reference.Scope, text)] = message = $"undefined reference \"{text}\": {Explain(reference, context.Model)}";
             }
 
-            context.Report(reference, $"undefined reference \"{text}\": {explanation}");
+            context.Report(reference, message);
         }
     }
 
