@@ -50,11 +50,20 @@ public static class AlloyParser
         }
         else
         {
-            Parallel.For(0, segments.Length, i => segments[i] = ParseSegment(source, starts[i], i + 1 < starts.Length ? starts[i + 1].Offset : source.Length));
+            // A segment with an error stops the segments after it from starting: they are parsed again anyway.
+            Parallel.For(0, segments.Length, (i, loop) =>
+            {
+                segments[i] = ParseSegment(source, starts[i], i + 1 < starts.Length ? starts[i + 1].Offset : source.Length);
+                if (!segments[i].Diagnostics.IsEmpty)
+                {
+                    loop.Break();
+                }
+            });
         }
 
+        // Segments that never started come only after one with an error.
         var count = segments.Length;
-        var firstWithErrors = Array.FindIndex(segments, segment => !segment.Diagnostics.IsEmpty);
+        var firstWithErrors = Array.FindIndex(segments, segment => segment is null || !segment.Diagnostics.IsEmpty);
         if (firstWithErrors >= 0 && firstWithErrors < count - 1)
         {
             segments[firstWithErrors] = ParseSegment(source, starts[firstWithErrors], source.Length);
