@@ -94,20 +94,20 @@ internal static class FmtCommand
                 continue;
             }
 
-            var formatted = AlloyFormatter.FormatKeepingLineEndings(tree);
-            var changed = formatted != source.Text;
-            if (changed)
+            // The one edit that formats the file: the formatted text is built only when it is printed, shown or written.
+            var change = AlloyFormatter.FindCanonicalChange(tree);
+            if (change is not null)
             {
                 unformatted++;
             }
 
             if (mode.PrintsText)
             {
-                console.Out.Write(formatted);
+                console.Out.Write(change is null ? source.Text : Applied(source.Text, change));
                 continue;
             }
 
-            if (!changed)
+            if (change is null)
             {
                 continue;
             }
@@ -117,6 +117,12 @@ internal static class FmtCommand
                 console.Out.WriteLine(displayPath);
             }
 
+            if (!mode.Diff && !mode.Write)
+            {
+                continue;
+            }
+
+            var formatted = Applied(source.Text, change);
             if (mode.Diff)
             {
                 console.Out.Write(UnifiedDiff.Create(source.Text, formatted, displayPath, displayPath));
@@ -135,6 +141,9 @@ internal static class FmtCommand
 
         return (mode.Check || mode.Diff) && unformatted > 0 ? ExitCodes.Findings : ExitCodes.Clean;
     }
+
+    private static string Applied(string text, CanonicalChange change) =>
+        string.Concat(text.AsSpan(0, change.Span.Start), change.Replacement, text.AsSpan(change.Span.End));
 
     private static IEnumerable<(SourceText? Source, PathProblem? Problem)> Sources(CliConsole console, string[] paths, bool readsStdin)
     {
