@@ -40,7 +40,13 @@ public sealed class Linter
     /// <summary>The rules this linter runs.</summary>
     public IReadOnlyList<Rule> EnabledRules => _rules;
 
-    public IReadOnlyList<LintDiagnostic> Lint(IReadOnlyList<SourceText> requested, IWorkspace workspace)
+    public IReadOnlyList<LintDiagnostic> Lint(IReadOnlyList<SourceText> requested, IWorkspace workspace) => Lint(Parse(requested), workspace);
+
+    /// <summary>
+    /// Lints files already parsed, as <see cref="Lint(IReadOnlyList{SourceText}, IWorkspace)"/> lints their texts: the
+    /// fixer lints the tree it parsed to check a pass's result.
+    /// </summary>
+    public IReadOnlyList<LintDiagnostic> Lint(IReadOnlyList<SyntaxTree> requested, IWorkspace workspace)
     {
         var findings = new List<LintDiagnostic>();
         foreach (var configuration in FormConfigurations(requested, workspace))
@@ -58,12 +64,12 @@ public sealed class Linter
     public IReadOnlyList<LintDiagnostic> Lint(SourceText source, IWorkspace workspace) => Lint([source], workspace);
 
     /// <summary>The configurations that hold the requested files, per the mode.</summary>
-    public IReadOnlyList<Configuration> FormConfigurations(IReadOnlyList<SourceText> requested, IWorkspace workspace)
+    public IReadOnlyList<Configuration> FormConfigurations(IReadOnlyList<SourceText> requested, IWorkspace workspace) =>
+        FormConfigurations(Parse(requested), workspace);
+
+    private IReadOnlyList<Configuration> FormConfigurations(IReadOnlyList<SyntaxTree> requested, IWorkspace workspace)
     {
-        var requestedTrees = requested
-            .DistinctBy(source => FullPath(source.Path))
-            .Select(AlloyParser.Parse)
-            .ToList();
+        var requestedTrees = requested.DistinctBy(tree => FullPath(tree.Source.Path)).ToList();
         if (Settings.Mode == ConfigurationMode.File)
         {
             return [.. requestedTrees.Select(tree => new Configuration([tree], [tree]))];
@@ -154,6 +160,9 @@ public sealed class Linter
 
     private static bool IsRequested(Configuration configuration, SourceText source) =>
         configuration.RequestedTrees.Any(tree => ReferenceEquals(tree.Source, source));
+
+    private static List<SyntaxTree> Parse(IReadOnlyList<SourceText> sources) =>
+        [.. sources.DistinctBy(source => FullPath(source.Path)).Select(AlloyParser.Parse)];
 
     private static string FullPath(string path) => Path.GetFullPath(path);
 }

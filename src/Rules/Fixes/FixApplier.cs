@@ -1,6 +1,7 @@
 using System.Text;
 using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
+using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
 
 namespace AlloyLint.Rules.Fixes;
@@ -33,10 +34,10 @@ public sealed class FixApplier(Linter linter)
 
     public FixResult Apply(SourceText source, IWorkspace workspace, bool includeUnsafe = false)
     {
-        var current = source;
+        var current = AlloyParser.Parse(source);
         var applied = new List<AppliedFix>();
-        var findings = linter.Lint(current, workspace);
-        if (AlloyParser.Parse(source).HasErrors)
+        var findings = linter.Lint([current], workspace);
+        if (current.HasErrors)
         {
             return new FixResult(source, source.Text, applied, findings);
         }
@@ -44,46 +45,54 @@ public sealed class FixApplier(Linter linter)
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             var candidates = findings
-                .Where(finding => finding.Fix is { } fix && finding.Source.Path == current.Path
+                .Where(finding => finding.Fix is { } fix && finding.Source.Path == source.Path
                     && (includeUnsafe || fix.Applicability == Applicability.Safe)
                     && !fix.Edits.IsEmpty)
                 .OrderBy(finding => finding.Fix!.Edits.Min(edit => edit.Span.Start))
                 .ThenBy(finding => finding.Fix!.Edits.Max(edit => edit.Span.End))
                 .ToList();
-            var (text, used) = ApplyParsing(current, candidates);
-            if (used.Count == 0 || text == current.Text)
+            if (ApplyParsing(current.Source, candidates) is not ({ } next, var used))
             {
                 break;
             }
 
             applied.AddRange(used.Select(finding => new AppliedFix(finding.Rule, finding.Fix!.Title, finding.Fix.Applicability)));
-            current = source.WithText(text);
-            findings = linter.Lint(current, workspace);
+            current = next;
+            findings = linter.Lint([current], workspace);
         }
 
-        return new FixResult(source, current.Text, applied, findings);
+        return new FixResult(source, current.Source.Text, applied, findings);
     }
 
-    /// <summary>Applies all candidates at once, or, when that does not parse, one by one keeping those that parse.</summary>
-    private static (string Text, List<LintDiagnostic> Used) ApplyParsing(SourceText current, List<LintDiagnostic> candidates)
+    /// <summary>
+    /// Applies all candidates at once, or, when that does not parse, one by one keeping those that parse: the tree of
+    /// the new text (parsed once, to check it and then to lint it) and the fixes used; no tree when the text stays the same.
+    /// </summary>
+    private static (SyntaxTree? Tree, List<LintDiagnostic> Used) ApplyParsing(SourceText current, List<LintDiagnostic> candidates)
     {
         var (text, used) = ApplyNonOverlapping(current, candidates);
-        if (used.Count == 0 || Parses(current, text))
+        if (used.Count == 0 || text == current.Text)
         {
-            return (text, used);
+            return (null, used);
+        }
+
+        if (ParsedWithoutErrors(current, text) is { } tree)
+        {
+            return (tree, used);
         }
 
         var accepted = new List<LintDiagnostic>();
+        SyntaxTree? acceptedTree = null;
         foreach (var candidate in candidates)
         {
             var (trial, trialUsed) = ApplyNonOverlapping(current, [.. accepted, candidate]);
-            if (trialUsed.Count > accepted.Count && Parses(current, trial))
+            if (trialUsed.Count > accepted.Count && trial != current.Text && ParsedWithoutErrors(current, trial) is { } trialTree)
             {
-                accepted = trialUsed;
+                (accepted, acceptedTree) = (trialUsed, trialTree);
             }
         }
 
-        return accepted.Count == 0 ? (current.Text, accepted) : ApplyNonOverlapping(current, accepted);
+        return (acceptedTree, accepted);
     }
 
     private static (string Text, List<LintDiagnostic> Used) ApplyNonOverlapping(SourceText source, List<LintDiagnostic> fixes)
@@ -135,5 +144,6 @@ public sealed class FixApplier(Linter linter)
             ? text
             : text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", newline, StringComparison.Ordinal);
 
-    private static bool Parses(SourceText source, string text) => !AlloyParser.Parse(source.WithText(text)).HasErrors;
+    private static SyntaxTree? ParsedWithoutErrors(SourceText source, string text) =>
+        AlloyParser.Parse(source.WithText(text)) is { HasErrors: false } tree ? tree : null;
 }
