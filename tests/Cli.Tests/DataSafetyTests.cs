@@ -51,6 +51,23 @@ public sealed class DataSafetyTests
 
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_summary_counts_a_read_only_file_as_linted_and_not_rewritten()
+    {
+        using var tree = new TempTree().File("config.alloy", Fixable);
+        var path = Path.Combine(tree.Root, "config.alloy");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var result = CliRunner.Run(tree.Root, "--fix", "--select", "AL401", ".");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("in 1 of 1 file.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("1 file could not be rewritten with the fixes.", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be read", result.Out, StringComparison.Ordinal);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Fix_in_a_read_only_folder_leaves_the_file_untouched_and_exits_2()
     {
         if (Environment.IsPrivilegedProcess)

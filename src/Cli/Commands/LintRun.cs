@@ -24,7 +24,7 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
 
     private sealed record FileChange(SourceText Original, string NewText, int FixCount);
 
-    private sealed record GroupResult(List<LintDiagnostic> Diagnostics, List<PathProblem> Problems, List<FileChange> Changes);
+    private sealed record GroupResult(List<LintDiagnostic> Diagnostics, List<PathProblem> Problems, List<FileChange> Changes, int LintedFiles);
 
     public int Execute()
     {
@@ -68,7 +68,7 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         problems.AddRange(results.SelectMany(result => result.Problems));
         problems.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var changes = results.SelectMany(result => result.Changes).OrderBy(change => change.Original.Path, StringComparer.Ordinal).ToList();
-        var fileCount = groups.Sum(group => group.Files.Count) - results.Sum(result => result.Problems.Count);
+        var fileCount = results.Sum(result => result.LintedFiles);
 
         var reportOptions = new ReportOptions(_workingDirectory, UseColor(), options.Quiet, options.UnsafeFixes);
         foreach (var problem in problems)
@@ -178,7 +178,7 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
 
                 if (!options.Diff && stdinSource is null && WriteFixed(source, result.NewText) is { } problem)
                 {
-                    problems.Add(new PathProblem(source.Path, problem));
+                    problems.Add(new PathProblem(source.Path, problem, NotRewritten: true));
                     continue;
                 }
 
@@ -189,7 +189,7 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
             }
         }
 
-        return new GroupResult(diagnostics, problems, changes);
+        return new GroupResult(diagnostics, problems, changes, sources.Count);
     }
 
     /// <summary>Writes a fixed file unless that could lose data; returns why it was not written, or null.</summary>

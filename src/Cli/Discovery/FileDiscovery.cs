@@ -1,7 +1,10 @@
 namespace AlloyLint.Cli.Discovery;
 
-/// <summary>A path that could not be linted (full, or as typed when it does not exist), with a one-line reason.</summary>
-internal sealed record PathProblem(string Path, string Message);
+/// <summary>
+/// A path that could not be linted (full, or as typed when it does not exist), or, with <paramref name="NotRewritten"/>,
+/// a file that was linted but whose fixes could not be written; with a one-line reason.
+/// </summary>
+internal sealed record PathProblem(string Path, string Message, bool NotRewritten = false);
 
 /// <summary>
 /// Expands the paths of the command line into the <c>*.alloy</c> files to lint: files as named, folders

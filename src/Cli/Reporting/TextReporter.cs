@@ -80,9 +80,10 @@ internal sealed class TextReporter(ReportOptions options) : IReporter
 
         var total = report.Diagnostics.Count;
         var files = Plural(report.FileCount, "file");
+        var unread = report.Problems.Count(problem => !problem.NotRewritten);
         if (total == 0)
         {
-            output.WriteLine(report.Problems.Count == 0 ? $"All checks passed ({files})." : $"No problems found in the {files} that could be read.");
+            output.WriteLine(unread == 0 ? $"All checks passed ({files})." : $"No problems found in the {files} that could be read.");
         }
         else
         {
@@ -105,9 +106,14 @@ internal sealed class TextReporter(ReportOptions options) : IReporter
             }
         }
 
-        if (report.Problems.Count > 0)
+        if (unread > 0)
         {
-            output.WriteLine($"{Plural(report.Problems.Count, "path")} could not be read.");
+            output.WriteLine($"{Plural(unread, "path")} could not be read.");
+        }
+
+        if (report.Problems.Count > unread)
+        {
+            output.WriteLine($"{Plural(report.Problems.Count - unread, "file")} could not be rewritten with the fixes.");
         }
     }
 
