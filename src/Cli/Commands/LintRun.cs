@@ -170,7 +170,9 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
             var applier = new FixApplier(linter);
             foreach (var source in sources.Where(source => diagnostics.Any(diagnostic => diagnostic.Source.Path == source.Path && IsApplicable(diagnostic.Fix))))
             {
-                var result = applier.Apply(source, _workspace, options.UnsafeFixes);
+                // The first lint's findings still hold for this file unless a fix has since rewritten another file of the group.
+                var findings = options.Diff || changes.Count == 0 ? diagnostics : null;
+                var result = applier.Apply(source, _workspace, options.UnsafeFixes, findings);
                 if (!result.Changed)
                 {
                     continue;

@@ -32,11 +32,15 @@ public sealed class FixApplier(Linter linter)
 {
     public const int MaxPasses = 10;
 
-    public FixResult Apply(SourceText source, IWorkspace workspace, bool includeUnsafe = false)
+    /// <param name="findings">
+    /// The findings of <paramref name="source"/> as it is, when the caller has just linted it with the same linter (findings
+    /// in other files are ignored); otherwise it is linted here.
+    /// </param>
+    public FixResult Apply(SourceText source, IWorkspace workspace, bool includeUnsafe = false, IReadOnlyList<LintDiagnostic>? findings = null)
     {
         var current = AlloyParser.Parse(source);
         var applied = new List<AppliedFix>();
-        var findings = linter.Lint([current], workspace);
+        findings ??= linter.Lint([current], workspace);
         if (current.HasErrors)
         {
             return new FixResult(source, source.Text, applied, findings);
