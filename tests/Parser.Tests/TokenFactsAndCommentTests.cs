@@ -43,6 +43,20 @@ public class TokenFactsAndCommentTests
         Assert.Equal(expected, string.Join(" ", tree.CommentGroups.Select(g => "[" + string.Join("|", g.Select(c => c.Text)) + "]")));
     }
 
+    [Theory]
+    [InlineData(0, 34, "// a")]
+    [InlineData(1, 34, "/* b */")]
+    [InlineData(11, 12, "/* b */")]
+    [InlineData(12, 29, null)]
+    [InlineData(29, 34, "// c")]
+    [InlineData(30, 34, null)]
+    [InlineData(11, 11, null)]
+    public void The_first_comment_starting_in_a_range_is_found(int start, int end, string? expected)
+    {
+        var tree = Parsed.Text("// a\nx = 1 /* b */ + 2\ny = 3 // c\n");
+        Assert.Equal(expected, tree.FirstCommentStartingIn(start, end)?.Text);
+    }
+
     [Fact]
     public void Superpower_tokens_carry_lines_and_columns()
     {

@@ -25,6 +25,7 @@ internal sealed class Printer
 
     private static readonly SearchValues<char> ProtectedCharacters = SearchValues.Create("\t\v\f ");
 
+    private readonly SyntaxTree _tree;
     private readonly LineMap _lines;
     private readonly char _escape;
     private readonly int _baseIndent;
@@ -58,6 +59,7 @@ internal sealed class Printer
 
     public Printer(SyntaxTree tree, char escape, int baseIndent, TabWriter output)
     {
+        _tree = tree;
         _lines = tree.Source.Lines;
         CacheLine(1);
         _escape = escape;
@@ -112,29 +114,7 @@ internal sealed class Printer
     }
 
     /// <summary>True if a comment starts in [<paramref name="start"/>, <paramref name="end"/>).</summary>
-    public bool HasCommentBetween(int start, int end)
-    {
-        if (start >= end)
-        {
-            return false;
-        }
-
-        int low = 0, high = _comments.Length;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (_comments[middle].Span.Start < start)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low < _comments.Length && _comments[low].Span.Start < end;
-    }
+    public bool HasCommentBetween(int start, int end) => _tree.FirstCommentStartingIn(start, end) is not null;
 
     /// <summary>A position hint: the next text item starts at <paramref name="offset"/> in the source.</summary>
     public void Position(int offset) => _position = new SourcePosition(offset, Line(offset));

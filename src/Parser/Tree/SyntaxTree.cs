@@ -29,6 +29,26 @@ public sealed class SyntaxTree(
 
     public bool HasErrors => !Diagnostics.IsEmpty;
 
+    /// <summary>The first comment that starts in [<paramref name="start"/>, <paramref name="end"/>), found by binary search; null when none does.</summary>
+    public Comment? FirstCommentStartingIn(int start, int end)
+    {
+        var (low, high) = (0, Comments.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (Comments[middle].Span.Start < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low < Comments.Length && Comments[low].Span.Start < end ? Comments[low] : null;
+    }
+
     /// <summary>
     /// The comments grouped as upstream's parser groups them: adjacent comments with no token between them, each
     /// starting at most one line below the end of the previous one. A blank line starts a new group.

@@ -22,7 +22,7 @@ public static class StatementLines
 
         var end = statement.Span.End;
         var lastLine = lines.GetLine(end);
-        var trailing = FirstCommentIn(tree, end, lines.LineEnd(lastLine));
+        var trailing = tree.FirstCommentStartingIn(end, lines.LineEnd(lastLine));
         if (trailing is not null && IsBlank(text, end, trailing.Span.Start))
         {
             end = trailing.Span.End;
@@ -124,34 +124,13 @@ public static class StatementLines
         return null;
     }
 
-    /// <summary>The first comment starting in [<paramref name="start"/>, <paramref name="end"/>), found by binary search.</summary>
-    private static Comment? FirstCommentIn(SyntaxTree tree, int start, int end)
-    {
-        var comments = tree.Comments;
-        var (low, high) = (0, comments.Length);
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (comments[middle].Span.Start < start)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low < comments.Length && comments[low].Span.Start < end ? comments[low] : null;
-    }
-
     /// <summary>True when the line holds nothing but one line comment.</summary>
     private static bool IsCommentLine(SyntaxTree tree, int line)
     {
         var lines = tree.Source.Lines;
         var start = lines.LineStart(line);
         var end = lines.LineEnd(line);
-        return FirstCommentIn(tree, start, end) is { Kind: CommentKind.Line } comment
+        return tree.FirstCommentStartingIn(start, end) is { Kind: CommentKind.Line } comment
             && IsBlank(tree.Source.Text, start, comment.Span.Start)
             && IsBlank(tree.Source.Text, comment.Span.End, end);
     }
