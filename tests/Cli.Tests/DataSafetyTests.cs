@@ -41,25 +41,12 @@ public sealed class DataSafetyTests
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         var before = Hash(path);
 
-        var result = CliRunner.Run(tree.Root, "--fix", "--select", "AL401", "--format", "concise", ".");
+        var result = CliRunner.Run(tree.Root, "--fix", "--select", "AL401", ".");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("config.alloy: error: read-only; not rewritten", result.Error, StringComparison.Ordinal);
         Assert.Equal(before, Hash(path));
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-    }
-
-    [Fact]
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public void The_summary_counts_a_read_only_file_as_linted_and_not_rewritten()
-    {
-        using var tree = new TempTree().File("config.alloy", Fixable);
-        var path = Path.Combine(tree.Root, "config.alloy");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-
-        var result = CliRunner.Run(tree.Root, "--fix", "--select", "AL401", ".");
-
-        Assert.Equal(2, result.ExitCode);
+        // The summary counts it as linted, and as not rewritten rather than unreadable.
         Assert.Contains("in 1 of 1 file.", result.Out, StringComparison.Ordinal);
         Assert.Contains("1 file could not be rewritten with the fixes.", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("could not be read", result.Out, StringComparison.Ordinal);
