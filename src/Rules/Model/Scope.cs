@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace AlloyLint.Rules.Model;
 
 public enum ScopeKind
@@ -19,8 +17,9 @@ public sealed class Scope
 {
     private readonly List<ComponentInstance> _components = [];
     private readonly List<ConfigBlock> _configBlocks = [];
-    private readonly Dictionary<string, List<ComponentInstance>> _componentsById = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ComponentInstance>>.AlternateLookup<ReadOnlySpan<char>> _componentsByIdText;
+    // A one-element array per ID, replaced by a list when the ID is duplicated.
+    private readonly Dictionary<string, IReadOnlyList<ComponentInstance>> _componentsById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<ComponentInstance>>.AlternateLookup<ReadOnlySpan<char>> _componentsByIdText;
 
     internal Scope(ScopeKind kind, Scope? parent, ConfigBlock? owner)
     {
@@ -58,11 +57,11 @@ public sealed class Scope
 
     /// <summary>The components with this ID (<c>name.label</c>) declared directly in this scope; several when duplicated.</summary>
     public IReadOnlyList<ComponentInstance> ComponentsWithId(string id) =>
-        _componentsById.TryGetValue(id, out var found) ? found : ImmutableArray<ComponentInstance>.Empty;
+        _componentsById.TryGetValue(id, out var found) ? found : [];
 
     /// <inheritdoc cref="ComponentsWithId(string)"/>
     internal IReadOnlyList<ComponentInstance> ComponentsWithId(ReadOnlySpan<char> id) =>
-        _componentsByIdText.TryGetValue(id, out var found) ? found : ImmutableArray<ComponentInstance>.Empty;
+        _componentsByIdText.TryGetValue(id, out var found) ? found : [];
 
     /// <summary>The <c>declare</c> block defining the custom component <paramref name="name"/>, looking outwards.</summary>
     public ConfigBlock? FindDeclaration(string name)
@@ -98,12 +97,18 @@ public sealed class Scope
     internal void Add(ComponentInstance component)
     {
         _components.Add(component);
-        if (!_componentsById.TryGetValue(component.Id, out var list))
+        switch (_componentsById.GetValueOrDefault(component.Id))
         {
-            _componentsById[component.Id] = list = [];
+            case null:
+                _componentsById[component.Id] = new[] { component };
+                break;
+            case List<ComponentInstance> duplicates:
+                duplicates.Add(component);
+                break;
+            case var single:
+                _componentsById[component.Id] = new List<ComponentInstance>(single) { component };
+                break;
         }
-
-        list.Add(component);
     }
 
     internal void Add(ConfigBlock block) => _configBlocks.Add(block);
