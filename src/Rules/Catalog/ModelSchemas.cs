@@ -4,13 +4,15 @@ using AlloyLint.Rules.Model;
 namespace AlloyLint.Rules.Catalog;
 
 /// <summary>One block body to check against its schema: the body of a component or config block, or of a nested block.</summary>
-/// <param name="Syntax">The body as written.</param>
 /// <param name="Schema">What it accepts.</param>
 /// <param name="Owner">The component or config block it belongs to.</param>
 /// <param name="Block">The block statement whose body this is (the owner's own for its top level).</param>
 /// <param name="Statements">The body's statements in source order, each with its schema (looked up once for all the rules).</param>
-public readonly record struct CheckedBody(Body Syntax, BodySchema Schema, ModelBlock Owner, BlockStatement Block, ReadOnlyMemory<CheckedStatement> Statements)
+public readonly record struct CheckedBody(BodySchema Schema, ModelBlock Owner, BlockStatement Block, ReadOnlyMemory<CheckedStatement> Statements)
 {
+    /// <summary>The body as written.</summary>
+    public Body Syntax => Block.Body;
+
     /// <summary>True for the owner's own body, false for a nested block's.</summary>
     public bool IsOwnerBody => ReferenceEquals(Block, Owner.Block);
 
@@ -98,7 +100,7 @@ public static class ModelSchemas
         private CheckedStatement[] _chunk = [];
         private int _used;
 
-        public List<CheckedBody> Bodies { get; } = [];
+        public ChunkedList<CheckedBody> Bodies { get; } = new();
 
         public void Add(BlockStatement block, BodySchema schema, ModelBlock owner)
         {
@@ -121,7 +123,7 @@ public static class ModelSchemas
                 };
             }
 
-            Bodies.Add(new CheckedBody(block.Body, schema, owner, block, statements));
+            Bodies.Add(new CheckedBody(schema, owner, block, statements));
             foreach (var statement in written)
             {
                 if (statement is { Syntax: BlockStatement inner, Block: { FreeForm: false } innerSchema })

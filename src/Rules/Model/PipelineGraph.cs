@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace AlloyLint.Rules.Model;
 
 public enum EdgeKind
@@ -25,8 +27,9 @@ public sealed class PipelineGraph
     public static readonly IReadOnlySet<string> ProducerExports = new HashSet<string>(StringComparer.Ordinal) { "targets", "output" };
 
     private static readonly IReadOnlyList<PipelineEdge> NoEdges = [];
-    private readonly Dictionary<ModelBlock, List<PipelineEdge>> _outgoing = [];
-    private readonly Dictionary<ModelBlock, List<PipelineEdge>> _incoming = [];
+
+    /// <summary>The edges at each block that has any: one entry per block for both directions.</summary>
+    private readonly Dictionary<ModelBlock, BlockEdges> _edgesAt;
 
     internal PipelineGraph(IEnumerable<Reference> references)
     {
@@ -45,8 +48,23 @@ public sealed class PipelineGraph
                 _ => new PipelineEdge(owner, component, EdgeKind.Dependency, reference),
             };
             edges.Add(edge);
-            Add(_outgoing, edge.From, edge);
-            Add(_incoming, edge.To, edge);
+        }
+
+        // Each edge has two ends: room for that many blocks spares the dictionary from growing by doubling.
+        _edgesAt = new(2 * edges.Count);
+        foreach (var edge in edges)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_edgesAt, edge.From, out _).OutgoingLeft++;
+            CollectionsMarshal.GetValueRefOrAddDefault(_edgesAt, edge.To, out _).IncomingLeft++;
+        }
+
+        // Now that each block's edges are counted, each direction fills an array of the right size, in edge order.
+        foreach (var edge in edges)
+        {
+            ref var from = ref CollectionsMarshal.GetValueRefOrNullRef(_edgesAt, edge.From);
+            Append(ref from.Outgoing, ref from.OutgoingLeft, edge);
+            ref var to = ref CollectionsMarshal.GetValueRefOrNullRef(_edgesAt, edge.To);
+            Append(ref to.Incoming, ref to.IncomingLeft, edge);
         }
 
         Edges = edges;
@@ -55,10 +73,10 @@ public sealed class PipelineGraph
     public IReadOnlyList<PipelineEdge> Edges { get; }
 
     /// <summary>The edges leaving <paramref name="block"/> (data and dependency).</summary>
-    public IReadOnlyList<PipelineEdge> Outgoing(ModelBlock block) => _outgoing.TryGetValue(block, out var edges) ? edges : NoEdges;
+    public IReadOnlyList<PipelineEdge> Outgoing(ModelBlock block) => _edgesAt.GetValueOrDefault(block).Outgoing ?? NoEdges;
 
     /// <summary>The edges arriving at <paramref name="block"/> (data and dependency).</summary>
-    public IReadOnlyList<PipelineEdge> Incoming(ModelBlock block) => _incoming.TryGetValue(block, out var edges) ? edges : NoEdges;
+    public IReadOnlyList<PipelineEdge> Incoming(ModelBlock block) => _edgesAt.GetValueOrDefault(block).Incoming ?? NoEdges;
 
     /// <summary>
     /// Every block data from <paramref name="from"/> reaches, nearest first (not <paramref name="from"/> itself unless on a
@@ -150,13 +168,20 @@ public sealed class PipelineGraph
         }
     }
 
-    private static void Add(Dictionary<ModelBlock, List<PipelineEdge>> map, ModelBlock key, PipelineEdge edge)
+    /// <summary>Puts <paramref name="edge"/> after those already in <paramref name="edges"/>, sized on first use for the <paramref name="left"/> still to come.</summary>
+    private static void Append(ref PipelineEdge[]? edges, ref int left, PipelineEdge edge)
     {
-        if (!map.TryGetValue(key, out var list))
-        {
-            map[key] = list = [];
-        }
+        edges ??= new PipelineEdge[left];
+        edges[edges.Length - left] = edge;
+        left--;
+    }
 
-        list.Add(edge);
+    /// <summary>The edges leaving and arriving at one block (null for a direction without any); while the graph is built, how many are left to fill in.</summary>
+    private struct BlockEdges
+    {
+        public PipelineEdge[]? Outgoing;
+        public PipelineEdge[]? Incoming;
+        public int OutgoingLeft;
+        public int IncomingLeft;
     }
 }

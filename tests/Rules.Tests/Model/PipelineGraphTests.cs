@@ -144,4 +144,35 @@ public sealed class PipelineGraphTests
             model.Graph.Downstream(exporter, Targets, block => block.Name == "discovery.relabel").Select(block => block.Id));
         Assert.Equal(["discovery.relabel.alloy"], model.Graph.Upstream(scrape, Targets, block => false).Select(block => block.Id));
     }
+
+    [Fact]
+    public void A_block_lists_its_edges_in_reference_order()
+    {
+        var model = BuildModel("""
+            prometheus.scrape "a" {
+            	targets    = discovery.relabel.x.output
+            	forward_to = [prometheus.remote_write.one.receiver, prometheus.remote_write.two.receiver]
+            }
+
+            prometheus.scrape "b" {
+            	targets    = []
+            	forward_to = [prometheus.remote_write.two.receiver]
+            }
+
+            discovery.relabel "x" {
+            	targets = []
+            }
+
+            prometheus.remote_write "one" { }
+
+            prometheus.remote_write "two" { }
+            """);
+        var a = model.FindComponent("prometheus.scrape", "a")!;
+        var two = model.FindComponent("prometheus.remote_write", "two")!;
+
+        Assert.Equal(["prometheus.remote_write.one", "prometheus.remote_write.two"], model.Graph.Outgoing(a).Select(edge => edge.To.Id));
+        Assert.Equal(["discovery.relabel.x"], model.Graph.Incoming(a).Select(edge => edge.From.Id));
+        Assert.Equal(["prometheus.scrape.a", "prometheus.scrape.b"], model.Graph.Incoming(two).Select(edge => edge.From.Id));
+        Assert.Empty(model.Graph.Outgoing(two));
+    }
 }

@@ -19,39 +19,18 @@ public sealed class AL108ReferenceCycle : Rule
 
     public override void Check(LintContext context)
     {
-        var dependsOn = new Dictionary<ModelBlock, List<ModelBlock>>();
-        foreach (var reference in context.Model.References)
-        {
-            if (reference is { Kind: ReferenceKind.Component, Owner: { } owner, Component: { } target })
-            {
-                if (ReferenceEquals(owner, target))
-                {
-                    continue;
-                }
-
-                if (!dependsOn.TryGetValue(owner, out var targets))
-                {
-                    dependsOn[owner] = targets = [];
-                }
-
-                if (!targets.Contains(target))
-                {
-                    targets.Add(target);
-                }
-            }
-        }
-
-        foreach (var self in context.Model.References
+        var model = context.Model;
+        foreach (var self in model.References
             .Where(reference => reference is { Kind: ReferenceKind.Component } && ReferenceEquals(reference.Owner, reference.Component))
             .DistinctBy(reference => reference.Owner))
         {
             context.Report(self.Owner!, $"{self.Owner!.DisplayName} references itself ({self.Text}); a component cannot read its own exports");
         }
 
-        foreach (var cycle in StronglyConnected(context.Model.AllBlocks, dependsOn).Where(component => component.Count > 1))
+        foreach (var cycle in Cycles(model))
         {
             var ordered = cycle.OrderBy(block => block.Tree.Source.Path, StringComparer.Ordinal).ThenBy(block => block.Block.Span.Start).ToList();
-            var path = string.Join(" -> ", WalkCycle(ordered[0], cycle, dependsOn).Select(block => block.Id).Append(ordered[0].Id));
+            var path = string.Join(" -> ", WalkCycle(model, ordered[0], cycle).Select(block => block.Id).Append(ordered[0].Id));
             foreach (var member in ordered)
             {
                 context.Report(member, $"reference cycle: {path}");
@@ -59,11 +38,28 @@ public sealed class AL108ReferenceCycle : Rule
         }
     }
 
+    /// <summary>
+    /// The next block <paramref name="owner"/> depends on: the component named by its first reference from
+    /// <paramref name="position"/> on that names another component (<paramref name="position"/> moves past it); null when none is left.
+    /// </summary>
+    private static ModelBlock? NextDependency(IReadOnlyList<Reference> references, ModelBlock owner, ref int position)
+    {
+        while (position < references.Count)
+        {
+            if (references[position++] is { Kind: ReferenceKind.Component, Component: { } target } && !ReferenceEquals(target, owner))
+            {
+                return target;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The members of a cycle in reference order, from <paramref name="first"/> following references that stay in the cycle.</summary>
-    private static List<ModelBlock> WalkCycle(ModelBlock first, List<ModelBlock> cycle, Dictionary<ModelBlock, List<ModelBlock>> dependsOn)
+    private static List<ModelBlock> WalkCycle(SemanticModel model, ModelBlock first, List<ModelBlock> cycle)
     {
         var walk = new List<ModelBlock> { first };
-        for (var current = first; dependsOn[current].FirstOrDefault(target => cycle.Contains(target) && !walk.Contains(target)) is { } next; current = next)
+        for (var current = first; NextInCycle(model.ReferencesIn(current), current, cycle, walk) is { } next; current = next)
         {
             walk.Add(next);
         }
@@ -71,73 +67,100 @@ public sealed class AL108ReferenceCycle : Rule
         return walk;
     }
 
-    /// <summary>Tarjan's algorithm, iterative, over the dependency edges.</summary>
-    private static List<List<ModelBlock>> StronglyConnected(IReadOnlyList<ModelBlock> nodes, Dictionary<ModelBlock, List<ModelBlock>> edges)
+    private static ModelBlock? NextInCycle(IReadOnlyList<Reference> references, ModelBlock owner, List<ModelBlock> cycle, List<ModelBlock> walk)
     {
-        var index = new Dictionary<ModelBlock, int>();
-        var low = new Dictionary<ModelBlock, int>();
-        var onStack = new HashSet<ModelBlock>();
-        var stack = new Stack<ModelBlock>();
-        var result = new List<List<ModelBlock>>();
-        var work = new Stack<(ModelBlock Node, int Edge)>();
-        var next = 0;
-        foreach (var start in nodes)
+        var position = 0;
+        while (NextDependency(references, owner, ref position) is { } target)
+        {
+            if (cycle.Contains(target) && !walk.Contains(target))
+            {
+                return target;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The cycles: the strongly connected components of two blocks or more, by Tarjan's algorithm, iterative, over the
+    /// dependencies the blocks' own references make (read in place, not copied into a graph).
+    /// </summary>
+    private static List<List<ModelBlock>> Cycles(SemanticModel model)
+    {
+        var blocks = model.AllBlocks;
+
+        // Tarjan's index of each block reached, in visiting order; the other per-block state is kept by that index.
+        var indexOf = new Dictionary<ModelBlock, int>(blocks.Count);
+        var low = new int[blocks.Count];
+        var onStack = new bool[blocks.Count];
+        var stack = new Stack<(ModelBlock Block, int Index)>();
+        var work = new Stack<(ModelBlock Node, int Index, int Position)>();
+        var cycles = new List<List<ModelBlock>>();
+        foreach (var start in blocks)
         {
             // A block that references nothing is on no cycle: it is its own component, reached from others when they reference it.
-            if (!edges.ContainsKey(start) || index.ContainsKey(start))
+            var first = 0;
+            if (indexOf.ContainsKey(start) || NextDependency(model.ReferencesIn(start), start, ref first) is null)
             {
                 continue;
             }
 
-            work.Push((start, 0));
-            index[start] = low[start] = next++;
-            stack.Push(start);
-            onStack.Add(start);
+            Visit(start);
             while (work.Count > 0)
             {
-                var (node, edge) = work.Pop();
-                var targets = edges.GetValueOrDefault(node);
-                if (targets is not null && edge < targets.Count)
+                var (node, index, position) = work.Pop();
+                if (NextDependency(model.ReferencesIn(node), node, ref position) is { } target)
                 {
-                    work.Push((node, edge + 1));
-                    var target = targets[edge];
-                    if (!index.ContainsKey(target))
+                    work.Push((node, index, position));
+                    if (!indexOf.TryGetValue(target, out var targetIndex))
                     {
-                        index[target] = low[target] = next++;
-                        stack.Push(target);
-                        onStack.Add(target);
-                        work.Push((target, 0));
+                        Visit(target);
                     }
-                    else if (onStack.Contains(target))
+                    else if (onStack[targetIndex])
                     {
-                        low[node] = Math.Min(low[node], index[target]);
+                        low[index] = Math.Min(low[index], targetIndex);
                     }
 
                     continue;
                 }
 
-                if (low[node] == index[node])
+                if (low[index] == index)
                 {
-                    var component = new List<ModelBlock>();
-                    ModelBlock member;
+                    // Only a component of two blocks or more is a cycle worth a list.
+                    var cycle = stack.Peek().Index == index ? null : new List<ModelBlock>();
+                    (ModelBlock Block, int Index) member;
                     do
                     {
                         member = stack.Pop();
-                        onStack.Remove(member);
-                        component.Add(member);
+                        onStack[member.Index] = false;
+                        cycle?.Add(member.Block);
                     }
-                    while (!ReferenceEquals(member, node));
-                    result.Add(component);
+                    while (member.Index != index);
+
+                    if (cycle is not null)
+                    {
+                        cycles.Add(cycle);
+                    }
                 }
 
                 if (work.Count > 0)
                 {
-                    var parent = work.Peek().Node;
-                    low[parent] = Math.Min(low[parent], low[node]);
+                    var parent = work.Peek().Index;
+                    low[parent] = Math.Min(low[parent], low[index]);
                 }
             }
         }
 
-        return result;
+        return cycles;
+
+        void Visit(ModelBlock block)
+        {
+            var index = indexOf.Count;
+            indexOf[block] = index;
+            low[index] = index;
+            onStack[index] = true;
+            stack.Push((block, index));
+            work.Push((block, index, 0));
+        }
     }
 }

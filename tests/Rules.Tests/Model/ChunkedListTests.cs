@@ -1,0 +1,35 @@
+using AlloyLint.Rules.Model;
+using Xunit;
+
+namespace AlloyLint.Rules.Tests.Model;
+
+public sealed class ChunkedListTests
+{
+    [Fact]
+    public void Items_across_several_chunks_keep_their_order()
+    {
+        var list = new ChunkedList<int>();
+        var expected = Enumerable.Range(0, 2500).Select(i => i * 3).ToList();
+        foreach (var item in expected)
+        {
+            list.Add(item);
+        }
+
+        Assert.Equal(expected.Count, list.Count);
+        Assert.Equal(expected, list);
+        Assert.Equal(expected[1023], list[1023]);
+        Assert.Equal(expected[1024], list[1024]);
+        Assert.Equal(expected[^1], list[^1]);
+    }
+
+    [Fact]
+    public void Reading_past_the_end_throws_even_inside_the_last_chunk()
+    {
+        var list = new ChunkedList<string> { "a", "b" };
+
+        Assert.Equal(["a", "b"], list);
+        Assert.Throws<ArgumentOutOfRangeException>(() => list[2]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => list[-1]);
+        Assert.Empty(new ChunkedList<string>());
+    }
+}
