@@ -128,9 +128,15 @@ public static class BodyLookup
             return null;
         }
 
-        var name = path[(dot + 1)..];
-        return FindBlocks(body, path[..dot]).Select(block => FindAttribute(block.Body, name)).FirstOrDefault(found => found is not null);
+        return FindNestedAttribute(body, path[..dot], path[(dot + 1)..]);
     }
+
+    /// <summary>
+    /// The attribute <paramref name="name"/> in the first block at <paramref name="blockPath"/> that has it. Apart from
+    /// <see cref="FindAttribute"/> so that a lookup without a dot does not allocate the closure this one needs.
+    /// </summary>
+    private static AttributeStatement? FindNestedAttribute(Body body, string blockPath, string name) =>
+        FindBlocks(body, blockPath).Select(block => FindAttribute(block.Body, name)).FirstOrDefault(found => found is not null);
 
     public static IEnumerable<BlockStatement> FindBlocks(Body body, string path)
     {
