@@ -33,6 +33,35 @@ public abstract class ModelBlock
     /// <summary>How expressions name it: <c>prometheus.scrape.default</c> (name and label joined by a dot).</summary>
     public string Id => _id ??= Label is null ? Name : $"{Name}.{Label}";
 
+    /// <summary>Room for the <see cref="IdText"/> of all but unusually long names and labels (those use their <see cref="Id"/> string).</summary>
+    internal const int IdBufferLength = 128;
+
+    /// <summary>Whether <paramref name="id"/> is this block's <see cref="Id"/>, compared without building it.</summary>
+    public bool HasId(ReadOnlySpan<char> id) => id.SequenceEqual(IdText(stackalloc char[IdBufferLength]));
+
+    /// <summary>
+    /// The text of <see cref="Id"/> written into <paramref name="buffer"/>, so that comparing and hashing IDs builds no
+    /// string per block; when it does not fit, <see cref="Id"/> itself.
+    /// </summary>
+    internal ReadOnlySpan<char> IdText(Span<char> buffer)
+    {
+        if (Label is not { } label)
+        {
+            return Name;
+        }
+
+        var length = Name.Length + 1 + label.Length;
+        if (_id is not null || length > buffer.Length)
+        {
+            return Id;
+        }
+
+        Name.CopyTo(buffer);
+        buffer[Name.Length] = '.';
+        label.CopyTo(buffer[(Name.Length + 1)..]);
+        return buffer[..length];
+    }
+
     /// <summary>
     /// The catalog's component or config block with this block's name, or null when the catalog has none (whether or
     /// not the name is taken by a custom component: see <see cref="ModelSchemas.SchemaOf"/>).

@@ -15,7 +15,7 @@ public sealed class SemanticModel
     /// <summary>Top-level identifiers of the standard library (current and deprecated names) and <c>module_path</c>.</summary>
     public static readonly IReadOnlySet<string> StdlibRoots = new HashSet<string>([.. StandardLibrary.RootNames, "module_path"], StringComparer.Ordinal);
 
-    private readonly List<ModelBlock> _allBlocks = [];
+    private readonly List<ModelBlock> _allBlocks;
     private readonly List<Reference> _references = [];
     private readonly Lazy<PipelineGraph> _graph;
     private readonly Lazy<IReadOnlyList<CheckedBody>> _checkedBodies;
@@ -23,7 +23,11 @@ public sealed class SemanticModel
     private SemanticModel(ImmutableArray<SyntaxTree> trees)
     {
         Trees = trees;
-        Root = new Scope(ScopeKind.Root, parent: null, owner: null);
+
+        // Nearly every block of a large configuration is at the top level: sized for those, the lists of blocks do not grow by doubling.
+        var topLevelStatements = trees.Sum(tree => tree.Root.Statements.Length);
+        _allBlocks = new(topLevelStatements);
+        Root = new Scope(ScopeKind.Root, parent: null, owner: null, expectedComponents: topLevelStatements);
         _graph = new(() => new PipelineGraph(_references));
         _checkedBodies = new(() => ModelSchemas.CheckedBodies(_allBlocks));
         foreach (var tree in trees)
@@ -171,14 +175,13 @@ public sealed class SemanticModel
                 var prefixEnd = reference.Text.Length;
                 for (var length = names.Length; length >= 2; prefixEnd -= names[--length].Length + 1)
                 {
-                    var candidates = scope.ComponentsWithId(reference.Text.AsSpan(0, prefixEnd));
-                    if (candidates.Count == 0)
+                    if (scope.ComponentWithId(reference.Text.AsSpan(0, prefixEnd), reference.Tree) is not { } component)
                     {
                         continue;
                     }
 
                     reference.Kind = ReferenceKind.Component;
-                    reference.Component = InSameFile(candidates, reference.Tree) ?? candidates[0];
+                    reference.Component = component;
                     reference.Export = length < names.Length ? names[length] : null;
                     return;
                 }
@@ -186,19 +189,6 @@ public sealed class SemanticModel
         }
 
         reference.Kind = StdlibRoots.Contains(names[0]) ? ReferenceKind.Stdlib : ReferenceKind.Unresolved;
-    }
-
-    private static ComponentInstance? InSameFile(IReadOnlyList<ComponentInstance> candidates, SyntaxTree tree)
-    {
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            if (ReferenceEquals(candidates[i].Tree, tree))
-            {
-                return candidates[i];
-            }
-        }
-
-        return null;
     }
 
     private static bool ResolveLocal(Reference reference, ImmutableArray<string> names)

@@ -152,6 +152,32 @@ public sealed class SemanticModelTests
     }
 
     [Fact]
+    public void A_duplicated_id_resolves_to_the_component_in_the_same_file_and_lists_every_declaration()
+    {
+        var model = BuildModel(
+            """
+            prometheus.remote_write "default" { }
+
+            prometheus.remote_write "default" { }
+            """,
+            """
+            prometheus.remote_write "default" { }
+
+            prometheus.scrape "app" {
+            	targets    = []
+            	forward_to = [prometheus.remote_write.default.receiver]
+            }
+            """);
+        var declared = model.Root.ComponentsWithId("prometheus.remote_write.default");
+        Assert.Equal(["cfg/0.alloy", "cfg/0.alloy", "cfg/1.alloy"], declared.Select(component => component.Tree.Source.Path));
+        var reference = Assert.Single(model.References, r => r.Kind == ReferenceKind.Component);
+        Assert.Same(declared[2], reference.Component);
+        Assert.Empty(model.Root.ComponentsWithId("prometheus.remote_write"));
+        Assert.True(declared[0].HasId("prometheus.remote_write.default"));
+        Assert.False(declared[0].HasId("prometheus.remote_write.defaults"));
+    }
+
+    [Fact]
     public void Declare_is_its_own_scope_with_arguments_and_exports()
     {
         var model = BuildModel("""
