@@ -9,11 +9,12 @@ public abstract class ModelBlock
 {
     private string? _id;
 
-    private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope)
+    private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index)
     {
         Block = block;
         Tree = tree;
         Scope = scope;
+        Index = index;
         CatalogSchema = ComponentCatalog.Default.Find(block.Name);
     }
 
@@ -24,6 +25,12 @@ public abstract class ModelBlock
 
     /// <summary>The scope the block is declared in.</summary>
     public Scope Scope { get; }
+
+    /// <summary>
+    /// The block's position in <see cref="SemanticModel.AllBlocks"/>: what per-block state is kept by, in an array
+    /// the size of <see cref="SemanticModel.AllBlocks"/> instead of a dictionary.
+    /// </summary>
+    public int Index { get; }
 
     /// <summary>The dotted block name, e.g. <c>prometheus.scrape</c>.</summary>
     public string Name => Block.Name;
@@ -87,17 +94,14 @@ public abstract class ModelBlock
     public AlloyValue? EffectiveValue(string path, AlloyValue? defaultValue = null) =>
         Attribute(path) is { } attribute ? ConstantEvaluator.Evaluate(attribute.Value) : defaultValue ?? ArgumentDefaults.Find(Name, path);
 
-    /// <summary>The references written inside the block's body, in source order (see <see cref="SemanticModel.ReferencesIn"/>).</summary>
-    internal IReadOnlyList<Reference> ReferencesWithin { get; set; } = [];
-
     public override string ToString() => DisplayName;
 }
 
 /// <summary>A component instance: a block whose name is a component (built-in, imported or declared) and that has a label.</summary>
 public sealed class ComponentInstance : ModelBlock
 {
-    internal ComponentInstance(BlockStatement block, SyntaxTree tree, Scope scope)
-        : base(block, tree, scope)
+    internal ComponentInstance(BlockStatement block, SyntaxTree tree, Scope scope, int index)
+        : base(block, tree, scope, index)
     {
     }
 
@@ -106,9 +110,6 @@ public sealed class ComponentInstance : ModelBlock
 
     /// <summary>The <c>import.*</c> block whose namespace this component's name starts with, when it is one.</summary>
     public ConfigBlock? Import { get; internal set; }
-
-    /// <summary>The references that name this component (see <see cref="SemanticModel.ReferencesTo"/>); null when none do.</summary>
-    internal List<Reference>? ReferencedBy { get; set; }
 }
 
 /// <summary>
@@ -120,8 +121,8 @@ public sealed class ConfigBlock : ModelBlock
     /// <summary>Names of configuration blocks (from the catalog); every other block at the top of a scope is a component.</summary>
     public static readonly IReadOnlySet<string> Names = ComponentCatalog.Default.ConfigBlockNames.ToHashSet(StringComparer.Ordinal);
 
-    internal ConfigBlock(BlockStatement block, SyntaxTree tree, Scope scope)
-        : base(block, tree, scope)
+    internal ConfigBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index)
+        : base(block, tree, scope, index)
     {
     }
 

@@ -17,6 +17,12 @@ public sealed class SemanticModel
 
     private readonly List<ModelBlock> _allBlocks;
     private readonly List<Reference> _references = [];
+
+    /// <summary>Where the references of block i start in <see cref="_references"/> (each block's are one run); the last entry is where the top-level ones start.</summary>
+    private readonly int[] _referenceStarts;
+
+    /// <summary>The references that name each component.</summary>
+    private readonly BlockRuns<Reference> _referencesTo;
     private readonly Lazy<PipelineGraph> _graph;
     private readonly Lazy<IReadOnlyList<CheckedBody>> _checkedBodies;
 
@@ -36,6 +42,7 @@ public sealed class SemanticModel
         }
 
         var collector = new ReferenceCollector(_references);
+        _referenceStarts = new int[_allBlocks.Count + 1];
         foreach (var block in _allBlocks)
         {
             if (block is ComponentInstance component)
@@ -45,14 +52,11 @@ public sealed class SemanticModel
                 component.Import = dot > 0 ? component.Scope.FindImport(component.Name.AsSpan(0, dot)) : null;
             }
 
-            var first = _references.Count;
+            _referenceStarts[block.Index] = _references.Count;
             collector.CollectIn(block);
-            if (_references.Count > first)
-            {
-                // A block's references are collected together: they are one run of the list.
-                block.ReferencesWithin = CollectionsMarshal.AsSpan(_references)[first..].ToArray();
-            }
         }
+
+        _referenceStarts[^1] = _references.Count;
 
         foreach (var tree in trees)
         {
@@ -62,11 +66,9 @@ public sealed class SemanticModel
         foreach (var reference in _references)
         {
             Resolve(reference);
-            if (reference.Component is { } component)
-            {
-                (component.ReferencedBy ??= []).Add(reference);
-            }
         }
+
+        _referencesTo = new(CollectionsMarshal.AsSpan(_references), _allBlocks.Count, static reference => reference.Component);
     }
 
     /// <summary>The files of the configuration, in path order.</summary>
@@ -108,11 +110,12 @@ public sealed class SemanticModel
     /// <summary>The top-level component <c>name "label"</c>, or null.</summary>
     public ComponentInstance? FindComponent(string name, string label) => Root.ComponentsWithId($"{name}.{label}").FirstOrDefault();
 
-    /// <summary>The references that name <paramref name="component"/>.</summary>
-    public IReadOnlyList<Reference> ReferencesTo(ComponentInstance component) => component.ReferencedBy ?? [];
+    /// <summary>The references that name <paramref name="component"/>, in <see cref="References"/> order.</summary>
+    public ReadOnlySpan<Reference> ReferencesTo(ComponentInstance component) => _referencesTo[component];
 
     /// <summary>The references written inside <paramref name="owner"/>'s body, in source order.</summary>
-    public IReadOnlyList<Reference> ReferencesIn(ModelBlock owner) => owner.ReferencesWithin;
+    public ReadOnlySpan<Reference> ReferencesIn(ModelBlock owner) =>
+        CollectionsMarshal.AsSpan(_references)[_referenceStarts[owner.Index].._referenceStarts[owner.Index + 1]];
 
     /// <summary>The references that resolve to nothing.</summary>
     public IEnumerable<Reference> UnresolvedReferences => _references.Where(reference => reference.Kind == ReferenceKind.Unresolved);
@@ -128,13 +131,13 @@ public sealed class SemanticModel
 
             if (!ConfigBlock.Names.Contains(block.Name))
             {
-                var component = new ComponentInstance(block, tree, scope);
+                var component = new ComponentInstance(block, tree, scope, _allBlocks.Count);
                 scope.Add(component);
                 _allBlocks.Add(component);
                 continue;
             }
 
-            var configBlock = new ConfigBlock(block, tree, scope);
+            var configBlock = new ConfigBlock(block, tree, scope, _allBlocks.Count);
             scope.Add(configBlock);
             _allBlocks.Add(configBlock);
             if (block.Name == "declare")
