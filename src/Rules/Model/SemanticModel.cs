@@ -34,7 +34,7 @@ public sealed class SemanticModel
         var topLevelStatements = trees.Sum(tree => tree.Root.Statements.Length);
         _allBlocks = new(topLevelStatements);
         Root = new Scope(ScopeKind.Root, parent: null, owner: null, expectedComponents: topLevelStatements);
-        _graph = new(() => new PipelineGraph(_references));
+        _graph = new(() => new PipelineGraph(_references, _allBlocks.Count));
         _checkedBodies = new(() => ModelSchemas.CheckedBodies(_allBlocks));
         foreach (var tree in trees)
         {
