@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using AlloyLint.Parser.Tree;
 
 namespace AlloyLint.Rules.Model;
@@ -10,8 +10,8 @@ namespace AlloyLint.Rules.Model;
 /// </summary>
 internal sealed class NameChainTable
 {
-    private readonly Dictionary<string, ImmutableArray<string>> _chains = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ImmutableArray<string>>.AlternateLookup<ReadOnlySpan<char>> _chainsByText;
+    private readonly Dictionary<string, NameChain> _chains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NameChain>.AlternateLookup<ReadOnlySpan<char>> _chainsByText;
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _pathsByText;
     private char[] _buffer = new char[256];
@@ -23,10 +23,10 @@ internal sealed class NameChainTable
     }
 
     /// <summary>
-    /// The dotted text and names of <paramref name="expression"/> when it is a pure chain (an identifier followed by
-    /// field accesses); false otherwise.
+    /// The names and dotted text of <paramref name="expression"/> when it is a pure chain (an identifier followed by
+    /// field accesses); null otherwise.
     /// </summary>
-    public bool TryGet(Expression expression, out string text, out ImmutableArray<string> names)
+    public NameChain? Find(Expression expression)
     {
         var count = 0;
         var length = -1;
@@ -40,8 +40,7 @@ internal sealed class NameChainTable
 
         if (current is not IdentifierExpression root)
         {
-            (text, names) = (string.Empty, default);
-            return false;
+            return null;
         }
 
         count++;
@@ -57,25 +56,22 @@ internal sealed class NameChainTable
 
         root.Name.CopyTo(written);
         var key = written[..length];
-        if (_chainsByText.TryGetValue(key, out var existingText, out names))
+        if (_chainsByText.TryGetValue(key, out var chain))
         {
-            text = existingText;
-            return true;
+            return chain;
         }
 
-        text = key.ToString();
-        var builder = ImmutableArray.CreateBuilder<string>(count);
-        builder.Count = count;
+        var names = new string[count];
         var index = count;
         for (current = expression; current is AccessExpression access; current = access.Target)
         {
-            builder[--index] = access.Member.Name;
+            names[--index] = access.Member.Name;
         }
 
-        builder[0] = root.Name;
-        names = builder.MoveToImmutable();
-        _chains.Add(text, names);
-        return true;
+        names[0] = root.Name;
+        chain = new NameChain(key.ToString(), ImmutableCollectionsMarshal.AsImmutableArray(names));
+        _chains.Add(chain.Text, chain);
+        return chain;
     }
 
     /// <summary>The attribute path <c>PREFIX.NAME</c> (<paramref name="name"/> alone when the prefix is empty), shared between equal paths.</summary>

@@ -183,9 +183,7 @@ public sealed class SemanticModel
                         continue;
                     }
 
-                    reference.Kind = ReferenceKind.Component;
-                    reference.Component = component;
-                    reference.Export = length < names.Length ? names[length] : null;
+                    reference.ResolveToComponent(component, length);
                     return;
                 }
             }
@@ -208,8 +206,7 @@ public sealed class SemanticModel
             {
                 if (names[0] == "argument" && names.Length >= 2 && scope.FindArgument(names[1]) is { } argument)
                 {
-                    reference.Kind = ReferenceKind.Argument;
-                    reference.Argument = argument;
+                    reference.ResolveToArgument(argument);
                     return true;
                 }
 
@@ -268,9 +265,9 @@ public sealed class SemanticModel
         {
             switch (expression)
             {
-                case IdentifierExpression or AccessExpression when _chains.TryGet(expression, out var text, out var names):
+                case IdentifierExpression or AccessExpression when _chains.Find(expression) is { } chain:
                     _attributePath ??= _chains.Path(_blockPath, _attributeName);
-                    references.Add(new Reference(expression, names, text, _tree, _scope, _owner, _attributePath, calledBy));
+                    references.Add(new Reference(expression, chain, _tree, _scope, _owner, _attributePath, calledBy));
                     break;
                 case LiteralExpression:
                     break;
