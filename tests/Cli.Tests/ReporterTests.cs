@@ -34,12 +34,12 @@ public class ReporterTests
     public void Text() => Golden.Verify(Render(new TextReporter(Options)), "tests/Cli.Tests/Golden/reporters/text.verified.txt");
 
     [Fact]
-    public void Text_in_colour() => Golden.Verify(Render(new TextReporter(Options with { Color = true })), "tests/Cli.Tests/Golden/reporters/text-color.verified.txt");
+    public void Text_in_colour() => Golden.Verify(Render(new TextReporter(new ReportOptions(WorkingDirectory, color: true))), "tests/Cli.Tests/Golden/reporters/text-color.verified.txt");
 
     [Fact]
     public void Text_quiet_has_no_summary()
     {
-        var quiet = Render(new TextReporter(Options with { Quiet = true }));
+        var quiet = Render(new TextReporter(new ReportOptions(WorkingDirectory, quiet: true)));
 
         Assert.DoesNotContain("Found", quiet, StringComparison.Ordinal);
         Assert.StartsWith("deploy/config.alloy:3:2: error[AL001]", quiet, StringComparison.Ordinal);

@@ -100,6 +100,16 @@ public class ParserTests
     }
 
     [Fact]
+    public void Dotted_block_names_are_joined_and_shared_however_they_are_written()
+    {
+        var tree = Parsed.Text("loki.write \"a\" { }\nloki . /* c */ write \"b\" { }\nloki.write \"c\" { }\n");
+        Assert.False(tree.HasErrors);
+        var blocks = tree.Root.Blocks.ToArray();
+        Assert.All(blocks, block => Assert.Equal("loki.write", block.Name));
+        Assert.Same(blocks[0].Name, blocks[2].Name);
+    }
+
+    [Fact]
     public void Expression_spans_cover_their_source_text()
     {
         const string text = "a = -f(x)[0].y + (2 * \"s\") ^ {k = [1]}\n";

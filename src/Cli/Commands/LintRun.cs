@@ -217,14 +217,14 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
 
     private int ReportDiff(List<FileChange> changes, List<PathProblem> problems, ReportOptions reportOptions)
     {
-        using var output = new StringWriter { NewLine = "\n" };
-        foreach (var change in changes)
+        Emit(output =>
         {
-            var label = reportOptions.DisplayPath(change.Original.Path);
-            output.Write(UnifiedDiff.Create(change.Original.Text, change.NewText, label, label));
-        }
-
-        Emit(output.ToString());
+            foreach (var change in changes)
+            {
+                var label = reportOptions.DisplayPath(change.Original.Path);
+                output.Write(UnifiedDiff.Create(change.Original.Text, change.NewText, label, label));
+            }
+        });
         if (!options.Quiet)
         {
             var fixes = changes.Sum(change => change.FixCount);
@@ -236,22 +236,19 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         return problems.Count > 0 ? ExitCodes.Error : changes.Count > 0 && !options.ExitZero ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    private void WriteReport(LintReport report, ReportOptions reportOptions)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        Reporter(reportOptions).Write(report, output);
-        Emit(output.ToString());
-    }
+    private void WriteReport(LintReport report, ReportOptions reportOptions) => Emit(output => Reporter(reportOptions).Write(report, output));
 
-    private void Emit(string text)
+    /// <summary>Writes straight to the <c>--output</c> file or standard output, without building the whole text first.</summary>
+    private void Emit(Action<TextWriter> write)
     {
         if (options.OutputPath is { } path)
         {
-            File.WriteAllText(Path.GetFullPath(path, _workingDirectory), text);
+            using var file = new StreamWriter(Path.GetFullPath(path, _workingDirectory), append: false) { NewLine = "\n" };
+            write(file);
         }
         else
         {
-            console.Out.Write(text);
+            write(console.Out);
         }
     }
 

@@ -16,9 +16,30 @@ internal sealed record LintReport(
 }
 
 /// <summary>How to render. Paths below <see cref="WorkingDirectory"/> are shown relative to it, others in full.</summary>
-internal sealed record ReportOptions(string WorkingDirectory, bool Color = false, bool Quiet = false, bool UnsafeFixes = false)
+internal sealed class ReportOptions(string workingDirectory, bool color = false, bool quiet = false, bool unsafeFixes = false)
 {
+    // Reporters ask once per finding, and findings share few paths.
+    private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
+
+    public string WorkingDirectory { get; } = workingDirectory;
+
+    public bool Color { get; } = color;
+
+    public bool Quiet { get; } = quiet;
+
+    public bool UnsafeFixes { get; } = unsafeFixes;
+
     public string DisplayPath(string path)
+    {
+        if (!_displayPaths.TryGetValue(path, out var display))
+        {
+            _displayPaths[path] = display = Display(path);
+        }
+
+        return display;
+    }
+
+    private string Display(string path)
     {
         if (path.StartsWith('<'))
         {

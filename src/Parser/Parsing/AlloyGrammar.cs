@@ -380,6 +380,26 @@ internal static class AlloyGrammar
         public int Count => Dotted.IsDefault ? 1 : Dotted.Length;
 
         public ImmutableArray<Identifier> Parts => Dotted.IsDefault ? [First] : Dotted;
+
+        /// <summary>The parts joined by dots: read from the source, one string per distinct name, when written without spaces.</summary>
+        public string JoinedName()
+        {
+            if (Dotted.IsDefault)
+            {
+                return First.Name;
+            }
+
+            var written = TextSpan.FromBounds(First.Span.Start, Dotted[^1].Span.End);
+            var joinedLength = Dotted.Length - 1;
+            foreach (var part in Dotted)
+            {
+                joinedLength += part.Name.Length;
+            }
+
+            return written.Length == joinedLength
+                ? ParseSession.Current.Intern(written)
+                : string.Join('.', Dotted.Select(part => part.Name));
+        }
     }
 
     private static readonly TokenListParser<AlloyToken, Token<AlloyToken>> IdentifierToken = Is(AlloyToken.Ident);
@@ -520,7 +540,7 @@ internal static class AlloyGrammar
     private static TokenListParserResult<AlloyToken, Statement?> Block(BlockName name, TokenList<AlloyToken> input, TokenList<AlloyToken> body)
     {
         var block = BlockBody(body);
-        var statement = new BlockStatement(name.Parts, name.Label, block.Value.Open, block.Value.Body, block.Value.Close);
+        var statement = new BlockStatement(name.Parts, name.JoinedName(), name.Label, block.Value.Open, block.Value.Body, block.Value.Close);
         return TokenListParserResult.Value<AlloyToken, Statement?>(statement, input, block.Remainder);
     }
 

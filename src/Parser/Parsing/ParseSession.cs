@@ -102,6 +102,9 @@ internal sealed class ParseSession
     /// <summary>One string per distinct token text.</summary>
     public string TextOf(Token<AlloyToken> token) => _names.Get(Text.AsSpan(token.Span.Position.Absolute, token.Span.Length));
 
+    /// <summary>One string per distinct source text.</summary>
+    public string Intern(TextSpan span) => _names.Get(Text.AsSpan(span.Start, span.Length));
+
     /// <summary>The literal upstream attaches to the current token: its text for names and literals, empty for operators.</summary>
     public string LiteralText(TokenList<AlloyToken> at) => Kind(at) switch
     {

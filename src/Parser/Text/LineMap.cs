@@ -18,22 +18,14 @@ public sealed class LineMap
     public LineMap(string text)
     {
         _text = text;
-        var starts = new List<int>(text.Length / 32 + 1) { 0 };
         var span = text.AsSpan();
+        _lineStarts = new int[span.Count('\n') + 1];
         var offset = 0;
-        while (true)
+        for (var line = 1; line < _lineStarts.Length; line++)
         {
-            var index = span[offset..].IndexOf('\n');
-            if (index < 0)
-            {
-                break;
-            }
-
-            offset += index + 1;
-            starts.Add(offset);
+            offset += span[offset..].IndexOf('\n') + 1;
+            _lineStarts[line] = offset;
         }
-
-        _lineStarts = starts.ToArray();
     }
 
     public int LineCount => _lineStarts.Length;

@@ -10,6 +10,7 @@ public sealed class SourceText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private LineMap? _lines;
+    private string? _lineEnding;
 
     private SourceText(string path, string text, bool hasBom, int[] invalidUtf8Offsets)
     {
@@ -35,31 +36,30 @@ public sealed class SourceText
     public LineMap Lines => _lines ??= new LineMap(Text);
 
     /// <summary>"\r\n" when most line breaks are CRLF, else "\n".</summary>
-    public string LineEnding
+    public string LineEnding => _lineEnding ??= CountLineEndings();
+
+    private string CountLineEndings()
     {
-        get
+        var span = Text.AsSpan();
+        if (!span.Contains('\r'))
         {
-            int lf = 0, crlf = 0;
-            var span = Text.AsSpan();
-            if (!span.Contains('\r'))
-            {
-                return "\n";
-            }
-
-            for (var i = span.IndexOf('\n'); i >= 0; i = NextNewline(span, i))
-            {
-                if (i > 0 && span[i - 1] == '\r')
-                {
-                    crlf++;
-                }
-                else
-                {
-                    lf++;
-                }
-            }
-
-            return crlf > lf ? "\r\n" : "\n";
+            return "\n";
         }
+
+        int lf = 0, crlf = 0;
+        for (var i = span.IndexOf('\n'); i >= 0; i = NextNewline(span, i))
+        {
+            if (i > 0 && span[i - 1] == '\r')
+            {
+                crlf++;
+            }
+            else
+            {
+                lf++;
+            }
+        }
+
+        return crlf > lf ? "\r\n" : "\n";
     }
 
     public string this[TextSpan span] => Text.Substring(span.Start, span.Length);

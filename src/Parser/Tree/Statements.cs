@@ -35,13 +35,14 @@ public sealed class AttributeStatement(Identifier name, Expression value) : Stat
 /// <c>a.b.c "label" { body }</c>. <see cref="Name"/> is the dotted name; the label, when written,
 /// keeps its quotes in <see cref="BlockLabel.Span"/>.
 /// </summary>
-public sealed class BlockStatement(ImmutableArray<Identifier> nameParts, BlockLabel? label, TextSpan openBrace, Body body, TextSpan closeBrace)
+/// <param name="name">The parts joined by dots; the parser passes one string per distinct name.</param>
+public sealed class BlockStatement(ImmutableArray<Identifier> nameParts, string name, BlockLabel? label, TextSpan openBrace, Body body, TextSpan closeBrace)
     : Statement
 {
     public ImmutableArray<Identifier> NameParts { get; } = nameParts;
 
     /// <summary>The dotted name, e.g. <c>prometheus.scrape</c>.</summary>
-    public string Name => field ??= NameParts.Length == 1 ? NameParts[0].Name : string.Join('.', NameParts.Select(part => part.Name));
+    public string Name { get; } = name;
 
     public TextSpan NameSpan => TextSpan.FromBounds(NameParts[0].Span.Start, NameParts[^1].Span.End);
 
