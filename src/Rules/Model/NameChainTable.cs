@@ -1,76 +1,49 @@
-using System.Runtime.InteropServices;
 using AlloyLint.Parser.Tree;
 
 namespace AlloyLint.Rules.Model;
 
 /// <summary>
-/// Shares the names and dotted text of identical name chains (a large configuration repeats
-/// <c>prometheus.remote_write.default.receiver</c> thousands of times) and of identical attribute paths, so that
-/// building the model allocates them once each. Used while one model is built, then dropped.
+/// Shares the names of identical name chains (a large configuration repeats <c>prometheus.remote_write.default.receiver</c>
+/// thousands of times) and identical attribute paths, so that building the model allocates them once each. Used while
+/// one model is built, then dropped.
 /// </summary>
 internal sealed class NameChainTable
 {
-    private readonly Dictionary<string, NameChain> _chains = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, NameChain>.AlternateLookup<ReadOnlySpan<char>> _chainsByText;
+    private readonly HashSet<NameChain> _chains = new(NameChainComparer.Instance);
+    private readonly HashSet<NameChain>.AlternateLookup<Expression> _chainsByExpression;
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _pathsByText;
     private char[] _buffer = new char[256];
 
     public NameChainTable()
     {
-        _chainsByText = _chains.GetAlternateLookup<ReadOnlySpan<char>>();
+        _chainsByExpression = _chains.GetAlternateLookup<Expression>();
         _pathsByText = _paths.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>
-    /// The names and dotted text of <paramref name="expression"/> when it is a pure chain (an identifier followed by
-    /// field accesses); null otherwise.
+    /// The chain <paramref name="expression"/> writes when it is a pure chain (an identifier followed by field
+    /// accesses), shared with the equal chains found before; null otherwise.
     /// </summary>
     public NameChain? Find(Expression expression)
     {
-        var count = 0;
-        var length = -1;
         var current = expression;
         while (current is AccessExpression access)
         {
-            count++;
-            length += access.Member.Name.Length + 1;
             current = access.Target;
         }
 
-        if (current is not IdentifierExpression root)
+        if (current is not IdentifierExpression)
         {
             return null;
         }
 
-        count++;
-        length += root.Name.Length + 1;
-        var written = Buffer(length);
-        var end = length;
-        for (current = expression; current is AccessExpression access; current = access.Target)
+        if (!_chainsByExpression.TryGetValue(expression, out var chain))
         {
-            end -= access.Member.Name.Length;
-            access.Member.Name.CopyTo(written[end..]);
-            written[--end] = '.';
+            chain = NameChain.Of(expression);
+            _chains.Add(chain);
         }
 
-        root.Name.CopyTo(written);
-        var key = written[..length];
-        if (_chainsByText.TryGetValue(key, out var chain))
-        {
-            return chain;
-        }
-
-        var names = new string[count];
-        var index = count;
-        for (current = expression; current is AccessExpression access; current = access.Target)
-        {
-            names[--index] = access.Member.Name;
-        }
-
-        names[0] = root.Name;
-        chain = new NameChain(key.ToString(), ImmutableCollectionsMarshal.AsImmutableArray(names));
-        _chains.Add(chain.Text, chain);
         return chain;
     }
 

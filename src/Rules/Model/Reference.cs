@@ -50,6 +50,9 @@ public sealed class Reference
 
     public ImmutableArray<string> Names => _chain.Names;
 
+    /// <summary>The chain's names and text, shared with the references that write the same chain.</summary>
+    internal NameChain Chain => _chain;
+
     /// <summary>The names joined with dots: <c>prometheus.exporter.self.alloy.targets</c>.</summary>
     public string Text => _chain.Text;
 
@@ -101,6 +104,3 @@ public sealed class Reference
         _ => $"{Text} -> {Kind}",
     };
 }
-
-/// <summary>The names of a chain and their dotted text, shared by the references that write the same chain.</summary>
-internal sealed record NameChain(string Text, ImmutableArray<string> Names);

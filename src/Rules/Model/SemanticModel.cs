@@ -172,13 +172,14 @@ public sealed class SemanticModel
                 return;
             }
 
+            var text = reference.Chain.TextIn(stackalloc char[256]);
             for (var scope = reference.Scope; scope is not null; scope = scope.OuterComponentScope)
             {
                 // The longest prefix of two names or more that is a component ID: what follows is the export.
-                var prefixEnd = reference.Text.Length;
+                var prefixEnd = text.Length;
                 for (var length = names.Length; length >= 2; prefixEnd -= names[--length].Length + 1)
                 {
-                    if (scope.ComponentWithId(reference.Text.AsSpan(0, prefixEnd), reference.Tree) is not { } component)
+                    if (scope.ComponentWithId(text[..prefixEnd], reference.Tree) is not { } component)
                     {
                         continue;
                     }
