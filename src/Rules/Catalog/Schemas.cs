@@ -118,11 +118,12 @@ public sealed class ComponentSchema
 
     public ExportSchema? FindExport(string name)
     {
-        foreach (var export in Exports)
+        // By index: a foreach over the interface would allocate an enumerator per lookup, and rules look up an export per reference.
+        for (var i = 0; i < Exports.Count; i++)
         {
-            if (export.Name == name)
+            if (Exports[i].Name == name)
             {
-                return export;
+                return Exports[i];
             }
         }
 

@@ -51,9 +51,12 @@ public static class Suggestions
     /// <summary>Levenshtein distance, with a transposition of neighbours counted as one edit.</summary>
     public static int EditDistance(string a, string b)
     {
-        var previousPrevious = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows of the table, on the stack for names of usual length: a "did you mean" compares one name with many.
+        var width = b.Length + 1;
+        var rows = width <= 256 ? stackalloc int[3 * width] : new int[3 * width];
+        var previousPrevious = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows[(2 * width)..];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -72,7 +75,10 @@ public static class Suggestions
                 }
             }
 
-            (previousPrevious, previous, current) = (previous, current, previousPrevious);
+            var reused = previousPrevious;
+            previousPrevious = previous;
+            previous = current;
+            current = reused;
         }
 
         return previous[b.Length];

@@ -9,11 +9,12 @@ public abstract class ModelBlock
 {
     private string? _id;
 
-    private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope)
+    private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index)
     {
         Block = block;
         Tree = tree;
         Scope = scope;
+        Index = index;
         CatalogSchema = ComponentCatalog.Default.Find(block.Name);
     }
 
@@ -25,6 +26,12 @@ public abstract class ModelBlock
     /// <summary>The scope the block is declared in.</summary>
     public Scope Scope { get; }
 
+    /// <summary>
+    /// The block's position in <see cref="SemanticModel.AllBlocks"/>: what per-block state is kept by, in an array
+    /// the size of <see cref="SemanticModel.AllBlocks"/> instead of a dictionary.
+    /// </summary>
+    public int Index { get; }
+
     /// <summary>The dotted block name, e.g. <c>prometheus.scrape</c>.</summary>
     public string Name => Block.Name;
 
@@ -32,6 +39,35 @@ public abstract class ModelBlock
 
     /// <summary>How expressions name it: <c>prometheus.scrape.default</c> (name and label joined by a dot).</summary>
     public string Id => _id ??= Label is null ? Name : $"{Name}.{Label}";
+
+    /// <summary>Room for the <see cref="IdText"/> of all but unusually long names and labels (those use their <see cref="Id"/> string).</summary>
+    internal const int IdBufferLength = 128;
+
+    /// <summary>Whether <paramref name="id"/> is this block's <see cref="Id"/>, compared without building it.</summary>
+    public bool HasId(ReadOnlySpan<char> id) => id.SequenceEqual(IdText(stackalloc char[IdBufferLength]));
+
+    /// <summary>
+    /// The text of <see cref="Id"/> written into <paramref name="buffer"/>, so that comparing and hashing IDs builds no
+    /// string per block; when it does not fit, <see cref="Id"/> itself.
+    /// </summary>
+    internal ReadOnlySpan<char> IdText(Span<char> buffer)
+    {
+        if (Label is not { } label)
+        {
+            return Name;
+        }
+
+        var length = Name.Length + 1 + label.Length;
+        if (_id is not null || length > buffer.Length)
+        {
+            return Id;
+        }
+
+        Name.CopyTo(buffer);
+        buffer[Name.Length] = '.';
+        label.CopyTo(buffer[(Name.Length + 1)..]);
+        return buffer[..length];
+    }
 
     /// <summary>
     /// The catalog's component or config block with this block's name, or null when the catalog has none (whether or
@@ -58,17 +94,14 @@ public abstract class ModelBlock
     public AlloyValue? EffectiveValue(string path, AlloyValue? defaultValue = null) =>
         Attribute(path) is { } attribute ? ConstantEvaluator.Evaluate(attribute.Value) : defaultValue ?? ArgumentDefaults.Find(Name, path);
 
-    /// <summary>The references written inside the block's body, in source order (see <see cref="SemanticModel.ReferencesIn"/>).</summary>
-    internal IReadOnlyList<Reference> ReferencesWithin { get; set; } = [];
-
     public override string ToString() => DisplayName;
 }
 
 /// <summary>A component instance: a block whose name is a component (built-in, imported or declared) and that has a label.</summary>
 public sealed class ComponentInstance : ModelBlock
 {
-    internal ComponentInstance(BlockStatement block, SyntaxTree tree, Scope scope)
-        : base(block, tree, scope)
+    internal ComponentInstance(BlockStatement block, SyntaxTree tree, Scope scope, int index)
+        : base(block, tree, scope, index)
     {
     }
 
@@ -77,9 +110,6 @@ public sealed class ComponentInstance : ModelBlock
 
     /// <summary>The <c>import.*</c> block whose namespace this component's name starts with, when it is one.</summary>
     public ConfigBlock? Import { get; internal set; }
-
-    /// <summary>The references that name this component (see <see cref="SemanticModel.ReferencesTo"/>); null when none do.</summary>
-    internal List<Reference>? ReferencedBy { get; set; }
 }
 
 /// <summary>
@@ -91,8 +121,8 @@ public sealed class ConfigBlock : ModelBlock
     /// <summary>Names of configuration blocks (from the catalog); every other block at the top of a scope is a component.</summary>
     public static readonly IReadOnlySet<string> Names = ComponentCatalog.Default.ConfigBlockNames.ToHashSet(StringComparer.Ordinal);
 
-    internal ConfigBlock(BlockStatement block, SyntaxTree tree, Scope scope)
-        : base(block, tree, scope)
+    internal ConfigBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index)
+        : base(block, tree, scope, index)
     {
     }
 
@@ -128,9 +158,15 @@ public static class BodyLookup
             return null;
         }
 
-        var name = path[(dot + 1)..];
-        return FindBlocks(body, path[..dot]).Select(block => FindAttribute(block.Body, name)).FirstOrDefault(found => found is not null);
+        return FindNestedAttribute(body, path[..dot], path[(dot + 1)..]);
     }
+
+    /// <summary>
+    /// The attribute <paramref name="name"/> in the first block at <paramref name="blockPath"/> that has it. Apart from
+    /// <see cref="FindAttribute"/> so that a lookup without a dot does not allocate the closure this one needs.
+    /// </summary>
+    private static AttributeStatement? FindNestedAttribute(Body body, string blockPath, string name) =>
+        FindBlocks(body, blockPath).Select(block => FindAttribute(block.Body, name)).FirstOrDefault(found => found is not null);
 
     public static IEnumerable<BlockStatement> FindBlocks(Body body, string path)
     {

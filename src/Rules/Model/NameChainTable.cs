@@ -1,81 +1,50 @@
-using System.Collections.Immutable;
 using AlloyLint.Parser.Tree;
 
 namespace AlloyLint.Rules.Model;
 
 /// <summary>
-/// Shares the names and dotted text of identical name chains (a large configuration repeats
-/// <c>prometheus.remote_write.default.receiver</c> thousands of times) and of identical attribute paths, so that
-/// building the model allocates them once each. Used while one model is built, then dropped.
+/// Shares the names of identical name chains (a large configuration repeats <c>prometheus.remote_write.default.receiver</c>
+/// thousands of times) and identical attribute paths, so that building the model allocates them once each. Used while
+/// one model is built, then dropped.
 /// </summary>
 internal sealed class NameChainTable
 {
-    private readonly Dictionary<string, ImmutableArray<string>> _chains = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ImmutableArray<string>>.AlternateLookup<ReadOnlySpan<char>> _chainsByText;
+    private readonly HashSet<NameChain> _chains = new(NameChainComparer.Instance);
+    private readonly HashSet<NameChain>.AlternateLookup<Expression> _chainsByExpression;
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _pathsByText;
     private char[] _buffer = new char[256];
 
     public NameChainTable()
     {
-        _chainsByText = _chains.GetAlternateLookup<ReadOnlySpan<char>>();
+        _chainsByExpression = _chains.GetAlternateLookup<Expression>();
         _pathsByText = _paths.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>
-    /// The dotted text and names of <paramref name="expression"/> when it is a pure chain (an identifier followed by
-    /// field accesses); false otherwise.
+    /// The chain <paramref name="expression"/> writes when it is a pure chain (an identifier followed by field
+    /// accesses), shared with the equal chains found before; null otherwise.
     /// </summary>
-    public bool TryGet(Expression expression, out string text, out ImmutableArray<string> names)
+    public NameChain? Find(Expression expression)
     {
-        var count = 0;
-        var length = -1;
         var current = expression;
         while (current is AccessExpression access)
         {
-            count++;
-            length += access.Member.Name.Length + 1;
             current = access.Target;
         }
 
-        if (current is not IdentifierExpression root)
+        if (current is not IdentifierExpression)
         {
-            (text, names) = (string.Empty, default);
-            return false;
+            return null;
         }
 
-        count++;
-        length += root.Name.Length + 1;
-        var written = Buffer(length);
-        var end = length;
-        for (current = expression; current is AccessExpression access; current = access.Target)
+        if (!_chainsByExpression.TryGetValue(expression, out var chain))
         {
-            end -= access.Member.Name.Length;
-            access.Member.Name.CopyTo(written[end..]);
-            written[--end] = '.';
+            chain = NameChain.Of(expression);
+            _chains.Add(chain);
         }
 
-        root.Name.CopyTo(written);
-        var key = written[..length];
-        if (_chainsByText.TryGetValue(key, out var existingText, out names))
-        {
-            text = existingText;
-            return true;
-        }
-
-        text = key.ToString();
-        var builder = ImmutableArray.CreateBuilder<string>(count);
-        builder.Count = count;
-        var index = count;
-        for (current = expression; current is AccessExpression access; current = access.Target)
-        {
-            builder[--index] = access.Member.Name;
-        }
-
-        builder[0] = root.Name;
-        names = builder.MoveToImmutable();
-        _chains.Add(text, names);
-        return true;
+        return chain;
     }
 
     /// <summary>The attribute path <c>PREFIX.NAME</c> (<paramref name="name"/> alone when the prefix is empty), shared between equal paths.</summary>

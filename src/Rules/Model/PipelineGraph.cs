@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace AlloyLint.Rules.Model;
 
 public enum EdgeKind
@@ -26,57 +24,50 @@ public sealed class PipelineGraph
     /// <summary>Exports that provide data: a reference to one feeds the referencing block.</summary>
     public static readonly IReadOnlySet<string> ProducerExports = new HashSet<string>(StringComparer.Ordinal) { "targets", "output" };
 
-    private static readonly IReadOnlyList<PipelineEdge> NoEdges = [];
+    private readonly BlockRuns<PipelineEdge> _outgoing;
+    private readonly BlockRuns<PipelineEdge> _incoming;
 
-    /// <summary>The edges at each block that has any: one entry per block for both directions.</summary>
-    private readonly Dictionary<ModelBlock, BlockEdges> _edgesAt;
-
-    internal PipelineGraph(IEnumerable<Reference> references)
+    internal PipelineGraph(IReadOnlyList<Reference> references, int blockCount)
     {
-        var edges = new List<PipelineEdge>();
+        var count = 0;
         foreach (var reference in references)
         {
-            if (reference is not { Kind: ReferenceKind.Component, Owner: { } owner, Component: { } component } || ReferenceEquals(owner, component))
+            if (IsEdge(reference))
+            {
+                count++;
+            }
+        }
+
+        var edges = new PipelineEdge[count];
+        count = 0;
+        foreach (var reference in references)
+        {
+            if (!IsEdge(reference))
             {
                 continue;
             }
 
-            var edge = reference.Export switch
+            var (owner, component) = (reference.Owner!, reference.Component!);
+            edges[count++] = reference.Export switch
             {
                 { } export when ConsumerExports.Contains(export) => new PipelineEdge(owner, component, EdgeKind.Data, reference),
                 { } export when ProducerExports.Contains(export) => new PipelineEdge(component, owner, EdgeKind.Data, reference),
                 _ => new PipelineEdge(owner, component, EdgeKind.Dependency, reference),
             };
-            edges.Add(edge);
-        }
-
-        // Each edge has two ends: room for that many blocks spares the dictionary from growing by doubling.
-        _edgesAt = new(2 * edges.Count);
-        foreach (var edge in edges)
-        {
-            CollectionsMarshal.GetValueRefOrAddDefault(_edgesAt, edge.From, out _).OutgoingLeft++;
-            CollectionsMarshal.GetValueRefOrAddDefault(_edgesAt, edge.To, out _).IncomingLeft++;
-        }
-
-        // Now that each block's edges are counted, each direction fills an array of the right size, in edge order.
-        foreach (var edge in edges)
-        {
-            ref var from = ref CollectionsMarshal.GetValueRefOrNullRef(_edgesAt, edge.From);
-            Append(ref from.Outgoing, ref from.OutgoingLeft, edge);
-            ref var to = ref CollectionsMarshal.GetValueRefOrNullRef(_edgesAt, edge.To);
-            Append(ref to.Incoming, ref to.IncomingLeft, edge);
         }
 
         Edges = edges;
+        _outgoing = new(edges, blockCount, static edge => edge.From);
+        _incoming = new(edges, blockCount, static edge => edge.To);
     }
 
     public IReadOnlyList<PipelineEdge> Edges { get; }
 
-    /// <summary>The edges leaving <paramref name="block"/> (data and dependency).</summary>
-    public IReadOnlyList<PipelineEdge> Outgoing(ModelBlock block) => _edgesAt.GetValueOrDefault(block).Outgoing ?? NoEdges;
+    /// <summary>The edges leaving <paramref name="block"/> (data and dependency), in <see cref="Edges"/> order.</summary>
+    public ArraySegment<PipelineEdge> Outgoing(ModelBlock block) => _outgoing[block];
 
-    /// <summary>The edges arriving at <paramref name="block"/> (data and dependency).</summary>
-    public IReadOnlyList<PipelineEdge> Incoming(ModelBlock block) => _edgesAt.GetValueOrDefault(block).Incoming ?? NoEdges;
+    /// <summary>The edges arriving at <paramref name="block"/> (data and dependency), in <see cref="Edges"/> order.</summary>
+    public ArraySegment<PipelineEdge> Incoming(ModelBlock block) => _incoming[block];
 
     /// <summary>
     /// Every block data from <paramref name="from"/> reaches, nearest first (not <paramref name="from"/> itself unless on a
@@ -143,7 +134,7 @@ public sealed class PipelineGraph
 
     private static IEnumerable<ModelBlock> Walk(
         ModelBlock start,
-        Func<ModelBlock, IReadOnlyList<PipelineEdge>> edgesOf,
+        Func<ModelBlock, ArraySegment<PipelineEdge>> edgesOf,
         Func<PipelineEdge, ModelBlock> next,
         Func<PipelineEdge, bool>? follow,
         Func<ModelBlock, bool>? canPassThrough)
@@ -168,20 +159,7 @@ public sealed class PipelineGraph
         }
     }
 
-    /// <summary>Puts <paramref name="edge"/> after those already in <paramref name="edges"/>, sized on first use for the <paramref name="left"/> still to come.</summary>
-    private static void Append(ref PipelineEdge[]? edges, ref int left, PipelineEdge edge)
-    {
-        edges ??= new PipelineEdge[left];
-        edges[edges.Length - left] = edge;
-        left--;
-    }
-
-    /// <summary>The edges leaving and arriving at one block (null for a direction without any); while the graph is built, how many are left to fill in.</summary>
-    private struct BlockEdges
-    {
-        public PipelineEdge[]? Outgoing;
-        public PipelineEdge[]? Incoming;
-        public int OutgoingLeft;
-        public int IncomingLeft;
-    }
+    /// <summary>A reference from a block to another component: an edge of the graph.</summary>
+    private static bool IsEdge(Reference reference) =>
+        reference is { Kind: ReferenceKind.Component, Owner: { } owner, Component: { } component } && !ReferenceEquals(owner, component);
 }

@@ -26,11 +26,18 @@ public enum ReferenceKind
 /// </summary>
 public sealed class Reference
 {
-    internal Reference(Expression expression, ImmutableArray<string> names, string text, SyntaxTree tree, Scope scope, ModelBlock? owner, string ownerAttribute, CallExpression? call)
+    private readonly NameChain _chain;
+
+    /// <summary>The component or <c>argument</c> block named, for <see cref="ReferenceKind.Component"/> and <see cref="ReferenceKind.Argument"/>.</summary>
+    private ModelBlock? _target;
+
+    /// <summary>For <see cref="ReferenceKind.Component"/>: how many of <see cref="Names"/> the component's ID takes (the export, if any, follows).</summary>
+    private int _componentNames;
+
+    internal Reference(Expression expression, NameChain chain, SyntaxTree tree, Scope scope, ModelBlock? owner, string ownerAttribute, CallExpression? call)
     {
         Expression = expression;
-        Names = names;
-        Text = text;
+        _chain = chain;
         Tree = tree;
         Scope = scope;
         Owner = owner;
@@ -41,10 +48,13 @@ public sealed class Reference
     /// <summary>The chain: an <see cref="IdentifierExpression"/> or an <see cref="AccessExpression"/>.</summary>
     public Expression Expression { get; }
 
-    public ImmutableArray<string> Names { get; }
+    public ImmutableArray<string> Names => _chain.Names;
+
+    /// <summary>The chain's names and text, shared with the references that write the same chain.</summary>
+    internal NameChain Chain => _chain;
 
     /// <summary>The names joined with dots: <c>prometheus.exporter.self.alloy.targets</c>.</summary>
-    public string Text { get; }
+    public string Text => _chain.Text;
 
     public SyntaxTree Tree { get; }
 
@@ -65,13 +75,28 @@ public sealed class Reference
     public ReferenceKind Kind { get; internal set; } = ReferenceKind.Unresolved;
 
     /// <summary>For <see cref="ReferenceKind.Component"/>: the component named.</summary>
-    public ComponentInstance? Component { get; internal set; }
+    public ComponentInstance? Component => Kind == ReferenceKind.Component ? (ComponentInstance)_target! : null;
 
     /// <summary>For <see cref="ReferenceKind.Component"/>: the export named after the component (<c>targets</c>), or null when none.</summary>
-    public string? Export { get; internal set; }
+    public string? Export => Kind == ReferenceKind.Component && _componentNames < Names.Length ? Names[_componentNames] : null;
 
     /// <summary>For <see cref="ReferenceKind.Argument"/>: the <c>argument</c> block.</summary>
-    public ConfigBlock? Argument { get; internal set; }
+    public ConfigBlock? Argument => Kind == ReferenceKind.Argument ? (ConfigBlock)_target! : null;
+
+    /// <summary>Resolves the reference to <paramref name="component"/>, whose ID is its first <paramref name="idNames"/> names.</summary>
+    internal void ResolveToComponent(ComponentInstance component, int idNames)
+    {
+        Kind = ReferenceKind.Component;
+        _target = component;
+        _componentNames = idNames;
+    }
+
+    /// <summary>Resolves the reference to <paramref name="argument"/>, the <c>argument</c> block of its declare.</summary>
+    internal void ResolveToArgument(ConfigBlock argument)
+    {
+        Kind = ReferenceKind.Argument;
+        _target = argument;
+    }
 
     public override string ToString() => Kind switch
     {

@@ -1,3 +1,5 @@
+using AlloyLint.Parser.Tree;
+
 namespace AlloyLint.Rules.Model;
 
 public enum ScopeKind
@@ -15,18 +17,25 @@ public enum ScopeKind
 /// <summary>Where names resolve: the components, custom component definitions, imports and arguments visible at one level.</summary>
 public sealed class Scope
 {
-    private readonly List<ComponentInstance> _components = [];
+    private readonly List<ComponentInstance> _components;
     private readonly List<ConfigBlock> _configBlocks = [];
-    // A one-element array per ID, replaced by a list when the ID is duplicated.
-    private readonly Dictionary<string, IReadOnlyList<ComponentInstance>> _componentsById = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<ComponentInstance>>.AlternateLookup<ReadOnlySpan<char>> _componentsByIdText;
 
-    internal Scope(ScopeKind kind, Scope? parent, ConfigBlock? owner)
+    /// <summary>The first component declared with each ID.</summary>
+    private readonly HashSet<ComponentInstance> _firstById;
+    private readonly HashSet<ComponentInstance>.AlternateLookup<ReadOnlySpan<char>> _firstByIdText;
+
+    /// <summary>For an ID declared more than once: all its components in order, by the first one; null while there is none.</summary>
+    private Dictionary<ComponentInstance, List<ComponentInstance>>? _sameId;
+
+    /// <param name="expectedComponents">How many components the scope will likely hold, so that its lists need not grow by doubling.</param>
+    internal Scope(ScopeKind kind, Scope? parent, ConfigBlock? owner, int expectedComponents = 0)
     {
         Kind = kind;
         Parent = parent;
         Owner = owner;
-        _componentsByIdText = _componentsById.GetAlternateLookup<ReadOnlySpan<char>>();
+        _components = new(expectedComponents);
+        _firstById = new(expectedComponents, BlockIdComparer<ComponentInstance>.Instance);
+        _firstByIdText = _firstById.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public ScopeKind Kind { get; }
@@ -57,11 +66,32 @@ public sealed class Scope
 
     /// <summary>The components with this ID (<c>name.label</c>) declared directly in this scope; several when duplicated.</summary>
     public IReadOnlyList<ComponentInstance> ComponentsWithId(string id) =>
-        _componentsById.TryGetValue(id, out var found) ? found : [];
+        !_firstByIdText.TryGetValue(id, out var first) ? [] : _sameId?.GetValueOrDefault(first) ?? [first];
 
-    /// <inheritdoc cref="ComponentsWithId(string)"/>
-    internal IReadOnlyList<ComponentInstance> ComponentsWithId(ReadOnlySpan<char> id) =>
-        _componentsByIdText.TryGetValue(id, out var found) ? found : [];
+    /// <summary>
+    /// The component with this ID declared directly in this scope, or null; when the ID is duplicated, the first one
+    /// declared in <paramref name="tree"/>, else the first one.
+    /// </summary>
+    internal ComponentInstance? ComponentWithId(ReadOnlySpan<char> id, SyntaxTree tree)
+    {
+        if (!_firstByIdText.TryGetValue(id, out var first))
+        {
+            return null;
+        }
+
+        if (_sameId?.GetValueOrDefault(first) is { } all)
+        {
+            foreach (var component in all)
+            {
+                if (ReferenceEquals(component.Tree, tree))
+                {
+                    return component;
+                }
+            }
+        }
+
+        return first;
+    }
 
     /// <summary>The <c>declare</c> block defining the custom component <paramref name="name"/>, looking outwards.</summary>
     public ConfigBlock? FindDeclaration(string name)
@@ -97,18 +127,19 @@ public sealed class Scope
     internal void Add(ComponentInstance component)
     {
         _components.Add(component);
-        switch (_componentsById.GetValueOrDefault(component.Id))
+        if (_firstById.Add(component))
         {
-            case null:
-                _componentsById[component.Id] = new[] { component };
-                break;
-            case List<ComponentInstance> duplicates:
-                duplicates.Add(component);
-                break;
-            case var single:
-                _componentsById[component.Id] = new List<ComponentInstance>(single) { component };
-                break;
+            return;
         }
+
+        _firstById.TryGetValue(component, out var first);
+        _sameId ??= [];
+        if (!_sameId.TryGetValue(first!, out var all))
+        {
+            _sameId[first!] = all = [first!];
+        }
+
+        all.Add(component);
     }
 
     internal void Add(ConfigBlock block) => _configBlocks.Add(block);

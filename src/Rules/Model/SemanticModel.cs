@@ -15,16 +15,26 @@ public sealed class SemanticModel
     /// <summary>Top-level identifiers of the standard library (current and deprecated names) and <c>module_path</c>.</summary>
     public static readonly IReadOnlySet<string> StdlibRoots = new HashSet<string>([.. StandardLibrary.RootNames, "module_path"], StringComparer.Ordinal);
 
-    private readonly List<ModelBlock> _allBlocks = [];
+    private readonly List<ModelBlock> _allBlocks;
     private readonly List<Reference> _references = [];
+
+    /// <summary>Where the references of block i start in <see cref="_references"/> (each block's are one run); the last entry is where the top-level ones start.</summary>
+    private readonly int[] _referenceStarts;
+
+    /// <summary>The references that name each component.</summary>
+    private readonly BlockRuns<Reference> _referencesTo;
     private readonly Lazy<PipelineGraph> _graph;
     private readonly Lazy<IReadOnlyList<CheckedBody>> _checkedBodies;
 
     private SemanticModel(ImmutableArray<SyntaxTree> trees)
     {
         Trees = trees;
-        Root = new Scope(ScopeKind.Root, parent: null, owner: null);
-        _graph = new(() => new PipelineGraph(_references));
+
+        // Nearly every block of a large configuration is at the top level: sized for those, the lists of blocks do not grow by doubling.
+        var topLevelStatements = trees.Sum(tree => tree.Root.Statements.Length);
+        _allBlocks = new(topLevelStatements);
+        Root = new Scope(ScopeKind.Root, parent: null, owner: null, expectedComponents: topLevelStatements);
+        _graph = new(() => new PipelineGraph(_references, _allBlocks.Count));
         _checkedBodies = new(() => ModelSchemas.CheckedBodies(_allBlocks));
         foreach (var tree in trees)
         {
@@ -32,6 +42,7 @@ public sealed class SemanticModel
         }
 
         var collector = new ReferenceCollector(_references);
+        _referenceStarts = new int[_allBlocks.Count + 1];
         foreach (var block in _allBlocks)
         {
             if (block is ComponentInstance component)
@@ -41,14 +52,11 @@ public sealed class SemanticModel
                 component.Import = dot > 0 ? component.Scope.FindImport(component.Name.AsSpan(0, dot)) : null;
             }
 
-            var first = _references.Count;
+            _referenceStarts[block.Index] = _references.Count;
             collector.CollectIn(block);
-            if (_references.Count > first)
-            {
-                // A block's references are collected together: they are one run of the list.
-                block.ReferencesWithin = CollectionsMarshal.AsSpan(_references)[first..].ToArray();
-            }
         }
+
+        _referenceStarts[^1] = _references.Count;
 
         foreach (var tree in trees)
         {
@@ -58,11 +66,9 @@ public sealed class SemanticModel
         foreach (var reference in _references)
         {
             Resolve(reference);
-            if (reference.Component is { } component)
-            {
-                (component.ReferencedBy ??= []).Add(reference);
-            }
         }
+
+        _referencesTo = new(CollectionsMarshal.AsSpan(_references), _allBlocks.Count, static reference => reference.Component);
     }
 
     /// <summary>The files of the configuration, in path order.</summary>
@@ -104,11 +110,12 @@ public sealed class SemanticModel
     /// <summary>The top-level component <c>name "label"</c>, or null.</summary>
     public ComponentInstance? FindComponent(string name, string label) => Root.ComponentsWithId($"{name}.{label}").FirstOrDefault();
 
-    /// <summary>The references that name <paramref name="component"/>.</summary>
-    public IReadOnlyList<Reference> ReferencesTo(ComponentInstance component) => component.ReferencedBy ?? [];
+    /// <summary>The references that name <paramref name="component"/>, in <see cref="References"/> order.</summary>
+    public ReadOnlySpan<Reference> ReferencesTo(ComponentInstance component) => _referencesTo[component];
 
     /// <summary>The references written inside <paramref name="owner"/>'s body, in source order.</summary>
-    public IReadOnlyList<Reference> ReferencesIn(ModelBlock owner) => owner.ReferencesWithin;
+    public ReadOnlySpan<Reference> ReferencesIn(ModelBlock owner) =>
+        CollectionsMarshal.AsSpan(_references)[_referenceStarts[owner.Index].._referenceStarts[owner.Index + 1]];
 
     /// <summary>The references that resolve to nothing.</summary>
     public IEnumerable<Reference> UnresolvedReferences => _references.Where(reference => reference.Kind == ReferenceKind.Unresolved);
@@ -124,13 +131,13 @@ public sealed class SemanticModel
 
             if (!ConfigBlock.Names.Contains(block.Name))
             {
-                var component = new ComponentInstance(block, tree, scope);
+                var component = new ComponentInstance(block, tree, scope, _allBlocks.Count);
                 scope.Add(component);
                 _allBlocks.Add(component);
                 continue;
             }
 
-            var configBlock = new ConfigBlock(block, tree, scope);
+            var configBlock = new ConfigBlock(block, tree, scope, _allBlocks.Count);
             scope.Add(configBlock);
             _allBlocks.Add(configBlock);
             if (block.Name == "declare")
@@ -165,40 +172,25 @@ public sealed class SemanticModel
                 return;
             }
 
+            var text = reference.Chain.TextIn(stackalloc char[256]);
             for (var scope = reference.Scope; scope is not null; scope = scope.OuterComponentScope)
             {
                 // The longest prefix of two names or more that is a component ID: what follows is the export.
-                var prefixEnd = reference.Text.Length;
+                var prefixEnd = text.Length;
                 for (var length = names.Length; length >= 2; prefixEnd -= names[--length].Length + 1)
                 {
-                    var candidates = scope.ComponentsWithId(reference.Text.AsSpan(0, prefixEnd));
-                    if (candidates.Count == 0)
+                    if (scope.ComponentWithId(text[..prefixEnd], reference.Tree) is not { } component)
                     {
                         continue;
                     }
 
-                    reference.Kind = ReferenceKind.Component;
-                    reference.Component = InSameFile(candidates, reference.Tree) ?? candidates[0];
-                    reference.Export = length < names.Length ? names[length] : null;
+                    reference.ResolveToComponent(component, length);
                     return;
                 }
             }
         }
 
         reference.Kind = StdlibRoots.Contains(names[0]) ? ReferenceKind.Stdlib : ReferenceKind.Unresolved;
-    }
-
-    private static ComponentInstance? InSameFile(IReadOnlyList<ComponentInstance> candidates, SyntaxTree tree)
-    {
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            if (ReferenceEquals(candidates[i].Tree, tree))
-            {
-                return candidates[i];
-            }
-        }
-
-        return null;
     }
 
     private static bool ResolveLocal(Reference reference, ImmutableArray<string> names)
@@ -215,8 +207,7 @@ public sealed class SemanticModel
             {
                 if (names[0] == "argument" && names.Length >= 2 && scope.FindArgument(names[1]) is { } argument)
                 {
-                    reference.Kind = ReferenceKind.Argument;
-                    reference.Argument = argument;
+                    reference.ResolveToArgument(argument);
                     return true;
                 }
 
@@ -275,9 +266,9 @@ public sealed class SemanticModel
         {
             switch (expression)
             {
-                case IdentifierExpression or AccessExpression when _chains.TryGet(expression, out var text, out var names):
+                case IdentifierExpression or AccessExpression when _chains.Find(expression) is { } chain:
                     _attributePath ??= _chains.Path(_blockPath, _attributeName);
-                    references.Add(new Reference(expression, names, text, _tree, _scope, _owner, _attributePath, calledBy));
+                    references.Add(new Reference(expression, chain, _tree, _scope, _owner, _attributePath, calledBy));
                     break;
                 case LiteralExpression:
                     break;

@@ -152,6 +152,68 @@ public sealed class SemanticModelTests
     }
 
     [Fact]
+    public void A_duplicated_id_resolves_to_the_component_in_the_same_file_and_lists_every_declaration()
+    {
+        var model = BuildModel(
+            """
+            prometheus.remote_write "default" { }
+
+            prometheus.remote_write "default" { }
+            """,
+            """
+            prometheus.remote_write "default" { }
+
+            prometheus.scrape "app" {
+            	targets    = []
+            	forward_to = [prometheus.remote_write.default.receiver]
+            }
+            """);
+        var declared = model.Root.ComponentsWithId("prometheus.remote_write.default");
+        Assert.Equal(["cfg/0.alloy", "cfg/0.alloy", "cfg/1.alloy"], declared.Select(component => component.Tree.Source.Path));
+        var reference = Assert.Single(model.References, r => r.Kind == ReferenceKind.Component);
+        Assert.Same(declared[2], reference.Component);
+        Assert.Empty(model.Root.ComponentsWithId("prometheus.remote_write"));
+        Assert.True(declared[0].HasId("prometheus.remote_write.default"));
+        Assert.False(declared[0].HasId("prometheus.remote_write.defaults"));
+    }
+
+    [Fact]
+    public void Lists_each_blocks_references_and_the_references_naming_each_component_in_source_order()
+    {
+        var model = BuildModel("""
+            discovery.kubernetes "pods" {
+            	role = "pod"
+            }
+
+            prometheus.scrape "a" {
+            	targets    = discovery.kubernetes.pods.targets
+            	forward_to = [prometheus.remote_write.one.receiver, prometheus.remote_write.two.receiver]
+            }
+
+            prometheus.remote_write "one" { }
+
+            prometheus.scrape "b" {
+            	targets    = discovery.kubernetes.pods.targets
+            	forward_to = [prometheus.remote_write.one.receiver]
+            }
+
+            prometheus.remote_write "two" { }
+            """);
+        Assert.Equal(Enumerable.Range(0, model.AllBlocks.Count), model.AllBlocks.Select(block => block.Index));
+        var (pods, a, one, b, two) = (model.AllBlocks[0], model.AllBlocks[1], (ComponentInstance)model.AllBlocks[2], model.AllBlocks[3], (ComponentInstance)model.AllBlocks[4]);
+
+        Assert.Empty(model.ReferencesIn(pods).ToArray());
+        Assert.Equal(
+            ["discovery.kubernetes.pods.targets", "prometheus.remote_write.one.receiver", "prometheus.remote_write.two.receiver"],
+            model.ReferencesIn(a).ToArray().Select(reference => reference.Text));
+        Assert.Equal(["discovery.kubernetes.pods.targets", "prometheus.remote_write.one.receiver"], model.ReferencesIn(b).ToArray().Select(reference => reference.Text));
+        Assert.Equal([a, b], model.ReferencesTo((ComponentInstance)pods).ToArray().Select(reference => reference.Owner));
+        Assert.Equal([a, b], model.ReferencesTo(one).ToArray().Select(reference => reference.Owner));
+        Assert.Equal([a], model.ReferencesTo(two).ToArray().Select(reference => reference.Owner));
+        Assert.Empty(model.ReferencesTo((ComponentInstance)a).ToArray());
+    }
+
+    [Fact]
     public void Declare_is_its_own_scope_with_arguments_and_exports()
     {
         var model = BuildModel("""

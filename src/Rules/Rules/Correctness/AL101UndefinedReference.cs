@@ -99,7 +99,7 @@ public sealed class AL101UndefinedReference : Rule
     /// <summary>Explains a component that exists, but in a scope the reference cannot see (another declare, a foreach template).</summary>
     private static string Elsewhere(SemanticModel model, Reference reference, string id)
     {
-        var hidden = model.AllBlocks.OfType<ComponentInstance>().FirstOrDefault(component => component.Id == id);
+        var hidden = model.AllBlocks.OfType<ComponentInstance>().FirstOrDefault(component => component.HasId(id));
         return hidden?.Scope.Owner is { } owner ? $"; {id} exists only inside {owner.DisplayName}, which is out of scope here" : string.Empty;
     }
 

@@ -16,16 +16,28 @@ public sealed class AL102DuplicateComponent : Rule
 
     public override void Check(LintContext context)
     {
-        var firstById = new Dictionary<(Scope Scope, string Id), ModelBlock>();
+        // Per scope, the first block with each ID (compared without building ID strings).
+        var firstById = new Dictionary<Scope, HashSet<ModelBlock>>();
         foreach (var duplicate in context.Model.AllBlocks)
         {
-            if (duplicate.Label is null || firstById.TryAdd((duplicate.Scope, duplicate.Id), duplicate))
+            if (duplicate.Label is null)
             {
                 continue;
             }
 
-            var first = firstById[(duplicate.Scope, duplicate.Id)];
-            var at = first.Tree.Source.GetPosition(first.HeaderSpan.Start);
+            var scope = duplicate.Scope;
+            if (!firstById.TryGetValue(scope, out var blocks))
+            {
+                firstById[scope] = blocks = new(scope.Components.Count + scope.ConfigBlocks.Count, BlockIdComparer<ModelBlock>.Instance);
+            }
+
+            if (blocks.Add(duplicate))
+            {
+                continue;
+            }
+
+            blocks.TryGetValue(duplicate, out var first);
+            var at = first!.Tree.Source.GetPosition(first.HeaderSpan.Start);
             context.Report(duplicate, $"{duplicate.DisplayName} is already declared at {first.Tree.Source.Path}:{at}; labels must be unique per block name");
         }
     }

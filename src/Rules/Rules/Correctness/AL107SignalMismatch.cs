@@ -25,7 +25,7 @@ public sealed class AL107SignalMismatch : Rule
         foreach (var body in context.Model.CheckedBodies)
         {
             var references = context.Model.ReferencesIn(body.Owner);
-            if (references.Count == 0)
+            if (references.IsEmpty)
             {
                 continue;
             }

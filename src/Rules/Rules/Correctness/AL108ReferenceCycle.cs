@@ -42,9 +42,9 @@ public sealed class AL108ReferenceCycle : Rule
     /// The next block <paramref name="owner"/> depends on: the component named by its first reference from
     /// <paramref name="position"/> on that names another component (<paramref name="position"/> moves past it); null when none is left.
     /// </summary>
-    private static ModelBlock? NextDependency(IReadOnlyList<Reference> references, ModelBlock owner, ref int position)
+    private static ModelBlock? NextDependency(ReadOnlySpan<Reference> references, ModelBlock owner, ref int position)
     {
-        while (position < references.Count)
+        while (position < references.Length)
         {
             if (references[position++] is { Kind: ReferenceKind.Component, Component: { } target } && !ReferenceEquals(target, owner))
             {
@@ -67,7 +67,7 @@ public sealed class AL108ReferenceCycle : Rule
         return walk;
     }
 
-    private static ModelBlock? NextInCycle(IReadOnlyList<Reference> references, ModelBlock owner, List<ModelBlock> cycle, List<ModelBlock> walk)
+    private static ModelBlock? NextInCycle(ReadOnlySpan<Reference> references, ModelBlock owner, List<ModelBlock> cycle, List<ModelBlock> walk)
     {
         var position = 0;
         while (NextDependency(references, owner, ref position) is { } target)
@@ -89,8 +89,11 @@ public sealed class AL108ReferenceCycle : Rule
     {
         var blocks = model.AllBlocks;
 
-        // Tarjan's index of each block reached, in visiting order; the other per-block state is kept by that index.
-        var indexOf = new Dictionary<ModelBlock, int>(blocks.Count);
+        // Tarjan's index of each block (its visiting order; -1 until reached), by ModelBlock.Index; the other per-block
+        // state is kept by Tarjan's index.
+        var orderOf = new int[blocks.Count];
+        Array.Fill(orderOf, -1);
+        var visited = 0;
         var low = new int[blocks.Count];
         var onStack = new bool[blocks.Count];
         var stack = new Stack<(ModelBlock Block, int Index)>();
@@ -100,7 +103,7 @@ public sealed class AL108ReferenceCycle : Rule
         {
             // A block that references nothing is on no cycle: it is its own component, reached from others when they reference it.
             var first = 0;
-            if (indexOf.ContainsKey(start) || NextDependency(model.ReferencesIn(start), start, ref first) is null)
+            if (orderOf[start.Index] >= 0 || NextDependency(model.ReferencesIn(start), start, ref first) is null)
             {
                 continue;
             }
@@ -112,7 +115,8 @@ public sealed class AL108ReferenceCycle : Rule
                 if (NextDependency(model.ReferencesIn(node), node, ref position) is { } target)
                 {
                     work.Push((node, index, position));
-                    if (!indexOf.TryGetValue(target, out var targetIndex))
+                    var targetIndex = orderOf[target.Index];
+                    if (targetIndex < 0)
                     {
                         Visit(target);
                     }
@@ -155,8 +159,8 @@ public sealed class AL108ReferenceCycle : Rule
 
         void Visit(ModelBlock block)
         {
-            var index = indexOf.Count;
-            indexOf[block] = index;
+            var index = visited++;
+            orderOf[block.Index] = index;
             low[index] = index;
             onStack[index] = true;
             stack.Push((block, index));

@@ -103,7 +103,19 @@ public sealed class AL404DeprecatedArgument : Rule
     }
 
     /// <summary>True when an <c>otelcol.receiver.*</c> component references this component (its <c>handler</c>).</summary>
-    private static bool IsUsedByReceiver(LintContext context, ModelBlock owner) =>
-        owner is ComponentInstance component
-        && context.Model.ReferencesTo(component).Any(reference => reference.Owner?.Name.StartsWith("otelcol.receiver.", StringComparison.Ordinal) == true);
+    private static bool IsUsedByReceiver(LintContext context, ModelBlock owner)
+    {
+        if (owner is ComponentInstance component)
+        {
+            foreach (var reference in context.Model.ReferencesTo(component))
+            {
+                if (reference.Owner?.Name.StartsWith("otelcol.receiver.", StringComparison.Ordinal) == true)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,0 +1,23 @@
+namespace AlloyLint.Rules.Model;
+
+/// <summary>
+/// Compares blocks by <see cref="ModelBlock.Id"/>, and finds them in a set by the ID's text (the <c>prometheus.scrape.default</c>
+/// of a reference), without building an ID string per block.
+/// </summary>
+internal sealed class BlockIdComparer<TBlock> : IEqualityComparer<TBlock>, IAlternateEqualityComparer<ReadOnlySpan<char>, TBlock>
+    where TBlock : ModelBlock
+{
+    public static readonly BlockIdComparer<TBlock> Instance = new();
+
+    public bool Equals(TBlock? x, TBlock? y) =>
+        ReferenceEquals(x, y) || (x is not null && y is not null && x.IdText(stackalloc char[ModelBlock.IdBufferLength]).SequenceEqual(y.IdText(stackalloc char[ModelBlock.IdBufferLength])));
+
+    public int GetHashCode(TBlock block) => string.GetHashCode(block.IdText(stackalloc char[ModelBlock.IdBufferLength]));
+
+    public bool Equals(ReadOnlySpan<char> id, TBlock block) => block.HasId(id);
+
+    public int GetHashCode(ReadOnlySpan<char> id) => string.GetHashCode(id);
+
+    /// <summary>Not supported: the sets hold blocks of the model, never blocks made from an ID.</summary>
+    public TBlock Create(ReadOnlySpan<char> id) => throw new NotSupportedException("A block cannot be made from its ID.");
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using AlloyLint.Parser.Tree;
+
+namespace AlloyLint.Rules.Model;
+
+/// <summary>
+/// The names of a chain (<c>prometheus.remote_write.default.receiver</c>), shared by the references that write the
+/// same chain. Its dotted text is built only when asked for: most chains name a component, and only messages need that text.
+/// </summary>
+internal sealed class NameChain(ImmutableArray<string> names)
+{
+    public ImmutableArray<string> Names { get; } = names;
+
+    /// <summary>The names joined with dots (built on first use; threads that race build equal strings).</summary>
+    public string Text => field ??= string.Join('.', Names);
+
+    /// <summary>The dotted text written into <paramref name="buffer"/>; when it does not fit, <see cref="Text"/> itself.</summary>
+    public ReadOnlySpan<char> TextIn(Span<char> buffer)
+    {
+        var length = Names.Length - 1;
+        foreach (var name in Names)
+        {
+            length += name.Length;
+        }
+
+        if (length > buffer.Length)
+        {
+            return Text;
+        }
+
+        var at = 0;
+        foreach (var name in Names)
+        {
+            if (at > 0)
+            {
+                buffer[at++] = '.';
+            }
+
+            name.CopyTo(buffer[at..]);
+            at += name.Length;
+        }
+
+        return buffer[..length];
+    }
+
+    /// <summary>The chain <paramref name="expression"/> writes: an <see cref="IdentifierExpression"/> followed by field accesses.</summary>
+    public static NameChain Of(Expression expression)
+    {
+        var count = 1;
+        var current = expression;
+        for (; current is AccessExpression access; current = access.Target)
+        {
+            count++;
+        }
+
+        var names = new string[count];
+        for (current = expression; current is AccessExpression access; current = access.Target)
+        {
+            names[--count] = access.Member.Name;
+        }
+
+        names[0] = ((IdentifierExpression)current).Name;
+        return new NameChain(ImmutableCollectionsMarshal.AsImmutableArray(names));
+    }
+}
+
+/// <summary>
+/// Compares chains by their names, and finds a chain by the expression that writes it, without building its text
+/// (names are compared and hashed last to first, the order an access expression holds them).
+/// </summary>
+internal sealed class NameChainComparer : IEqualityComparer<NameChain>, IAlternateEqualityComparer<Expression, NameChain>
+{
+    public static readonly NameChainComparer Instance = new();
+
+    public bool Equals(NameChain? x, NameChain? y) =>
+        ReferenceEquals(x, y) || (x is not null && y is not null && x.Names.AsSpan().SequenceEqual(y.Names.AsSpan()));
+
+    public int GetHashCode(NameChain chain)
+    {
+        var hash = new HashCode();
+        for (var i = chain.Names.Length - 1; i >= 0; i--)
+        {
+            hash.Add(chain.Names[i]);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    public bool Equals(Expression expression, NameChain chain)
+    {
+        var i = chain.Names.Length - 1;
+        var current = expression;
+        for (; current is AccessExpression access; current = access.Target)
+        {
+            if (i <= 0 || chain.Names[i--] != access.Member.Name)
+            {
+                return false;
+            }
+        }
+
+        return i == 0 && chain.Names[0] == ((IdentifierExpression)current).Name;
+    }
+
+    public int GetHashCode(Expression expression)
+    {
+        var hash = new HashCode();
+        var current = expression;
+        for (; current is AccessExpression access; current = access.Target)
+        {
+            hash.Add(access.Member.Name);
+        }
+
+        hash.Add(((IdentifierExpression)current).Name);
+        return hash.ToHashCode();
+    }
+
+    public NameChain Create(Expression expression) => NameChain.Of(expression);
+}

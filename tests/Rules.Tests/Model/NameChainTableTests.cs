@@ -1,0 +1,35 @@
+using AlloyLint.Parser.Tree;
+using AlloyLint.Rules.Model;
+using Xunit;
+using static AlloyLint.Rules.Tests.Support.TestRules;
+
+namespace AlloyLint.Rules.Tests.Model;
+
+public sealed class NameChainTableTests
+{
+    [Fact]
+    public void Equal_chains_share_one_entry_and_others_get_their_own()
+    {
+        var values = Parse("""
+            a = prometheus.remote_write.default.receiver
+            b = prometheus.remote_write.default.receiver
+            c = prometheus.remote_write.default
+            d = remote_write.default.receiver
+            e = env
+            f = foo(1).bar
+            """).Root.Statements.Cast<AttributeStatement>().Select(attribute => attribute.Value).ToList();
+        var table = new NameChainTable();
+        var chains = values.Select(table.Find).ToList();
+
+        Assert.Same(chains[0], chains[1]);
+        Assert.Equal(["prometheus", "remote_write", "default", "receiver"], chains[0]!.Names);
+        Assert.Equal("prometheus.remote_write.default.receiver", chains[0]!.Text);
+        Assert.Equal(["prometheus", "remote_write", "default"], chains[2]!.Names);
+        Assert.Equal(["remote_write", "default", "receiver"], chains[3]!.Names);
+        Assert.Equal(4, chains.Take(5).Distinct().Count());
+        Assert.Equal("env", chains[4]!.Text);
+        Assert.Null(chains[5]);
+        Assert.Equal("prometheus.remote_write.default", chains[2]!.TextIn(stackalloc char[64]).ToString());
+        Assert.Equal("prometheus.remote_write.default", chains[2]!.TextIn(stackalloc char[8]).ToString());
+    }
+}
