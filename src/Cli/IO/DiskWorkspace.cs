@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Engine;
 
@@ -61,24 +62,53 @@ internal sealed class DiskWorkspace(string workingDirectory) : IWorkspace
     /// <summary>Reads and decodes a file; null with a one-line reason when it cannot be read or is binary.</summary>
     public static SourceText? Read(string fullPath, out string? problem)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+
+            // A pipe or another special file tells no length: it is read to its end.
+            var length = file.CanSeek ? file.Length : 0;
+            return length is > 0 and <= int.MaxValue
+                ? DecodeFromUnmanagedMemory(file, (int)length, fullPath, out problem)
+                : Decode(ReadToEnd(file), fullPath, out problem);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             problem = Discovery.FileDiscovery.Describe(error);
             return null;
         }
+    }
 
-        return Decode(bytes, fullPath, out problem);
+    /// <summary>
+    /// Reads the file into unmanaged memory, freed as soon as it is decoded. A managed array as large as the file would
+    /// stay committed on the large object heap until a full collection: on a large file, that much more peak memory.
+    /// </summary>
+    private static unsafe SourceText? DecodeFromUnmanagedMemory(FileStream file, int length, string path, out string? problem)
+    {
+        var memory = NativeMemory.Alloc((nuint)length);
+        try
+        {
+            var bytes = new Span<byte>(memory, length);
+            var read = file.ReadAtLeast(bytes, length, throwOnEndOfStream: false);
+            return Decode(bytes[..read], path, out problem);
+        }
+        finally
+        {
+            NativeMemory.Free(memory);
+        }
+    }
+
+    private static byte[] ReadToEnd(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>Decodes bytes, refusing binary content (a NUL byte in the first 8000 bytes, as git decides).</summary>
-    public static SourceText? Decode(byte[] bytes, string path, out string? problem)
+    public static SourceText? Decode(ReadOnlySpan<byte> bytes, string path, out string? problem)
     {
-        if (bytes.AsSpan(0, Math.Min(bytes.Length, 8000)).Contains((byte)0))
+        if (bytes[..Math.Min(bytes.Length, 8000)].Contains((byte)0))
         {
             problem = "binary file (contains NUL bytes), not linted";
             return null;

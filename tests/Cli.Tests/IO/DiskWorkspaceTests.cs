@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using AlloyLint.Cli.IO;
 using Xunit;
 
@@ -19,4 +21,54 @@ public sealed class DiskWorkspaceTests
         Assert.Equal(["a.alloy", "b.alloy", "docker-compose.base.yml"], workspace.FilesInDirectory("stack").Select(Path.GetFileName));
         Assert.Empty(workspace.FilesInDirectory("missing"));
     }
+
+    [Fact]
+    public void ReadDecodesTheFileKeepingItsBomAndLineEndings()
+    {
+        var text = "logging {\r\n  level = \"info\" // é\r\n}\r\n" + new string('x', 100_000);
+        using var tree = new TempTree().Bytes("a.alloy", [.. "\uFEFF"u8, .. Encoding.UTF8.GetBytes(text)]);
+
+        var source = DiskWorkspace.Read(Path.Combine(tree.Root, "a.alloy"), out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(text, source!.Text);
+        Assert.True(source.HasBom);
+        Assert.Empty(source.InvalidUtf8Offsets);
+    }
+
+    [Fact]
+    public void ReadRecordsInvalidUtf8AndRefusesBinaryFiles()
+    {
+        using var tree = new TempTree()
+            .Bytes("invalid.alloy", [(byte)'a', 0xFF, (byte)'b'])
+            .Bytes("binary.alloy", [(byte)'a', 0, (byte)'b'])
+            .File("empty.alloy");
+
+        Assert.Equal([1], DiskWorkspace.Read(Path.Combine(tree.Root, "invalid.alloy"), out _)!.InvalidUtf8Offsets);
+        Assert.Null(DiskWorkspace.Read(Path.Combine(tree.Root, "binary.alloy"), out var binary));
+        Assert.Equal("binary file (contains NUL bytes), not linted", binary);
+        Assert.Equal(string.Empty, DiskWorkspace.Read(Path.Combine(tree.Root, "empty.alloy"), out _)!.Text);
+        Assert.Null(DiskWorkspace.Read(Path.Combine(tree.Root, "missing.alloy"), out var missing));
+        Assert.Equal("no such file or directory", missing);
+    }
+
+    [Fact]
+    public async Task ReadsAPipeWhoseLengthIsUnknown()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "named pipes are made with Linux's mkfifo");
+        using var tree = new TempTree();
+        var fifo = Path.Combine(tree.Root, "pipe.alloy");
+        Assert.Equal(0, MakeFifo(fifo, 0b110_000_000));
+        // Opening a pipe blocks until the other end opens: the writer must not run on this thread.
+        var writer = Task.Run(() => File.WriteAllText(fifo, "a = 1\n"), TestContext.Current.CancellationToken);
+
+        var source = DiskWorkspace.Read(fifo, out var problem);
+
+        await writer;
+        Assert.Null(problem);
+        Assert.Equal("a = 1\n", source!.Text);
+    }
+
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(string path, uint mode);
 }
