@@ -46,7 +46,7 @@ public sealed class AL105MissingRequired : Rule
 
     private static bool HasAttribute(CheckedBody body, string name)
     {
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (statement.Syntax is AttributeStatement attribute && attribute.Name.Name == name)
             {
@@ -59,7 +59,7 @@ public sealed class AL105MissingRequired : Rule
 
     private static bool HasBlock(CheckedBody body, string name)
     {
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (statement.Syntax is BlockStatement block && block.Name == name)
             {
