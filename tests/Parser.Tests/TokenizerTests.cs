@@ -92,6 +92,7 @@ public class TokenizerTests
     [InlineData("a /* x\n y */ b", "IDENT(a) ⏎ IDENT(b) ⏎")]
     [InlineData("a /* x */ /* y */\nb", "IDENT(a) ⏎ IDENT(b) ⏎")]
     [InlineData("a /* x */ /* y */ b", "IDENT(a) IDENT(b) ⏎")]
+    [InlineData("a /* x ** y **/ b", "IDENT(a) IDENT(b) ⏎")]
     public void Block_comments_terminate_only_when_they_reach_the_line_end(string text, string expected) =>
         Assert.Equal(expected, Tokens(text));
 
@@ -193,6 +194,10 @@ public class TokenizerTests
     [InlineData("\"\\uD800\"", "2: escape sequence is invalid Unicode code point")]
     [InlineData("\"\\U00110000\"", "2: escape sequence is invalid Unicode code point")]
     [InlineData("/* abc", "0: block comment not terminated")]
+    [InlineData("/* a * b ** / c", "0: block comment not terminated")]
+    [InlineData("\"plain text \\q\"", "13: unknown escape sequence")]
+    [InlineData("\"a  b\0c\"", "5: illegal character NUL")]
+    [InlineData("// a comment with \uFEFF inside", "18: illegal byte order mark")]
     public void Scanner_errors_use_upstream_messages_and_offsets(string text, string expected) => Assert.Equal(expected, Errors(text));
 
     [Theory]

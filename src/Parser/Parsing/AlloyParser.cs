@@ -168,8 +168,12 @@ public static class AlloyParser
     /// </summary>
     private const int LargeStackBytes = 64 * 1024 * 1024;
 
-    /// <summary>How long a segment of a large file is, at least: a few thousand statements, and a token buffer of about a megabyte.</summary>
-    private const int SegmentLength = 128 * 1024;
+    /// <summary>
+    /// How long a segment of a large file is, at least: a few thousand statements. A segment ends a little after this, and
+    /// its token buffer (<see cref="EstimatedTokenCount"/>, rounded up to a power of two by the pool) stays at 32,768
+    /// tokens, 1 MB, unless the segment runs 8 KB past it.
+    /// </summary>
+    private const int SegmentLength = 120 * 1024;
 
     private readonly record struct SegmentStart(int Offset, int Line);
 
