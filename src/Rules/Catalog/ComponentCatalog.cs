@@ -55,13 +55,15 @@ public sealed class ComponentCatalog
             return schema;
         }
 
-        if (!index.TryGetValue(name, out var range))
-        {
-            return null;
-        }
-
-        return parsed.GetOrAdd(name, _ => CatalogReader.ReadEntry(Text[range.Start..range.End], types));
+        return index.TryGetValue(name, out var range) ? Parse(name, range) : null;
     }
+
+    /// <summary>
+    /// The entry at <paramref name="range"/>, parsed once. Apart from <see cref="Find"/> so that finding an entry already
+    /// parsed, as nearly every call does, does not allocate the closure this one needs.
+    /// </summary>
+    private ComponentSchema Parse(string name, (int Start, int End) range) =>
+        parsed.GetOrAdd(name, _ => CatalogReader.ReadEntry(Text[range.Start..range.End], types));
 
     private (string[], string[]) SplitNames()
     {

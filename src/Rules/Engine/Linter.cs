@@ -158,8 +158,19 @@ public sealed class Linter
             EnabledRuleIds = _enabledIds,
         };
 
-    private static bool IsRequested(Configuration configuration, SourceText source) =>
-        configuration.RequestedTrees.Any(tree => ReferenceEquals(tree.Source, source));
+    private static bool IsRequested(Configuration configuration, SourceText source)
+    {
+        // A loop, not Any with a lambda: this runs once per finding, and the lambda's closure would be allocated each time.
+        foreach (var tree in configuration.RequestedTrees)
+        {
+            if (ReferenceEquals(tree.Source, source))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static List<SyntaxTree> Parse(IReadOnlyList<SourceText> sources) =>
         [.. sources.DistinctBy(source => FullPath(source.Path)).Select(AlloyParser.Parse)];

@@ -152,29 +152,45 @@ public static class SourceEdits
     /// The file's indentation unit: what its first nested statement is indented by beyond its block (a tab, Alloy's
     /// style, when nothing is nested).
     /// </summary>
-    public static string IndentUnit(SyntaxTree tree)
-    {
-        var source = tree.Source;
-        foreach (var block in tree.Root.DescendantsAndSelf().OfType<BlockStatement>())
-        {
-            if (block.Body.Statements.FirstOrDefault() is not { } first || source.Lines.GetLine(first.Span.Start) == source.Lines.GetLine(block.Span.Start))
-            {
-                continue;
-            }
+    public static string IndentUnit(SyntaxTree tree) => FirstIndentUnit(tree.Source, tree.Root) ?? "\t";
 
-            var outer = LineIndentation(source, block.Span.Start);
-            var inner = LineIndentation(source, first.Span.Start);
-            if (inner.Length > outer.Length && inner.StartsWith(outer, StringComparison.Ordinal))
+    /// <summary>
+    /// The indentation unit of the first block in <paramref name="body"/> that shows one, depth first in source order
+    /// (blocks only nest in bodies, so walking the statements finds them without visiting every node); null when none does.
+    /// </summary>
+    private static string? FirstIndentUnit(SourceText source, Body body)
+    {
+        foreach (var statement in body.Statements)
+        {
+            if (statement is BlockStatement block && (IndentUnitOf(source, block) ?? FirstIndentUnit(source, block.Body)) is { } unit)
             {
-                var unit = inner[outer.Length..];
-                if (unit.All(c => c == '\t') || unit.All(c => c == ' '))
-                {
-                    return unit;
-                }
+                return unit;
             }
         }
 
-        return "\t";
+        return null;
+    }
+
+    /// <summary>What the block's first statement is indented by beyond the block, when it is on a later line and all tabs or all spaces; else null.</summary>
+    private static string? IndentUnitOf(SourceText source, BlockStatement block)
+    {
+        if (block.Body.Statements.FirstOrDefault() is not { } first || source.Lines.GetLine(first.Span.Start) == source.Lines.GetLine(block.Span.Start))
+        {
+            return null;
+        }
+
+        var outer = LineIndentation(source, block.Span.Start);
+        var inner = LineIndentation(source, first.Span.Start);
+        if (inner.Length > outer.Length && inner.StartsWith(outer, StringComparison.Ordinal))
+        {
+            var unit = inner[outer.Length..];
+            if (unit.All(c => c == '\t') || unit.All(c => c == ' '))
+            {
+                return unit;
+            }
+        }
+
+        return null;
     }
 
     private static TextEdit? AddStatement(SyntaxTree tree, BlockStatement block, string snippet, bool asAttribute)

@@ -25,17 +25,20 @@ public sealed class AL105MissingRequired : Rule
                 continue;
             }
 
+            // By index: a foreach over these lists would allocate an enumerator per body.
             var span = body.IsOwnerBody ? body.Owner.HeaderSpan : body.Block.NameSpan;
-            foreach (var attribute in requiredAttributes)
+            for (var i = 0; i < requiredAttributes.Count; i++)
             {
+                var attribute = requiredAttributes[i];
                 if (!HasAttribute(body, attribute.Name))
                 {
                     context.Report(body.Owner.Tree, span, $"missing required argument \"{attribute.Name}\" in {body.Where}");
                 }
             }
 
-            foreach (var nested in requiredBlocks)
+            for (var i = 0; i < requiredBlocks.Count; i++)
             {
+                var nested = requiredBlocks[i];
                 if (!HasBlock(body, nested.Name))
                 {
                     context.Report(body.Owner.Tree, span, $"missing required block \"{nested.Name}\" in {body.Where}: add {nested.Name} {{ ... }}");
@@ -46,7 +49,7 @@ public sealed class AL105MissingRequired : Rule
 
     private static bool HasAttribute(CheckedBody body, string name)
     {
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (statement.Syntax is AttributeStatement attribute && attribute.Name.Name == name)
             {
@@ -59,7 +62,7 @@ public sealed class AL105MissingRequired : Rule
 
     private static bool HasBlock(CheckedBody body, string name)
     {
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (statement.Syntax is BlockStatement block && block.Name == name)
             {

@@ -30,7 +30,7 @@ public sealed class AL107SignalMismatch : Rule
                 continue;
             }
 
-            foreach (var statement in body.Statements.Span)
+            foreach (var statement in body.Statements)
             {
                 if (statement is not { Syntax: AttributeStatement attribute, Attribute: { Signal: not Signal.None } expected })
                 {

@@ -37,7 +37,7 @@ public sealed class AL112BlockOnce : Rule
         foreach (var body in context.Model.CheckedBodies)
         {
             firstByName.Clear();
-            foreach (var statement in body.Statements.Span)
+            foreach (var statement in body.Statements)
             {
                 if (statement is not { Syntax: BlockStatement inner, Block.Repeated: false })
                 {
