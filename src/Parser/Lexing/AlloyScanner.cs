@@ -297,33 +297,9 @@ internal sealed class AlloyScanner
     {
         while (_ch is ' ' or '\t' or '\r' || (_ch == '\n' && !_insertTerm))
         {
-            if (_ch is ' ' or '\t')
-            {
-                var rest = _text.AsSpan(_readOffset, _end - _readOffset);
-                var run = rest.IndexOfAnyExcept(' ', '\t');
-                _readOffset += run < 0 ? rest.Length : run;
-            }
-
             Next();
         }
     }
-
-    /// <summary>
-    /// Moves past the current character and the printable ASCII after it up to <paramref name="stop"/> or a backslash,
-    /// as calls of <see cref="Next"/> would: such characters raise no error and start no line. Only for a current
-    /// character that is printable ASCII itself.
-    /// </summary>
-    private void NextPastPrintableAscii(char stop)
-    {
-        var rest = _text.AsSpan(_readOffset, _end - _readOffset);
-        var printable = rest.IndexOfAnyExceptInRange(' ', '~');
-        var run = printable < 0 ? rest : rest[..printable];
-        var stopAt = run.IndexOfAny(stop, '\\');
-        _readOffset += stopAt < 0 ? run.Length : stopAt;
-        Next();
-    }
-
-    private static bool IsPrintableAscii(int ch) => ch is >= ' ' and <= '~';
 
     private AlloyToken ScanIdentifier(int start)
     {
@@ -420,12 +396,6 @@ internal sealed class AlloyScanner
                 return;
             }
 
-            if (ch != until && ch != '\\' && IsPrintableAscii(ch))
-            {
-                NextPastPrintableAscii(until);
-                continue;
-            }
-
             Next();
             if (ch == until)
             {
@@ -504,12 +474,6 @@ internal sealed class AlloyScanner
                     carriageReturns++;
                 }
 
-                if (IsPrintableAscii(_ch))
-                {
-                    NextPastPrintableAscii('\n');
-                    continue;
-                }
-
                 Next();
             }
         }
@@ -523,12 +487,6 @@ internal sealed class AlloyScanner
                 if (ch == '\r')
                 {
                     carriageReturns++;
-                }
-
-                if (ch != '*' && IsPrintableAscii(ch))
-                {
-                    NextPastPrintableAscii('*');
-                    continue;
                 }
 
                 Next();
