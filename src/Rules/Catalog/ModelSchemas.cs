@@ -1,35 +1,15 @@
-using System.Collections.Immutable;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Model;
 
 namespace AlloyLint.Rules.Catalog;
 
 /// <summary>One block body to check against its schema: the body of a component or config block, or of a nested block.</summary>
-public readonly struct CheckedBody
+/// <param name="Schema">What it accepts.</param>
+/// <param name="Owner">The component or config block it belongs to.</param>
+/// <param name="Block">The block statement whose body this is (the owner's own for its top level).</param>
+/// <param name="Statements">The body's statements in source order, each with its schema (looked up once for all the rules).</param>
+public readonly record struct CheckedBody(BodySchema Schema, ModelBlock Owner, BlockStatement Block, ReadOnlyMemory<CheckedStatement> Statements)
 {
-    /// <summary>What the body's schema says about each statement, in source order (a slice of an array shared with other bodies).</summary>
-    private readonly ReadOnlyMemory<object?> _statementSchemas;
-
-    internal CheckedBody(BodySchema schema, ModelBlock owner, BlockStatement block, ReadOnlyMemory<object?> statementSchemas)
-    {
-        Schema = schema;
-        Owner = owner;
-        Block = block;
-        _statementSchemas = statementSchemas;
-    }
-
-    /// <summary>What it accepts.</summary>
-    public BodySchema Schema { get; }
-
-    /// <summary>The component or config block it belongs to.</summary>
-    public ModelBlock Owner { get; }
-
-    /// <summary>The block statement whose body this is (the owner's own for its top level).</summary>
-    public BlockStatement Block { get; }
-
-    /// <summary>The body's statements in source order, each with its schema (looked up once for all the rules).</summary>
-    public CheckedStatements Statements => new(Block.Body.Statements, _statementSchemas);
-
     /// <summary>The body as written.</summary>
     public Body Syntax => Block.Body;
 
@@ -38,38 +18,6 @@ public readonly struct CheckedBody
 
     /// <summary>How messages name where the body is: <c>loki.write "default"</c> or <c>endpoint block of loki.write "default"</c>.</summary>
     public string Where => IsOwnerBody ? Owner.DisplayName : $"{Block.Name} block of {Owner.DisplayName}";
-}
-
-/// <summary>
-/// The statements of a checked body with their schemas: the syntax is read from the body, and only the schemas are
-/// kept, so that the hundreds of thousands of statements of a large configuration cost one reference each.
-/// </summary>
-public readonly struct CheckedStatements(ImmutableArray<Statement> syntax, ReadOnlyMemory<object?> schemas)
-{
-    public int Count => syntax.Length;
-
-    public CheckedStatement this[int index] => new(syntax[index], schemas.Span[index]);
-
-    public Enumerator GetEnumerator() => new(syntax, schemas.Span);
-
-    /// <summary>Goes through the statements without allocating.</summary>
-    public ref struct Enumerator
-    {
-        private readonly ImmutableArray<Statement> _syntax;
-        private readonly ReadOnlySpan<object?> _schemas;
-        private int _index;
-
-        internal Enumerator(ImmutableArray<Statement> syntax, ReadOnlySpan<object?> schemas)
-        {
-            _syntax = syntax;
-            _schemas = schemas;
-            _index = -1;
-        }
-
-        public readonly CheckedStatement Current => new(_syntax[_index], _schemas[_index]);
-
-        public bool MoveNext() => ++_index < _syntax.Length;
-    }
 }
 
 /// <summary>A statement of a checked body and what the body's schema says about it.</summary>
@@ -142,14 +90,14 @@ public static class ModelSchemas
     }
 
     /// <summary>
-    /// Collects the bodies, and the schemas of their statements into a few large shared arrays (each body a slice of
-    /// one), so that the hundreds of thousands of statements of a large configuration cost no object each.
+    /// Collects the bodies, and their statements into a few large shared arrays (each body a slice of one), so that
+    /// the hundreds of thousands of statements of a large configuration cost no object each.
     /// </summary>
     private sealed class CheckedBodyCollector
     {
         private const int ChunkLength = 4096;
 
-        private object?[] _chunk = [];
+        private CheckedStatement[] _chunk = [];
         private int _used;
 
         public ChunkedList<CheckedBody> Bodies { get; } = new();
@@ -159,25 +107,24 @@ public static class ModelSchemas
             var syntax = block.Body.Statements;
             if (_chunk.Length - _used < syntax.Length)
             {
-                (_chunk, _used) = (new object?[Math.Max(ChunkLength, syntax.Length)], 0);
+                (_chunk, _used) = (new CheckedStatement[Math.Max(ChunkLength, syntax.Length)], 0);
             }
 
-            var schemas = _chunk.AsMemory(_used, syntax.Length);
-            var written = schemas.Span;
+            var statements = _chunk.AsMemory(_used, syntax.Length);
+            var written = statements.Span;
             _used += syntax.Length;
             for (var i = 0; i < syntax.Length; i++)
             {
                 written[i] = syntax[i] switch
                 {
-                    AttributeStatement attribute => schema.FindAttribute(attribute.Name.Name),
-                    BlockStatement inner => schema.FindBlock(inner.Name),
-                    _ => null,
+                    AttributeStatement attribute => new CheckedStatement(attribute, schema.FindAttribute(attribute.Name.Name)),
+                    BlockStatement inner => new CheckedStatement(inner, schema.FindBlock(inner.Name)),
+                    var other => new CheckedStatement(other, null),
                 };
             }
 
-            var body = new CheckedBody(schema, owner, block, schemas);
-            Bodies.Add(body);
-            foreach (var statement in body.Statements)
+            Bodies.Add(new CheckedBody(schema, owner, block, statements));
+            foreach (var statement in written)
             {
                 if (statement is { Syntax: BlockStatement inner, Block: { FreeForm: false } innerSchema })
                 {

@@ -36,7 +36,7 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
     {
         var tree = body.Owner.Tree;
         var isCustom = body.Owner is ComponentInstance { Declaration: not null };
-        foreach (var statement in body.Statements)
+        foreach (var statement in body.Statements.Span)
         {
             if (statement is not { Syntax: AttributeStatement attribute, Attribute: null })
             {
@@ -51,7 +51,7 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
             context.Report(tree, attribute.Name.Span, message);
         }
 
-        foreach (var statement in body.Statements)
+        foreach (var statement in body.Statements.Span)
         {
             if (statement is not { Syntax: BlockStatement inner, Block: null })
             {

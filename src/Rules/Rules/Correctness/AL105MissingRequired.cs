@@ -49,7 +49,7 @@ public sealed class AL105MissingRequired : Rule
 
     private static bool HasAttribute(CheckedBody body, string name)
     {
-        foreach (var statement in body.Statements)
+        foreach (var statement in body.Statements.Span)
         {
             if (statement.Syntax is AttributeStatement attribute && attribute.Name.Name == name)
             {
@@ -62,7 +62,7 @@ public sealed class AL105MissingRequired : Rule
 
     private static bool HasBlock(CheckedBody body, string name)
     {
-        foreach (var statement in body.Statements)
+        foreach (var statement in body.Statements.Span)
         {
             if (statement.Syntax is BlockStatement block && block.Name == name)
             {

@@ -26,7 +26,7 @@ public sealed partial class AL106TypeMismatch : Rule
     {
         foreach (var body in context.Model.CheckedBodies)
         {
-            foreach (var statement in body.Statements)
+            foreach (var statement in body.Statements.Span)
             {
                 if (statement is { Syntax: AttributeStatement attribute, Attribute: { } schema }
                     && Mismatch(attribute.Value, schema.Type, schema, new ValuePath(attribute.Name.Name)) is { } found)

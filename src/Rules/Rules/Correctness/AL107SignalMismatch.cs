@@ -30,7 +30,7 @@ public sealed class AL107SignalMismatch : Rule
                 continue;
             }
 
-            foreach (var statement in body.Statements)
+            foreach (var statement in body.Statements.Span)
             {
                 if (statement is not { Syntax: AttributeStatement attribute, Attribute: { Signal: not Signal.None } expected })
                 {

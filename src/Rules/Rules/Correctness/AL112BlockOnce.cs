@@ -37,7 +37,7 @@ public sealed class AL112BlockOnce : Rule
         foreach (var body in context.Model.CheckedBodies)
         {
             firstByName.Clear();
-            foreach (var statement in body.Statements)
+            foreach (var statement in body.Statements.Span)
             {
                 if (statement is not { Syntax: BlockStatement inner, Block.Repeated: false })
                 {
