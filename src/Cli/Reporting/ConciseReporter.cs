@@ -9,7 +9,7 @@ internal sealed class ConciseReporter(ReportOptions options) : IReporter
     {
         // Written piece by piece rather than as a string per finding: on a huge file those strings alone would set
         // off a collection of the whole heap at the very end of the run.
-        Span<char> position = stackalloc char[32];
+        Span<char> position = stackalloc char[32]; // ":line:column: " takes at most 24
         foreach (var diagnostic in report.Diagnostics)
         {
             var start = diagnostic.Start;

@@ -100,7 +100,7 @@ internal sealed class ParseSession
     }
 
     /// <summary>One string per distinct token text.</summary>
-    public string TextOf(Token<AlloyToken> token) => _names.Get(Text.AsSpan(token.Span.Position.Absolute, token.Span.Length));
+    public string TextOf(Token<AlloyToken> token) => Intern(new TextSpan(token.Span.Position.Absolute, token.Span.Length));
 
     /// <summary>One string per distinct source text.</summary>
     public string Intern(TextSpan span) => _names.Get(Text.AsSpan(span.Start, span.Length));
