@@ -79,26 +79,35 @@ internal sealed class Printer
     }
 
     /// <summary>
-    /// The 1-based source line of <paramref name="offset"/>. Lookups mostly move forward through the file, so the
-    /// last line found (and the next few) are tried before a binary search.
+    /// The 1-based source line of <paramref name="offset"/>. Lookups stay near the walk's position (comments and
+    /// the previous item just behind it, the next items ahead), so the last line found and the few lines around it
+    /// are tried before a binary search.
     /// </summary>
     public int Line(int offset)
     {
-        if (offset >= _cachedLineStart)
+        for (var step = 0; step < 4; step++)
         {
-            for (var step = 0; step < 4; step++)
+            if (offset < _cachedLineStart)
             {
-                if (offset < _cachedNextLineStart)
+                if (_cachedLine == 1)
                 {
-                    return _cachedLine;
+                    break;
                 }
 
+                CacheLine(_cachedLine - 1);
+            }
+            else if (offset >= _cachedNextLineStart)
+            {
                 if (_cachedLine == _lines.LineCount)
                 {
                     break;
                 }
 
                 CacheLine(_cachedLine + 1);
+            }
+            else
+            {
+                return _cachedLine;
             }
         }
 
@@ -325,6 +334,10 @@ internal sealed class Printer
         }
 
         _position = position;
+
+        // Identifiers and tokens hold no control characters; literals and comments are searched once for any
+        // ('\t', '\n', '\v' and '\f' are the consecutive characters 9 to 12).
+        var hasControls = mode != TextMode.Plain && text.ContainsAnyInRange('\t', '\f');
         switch (mode)
         {
             case TextMode.Escaped:
@@ -332,7 +345,7 @@ internal sealed class Printer
                 Append(text);
                 Append(_escape);
                 break;
-            case TextMode.ProtectControls when NeedsProtection(text):
+            case TextMode.ProtectControls when hasControls && NeedsProtection(text):
                 AppendProtected(text);
                 break;
             default:
@@ -340,7 +353,7 @@ internal sealed class Printer
                 break;
         }
 
-        var newlines = text.IndexOfAny('\n', '\f') < 0 ? 0 : text.Count('\n') + text.Count('\f');
+        var newlines = hasControls ? text.Count('\n') + text.Count('\f') : 0;
         _position = new SourcePosition(_position.Offset + text.Length, _position.Line + newlines);
         if (text.Length > 0)
         {
