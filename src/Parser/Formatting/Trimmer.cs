@@ -75,7 +75,8 @@ internal sealed class Trimmer(ITextSink output, char escape) : ITextSink
 
     private void WriteTextKeepingTrailingBlanksPending(ReadOnlySpan<char> text)
     {
-        var lastText = text.LastIndexOfAnyExcept(' ', '\t');
+        // Text rarely ends with a blank: search only when it does.
+        var lastText = text.IsEmpty || text[^1] is ' ' or '\t' ? text.LastIndexOfAnyExcept(' ', '\t') : text.Length - 1;
         if (lastText >= 0)
         {
             WritePendingSpace();
