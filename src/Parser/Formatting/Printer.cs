@@ -123,7 +123,13 @@ internal sealed class Printer
     }
 
     /// <summary>True if a comment starts in [<paramref name="start"/>, <paramref name="end"/>).</summary>
-    public bool HasCommentBetween(int start, int end) => _tree.FirstCommentStartingIn(start, end) is not null;
+    public bool HasCommentBetween(int start, int end)
+    {
+        // Usually the comments printed so far start before the range and the next one after it: no search then.
+        var printedBefore = _groupStart == 0 || _comments[_groupStart - 1].Span.Start < start;
+        var nextAfter = _commentStart < 0 || _commentStart >= end;
+        return !(printedBefore && nextAfter) && _tree.FirstCommentStartingIn(start, end) is not null;
+    }
 
     /// <summary>A position hint: the next text item starts at <paramref name="offset"/> in the source.</summary>
     public void Position(int offset) => _position = new SourcePosition(offset, Line(offset));

@@ -109,8 +109,9 @@ internal sealed class TabWriter
                 continue;
             }
 
-            // '\t', '\n', '\v' and '\f' are the consecutive characters 9 to 12.
-            var cellBreak = input[i..].IndexOfAnyInRange('\t', '\f');
+            // '\t', '\n', '\v' and '\f' are the consecutive characters 9 to 12. A break right at i (indentation, an
+            // empty line) is common enough to be checked before searching.
+            var cellBreak = char.IsBetween(input[i], '\t', '\f') ? 0 : input[i..].IndexOfAnyInRange('\t', '\f');
             var next = cellBreak < 0 ? int.MaxValue : i + cellBreak;
             if (next == int.MaxValue && nextEscape == int.MaxValue)
             {
@@ -134,7 +135,7 @@ internal sealed class TabWriter
                 // A line without tabs and nothing buffered before it: there is nothing to align.
                 _formatted.Append(_text.Chars);
                 _formatted.Append(input[start..i]);
-                _formatted.Append('\n', 1);
+                _formatted.Append('\n');
                 Reset();
             }
             else
@@ -341,7 +342,7 @@ internal sealed class TabWriter
             }
             else
             {
-                _formatted.Append('\n', 1);
+                _formatted.Append('\n');
             }
         }
 

@@ -57,11 +57,11 @@ internal sealed class Trimmer(ITextSink output, char escape) : ITextSink
             switch (text[end])
             {
                 case '\v':
-                    _pendingSpace.Append('\t', 1);
+                    _pendingSpace.Append('\t');
                     break;
                 case '\n' or '\f':
                     _pendingSpace.Clear();
-                    _trimmed.Append('\n', 1);
+                    _trimmed.Append('\n');
                     break;
                 default:
                     WritePendingSpace();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using AlloyLint.Parser.Lexing;
 using AlloyLint.Parser.Text;
@@ -12,6 +13,10 @@ namespace AlloyLint.Parser.Formatting;
 /// </summary>
 internal sealed class Walker(Printer printer, SourceText source)
 {
+    // The characters %q leaves as they are: printable ASCII but '"' and '\\'.
+    private static readonly SearchValues<char> QuotedAsWritten =
+        SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     public void WalkStatements(ImmutableArray<Statement> statements)
     {
         // Lines are looked up in source order (start before the walk, end after it), which the printer's
@@ -320,8 +325,7 @@ internal sealed class Walker(Printer printer, SourceText source)
         var written = Written(span);
         var unchanged = written.Length == text.Length + 2
             && written[0] == '"'
-            && !text.AsSpan().ContainsAnyExceptInRange(' ', '~')
-            && !text.AsSpan().ContainsAny('"', '\\');
+            && !text.AsSpan().ContainsAnyExcept(QuotedAsWritten);
         return unchanged ? written : GoText.Quote(text);
     }
 
