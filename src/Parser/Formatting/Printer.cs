@@ -41,9 +41,9 @@ internal sealed class Printer
     private int _indent;
     private TokenClass _lastToken;
 
-    // Estimated source position, and the position after the last text written.
+    // Estimated source position, and the line after the last text written.
     private SourcePosition _position = new(0, 1);
-    private SourcePosition _last;
+    private int _lastLine;
 
     // True while nothing has been written on the current output line (upstream: out.Column == 1).
     private bool _atLineStart = true;
@@ -231,7 +231,7 @@ internal sealed class Printer
         }
 
         var commentLine = Line(comment.Span.Start);
-        if (commentLine == _last.Line)
+        if (commentLine == _lastLine)
         {
             // A trailing comment gets a tab (so trailing comments of consecutive lines align); a comment
             // followed by more code on its line gets a space.
@@ -260,7 +260,7 @@ internal sealed class Printer
         }
 
         WriteWhitespace(count);
-        var newlines = _last.Line > 0 ? commentLine - _last.Line : 0;
+        var newlines = _lastLine > 0 ? commentLine - _lastLine : 0;
         if (newlines > 0)
         {
             WriteChar('\f', Math.Min(newlines, MaxNewlines));
@@ -276,7 +276,7 @@ internal sealed class Printer
             WriteChar(' ', 1);
         }
 
-        var newlines = next.Line - _last.Line;
+        var newlines = next.Line - _lastLine;
         var droppedFormfeed = false;
         for (var i = 0; i < _whitespaceCount; i++)
         {
@@ -339,8 +339,6 @@ internal sealed class Printer
             WriteIndent();
         }
 
-        _position = position;
-
         // Identifiers and tokens hold no control characters; literals and comments are searched once for any
         // ('\t', '\n', '\v' and '\f' are the consecutive characters 9 to 12).
         var hasControls = mode != TextMode.Plain && text.ContainsAnyInRange('\t', '\f');
@@ -360,13 +358,12 @@ internal sealed class Printer
         }
 
         var newlines = hasControls ? text.Count('\n') + text.Count('\f') : 0;
-        _position = new SourcePosition(_position.Offset + text.Length, _position.Line + newlines);
+        _position = new SourcePosition(position.Offset + text.Length, position.Line + newlines);
+        _lastLine = _position.Line;
         if (text.Length > 0)
         {
             _atLineStart = text[^1] is '\n' or '\f';
         }
-
-        _last = _position;
     }
 
     private static bool NeedsProtection(ReadOnlySpan<char> text) =>
@@ -426,7 +423,7 @@ internal sealed class Printer
     {
         var depth = _baseIndent + _indent;
         Append('\t', depth);
-        _position = _position with { Offset = _position.Offset + depth };
+        _position = new SourcePosition(_position.Offset + depth, _position.Line);
         if (depth > 0)
         {
             _atLineStart = false;
@@ -448,7 +445,7 @@ internal sealed class Printer
         }
         else
         {
-            _position = _position with { Offset = _position.Offset + count };
+            _position = new SourcePosition(_position.Offset + count, _position.Line);
             _atLineStart = false;
         }
     }
@@ -546,7 +543,18 @@ internal sealed class Printer
         Escaped,
     }
 
-    private readonly record struct SourcePosition(int Offset, int Line);
+    /// <summary>
+    /// A source offset and its line in one 64-bit value, so that a position is always stored and read whole: two
+    /// 32-bit stores read back at once by a 64-bit load stall the processor (no store forwarding).
+    /// </summary>
+    private readonly struct SourcePosition(int offset, int line)
+    {
+        private readonly ulong _packed = (ulong)(uint)line << 32 | (uint)offset;
+
+        public int Offset => (int)_packed;
+
+        public int Line => (int)(_packed >> 32);
+    }
 }
 
 /// <summary>Whitespace directives of the walker; the values of the printable ones are their characters.</summary>

@@ -9,16 +9,18 @@ namespace AlloyLint.Parser.Formatting;
 /// escape characters are passed through without counting toward widths. Widths are counted in runes.
 /// Every line break is written as '\n'; formatted lines go to the output in pieces of about 4 K characters.
 /// Supported options are the ones Go offers minus HTML filtering, right alignment, escape stripping and debug
-/// bars, which the formatter does not use.
+/// bars, which the formatter does not use; tab stops are every 8 columns, as upstream's printer sets them.
 /// </summary>
 internal sealed class TabWriter
 {
     // Formatted lines are written to the output once this many characters are waiting (and at the end).
     private const int OutputPiece = 4 * 1024;
 
+    // A constant, so that padding with tabs needs no division instruction.
+    private const int TabWidth = 8;
+
     private readonly ITextSink _output;
     private readonly int _minWidth;
-    private readonly int _tabWidth;
     private readonly int _padding;
     private readonly char _padChar;
     private readonly bool _discardEmptyColumns;
@@ -52,7 +54,6 @@ internal sealed class TabWriter
     public TabWriter(
         ITextSink output,
         int minWidth,
-        int tabWidth,
         int padding,
         char padChar,
         bool discardEmptyColumns,
@@ -60,11 +61,9 @@ internal sealed class TabWriter
         char escape)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minWidth);
-        ArgumentOutOfRangeException.ThrowIfNegative(tabWidth);
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
         _output = output;
         _minWidth = minWidth;
-        _tabWidth = tabWidth;
         _padding = padding;
         _padChar = padChar;
         _discardEmptyColumns = discardEmptyColumns;
@@ -353,14 +352,9 @@ internal sealed class TabWriter
     {
         if (_padChar == '\t' || useTabs)
         {
-            if (_tabWidth == 0)
-            {
-                return;
-            }
-
-            cellWidth = (cellWidth + _tabWidth - 1) / _tabWidth * _tabWidth;
+            cellWidth = (cellWidth + TabWidth - 1) / TabWidth * TabWidth;
             var padding = cellWidth - textWidth;
-            _formatted.Append('\t', (padding + _tabWidth - 1) / _tabWidth);
+            _formatted.Append('\t', (padding + TabWidth - 1) / TabWidth);
             return;
         }
 
