@@ -129,6 +129,17 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_missing_operand_is_a_null_placeholder_with_an_empty_span()
+    {
+        var tree = Parsed.Text("a = 2 ^\n");
+        Assert.True(tree.HasErrors);
+        var power = Assert.IsType<BinaryExpression>(tree.Root.Attributes.Single().Value);
+        var missing = Assert.IsType<LiteralExpression>(power.Right);
+        Assert.Equal((LiteralKind.Null, "null", 0), (missing.Kind, missing.RawText, missing.Span.Length));
+        Assert.Throws<ArgumentException>(() => new LiteralExpression(LiteralKind.Null, "null", new TextSpan(0, 0)));
+    }
+
+    [Fact]
     public void Expression_spans_cover_their_source_text()
     {
         const string text = "a = -f(x)[0].y + (2 * \"s\") ^ {k = [1]}\n";

@@ -94,7 +94,7 @@ internal static class AlloyGrammar
     {
         var session = ParseSession.Current;
         session.AddError(input, $"expected expression, got {session.Kind(input).Describe()}");
-        var missing = MissingAt(session.Span(input).Start);
+        var missing = LiteralExpression.Placeholder(session.Span(input).Start);
         var remainder = input;
         while (session.Kind(remainder) is not (AlloyToken.Eof or AlloyToken.Terminator or AlloyToken.RParen
             or AlloyToken.RCurly or AlloyToken.RBrack or AlloyToken.Comma))
@@ -334,7 +334,7 @@ internal static class AlloyGrammar
         var next = session.Next(left.Remainder);
         if (!session.Enter(next))
         {
-            return new Parsed(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, MissingAt(session.Span(next).Start)), next);
+            return new Parsed(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, LiteralExpression.Placeholder(session.Span(next).Start)), next);
         }
 
         var right = Power(session, next);
@@ -347,7 +347,7 @@ internal static class AlloyGrammar
     {
         if (!session.Enter(input))
         {
-            return new Parsed(MissingAt(session.Span(input).Start), input);
+            return new Parsed(LiteralExpression.Placeholder(session.Span(input).Start), input);
         }
 
         Parsed result;
@@ -660,8 +660,6 @@ internal static class AlloyGrammar
 
         return at;
     }
-
-    private static LiteralExpression MissingAt(int offset) => new(LiteralKind.Null, "null", new TextSpan(offset, 0));
 
     private static Identifier Name(Token<AlloyToken> token) => new(ParseSession.Current.TextOf(token), ParseSession.SpanOf(token));
 
