@@ -82,8 +82,10 @@ public class ParserTests
         Assert.Equal(["prometheus", "scrape"], block.NameParts.Select(p => p.Name));
         Assert.Equal(new TextSpan(11, 6), block.NameParts[1].Span);
         Assert.Equal(new TextSpan(0, 17), block.NameSpan);
-        Assert.Equal("default", block.Label!.Value);
-        Assert.Equal("\"default\"", text[block.Label.Span.Start..block.Label.Span.End]);
+        Assert.False(block.IsNameWrittenApart);
+        var label = Assert.NotNull(block.Label);
+        Assert.Equal("default", label.Value);
+        Assert.Equal("\"default\"", text[label.Span.Start..label.Span.End]);
         Assert.Equal(new TextSpan(28, 1), block.OpenBrace);
         Assert.Equal(text.LastIndexOf('}'), block.CloseBrace.Start);
         Assert.Equal(TextSpan.FromBounds(0, text.LastIndexOf('}') + 1), block.Span);
@@ -107,6 +109,34 @@ public class ParserTests
         var blocks = tree.Root.Blocks.ToArray();
         Assert.All(blocks, block => Assert.Equal("loki.write", block.Name));
         Assert.Same(blocks[0].Name, blocks[2].Name);
+        Assert.Equal([false, true, false], blocks.Select(block => block.IsNameWrittenApart));
+        Assert.Equal([new TextSpan(19, 4), new TextSpan(34, 5)], blocks[1].NameParts.Select(part => part.Span));
+        Assert.Equal(new TextSpan(19, 20), blocks[1].NameSpan);
+        Assert.Equal([new TextSpan(48, 4), new TextSpan(53, 5)], blocks[2].NameParts.Select(part => part.Span));
+    }
+
+    [Theory]
+    [InlineData("a.b.c { }\n", "a|b|c", false)]
+    [InlineData("a { }\n", "a", false)]
+    [InlineData("a.\"b\" { }\n", "a|\"b\"", true)]
+    [InlineData("a.\n  b.c { }\n", "a|b|c", true)]
+    public void Block_name_parts_have_the_spans_of_their_source_text(string text, string parts, bool writtenApart)
+    {
+        var block = Assert.IsType<BlockStatement>(Parsed.Text(text).Root.Statements.Single());
+        Assert.Equal(writtenApart, block.IsNameWrittenApart);
+        Assert.Equal(parts, string.Join('|', block.NameParts.Select(part => part.Name)));
+        Assert.All(block.NameParts, part => Assert.Equal(part.Name, text[part.Span.Start..part.Span.End]));
+    }
+
+    [Fact]
+    public void A_missing_operand_is_a_null_placeholder_with_an_empty_span()
+    {
+        var tree = Parsed.Text("a = 2 ^\n");
+        Assert.True(tree.HasErrors);
+        var power = Assert.IsType<BinaryExpression>(tree.Root.Attributes.Single().Value);
+        var missing = Assert.IsType<LiteralExpression>(power.Right);
+        Assert.Equal((LiteralKind.Null, "null", 0), (missing.Kind, missing.RawText, missing.Span.Length));
+        Assert.Throws<ArgumentException>(() => new LiteralExpression(LiteralKind.Null, "null", new TextSpan(0, 0)));
     }
 
     [Fact]

@@ -68,8 +68,8 @@ internal sealed class Walker(Printer printer, SourceText source)
     {
         // A name written over several lines ("a.<newline>// c<newline>b") can hold comments. Upstream prints
         // them after the joined name, before the label, which no longer parses; they go before the name.
-        var nameStart = block.NameParts[0].Span.Start;
-        var lastPartStart = block.NameParts[^1].Span.Start;
+        var nameStart = block.NameSpan.Start;
+        var lastPartStart = block.IsNameWrittenApart ? block.NameParts[^1].Span.Start : nameStart;
         printer.Position(printer.HasCommentBetween(nameStart, lastPartStart) ? lastPartStart : nameStart);
         printer.Identifier(block.Name);
 

@@ -94,7 +94,7 @@ internal static class AlloyGrammar
     {
         var session = ParseSession.Current;
         session.AddError(input, $"expected expression, got {session.Kind(input).Describe()}");
-        var missing = MissingAt(session.Span(input).Start);
+        var missing = LiteralExpression.Placeholder(session.Span(input).Start);
         var remainder = input;
         while (session.Kind(remainder) is not (AlloyToken.Eof or AlloyToken.Terminator or AlloyToken.RParen
             or AlloyToken.RCurly or AlloyToken.RBrack or AlloyToken.Comma))
@@ -334,7 +334,7 @@ internal static class AlloyGrammar
         var next = session.Next(left.Remainder);
         if (!session.Enter(next))
         {
-            return new Parsed(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, MissingAt(session.Span(next).Start)), next);
+            return new Parsed(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, LiteralExpression.Placeholder(session.Span(next).Start)), next);
         }
 
         var right = Power(session, next);
@@ -347,7 +347,7 @@ internal static class AlloyGrammar
     {
         if (!session.Enter(input))
         {
-            return new Parsed(MissingAt(session.Span(input).Start), input);
+            return new Parsed(LiteralExpression.Placeholder(session.Span(input).Start), input);
         }
 
         Parsed result;
@@ -374,33 +374,11 @@ internal static class AlloyGrammar
 
     // ----- Statements -----
 
-    /// <summary>A parsed block name; <paramref name="Dotted"/> holds all parts when there was a dot (default otherwise).</summary>
-    private readonly record struct BlockName(Identifier First, ImmutableArray<Identifier> Dotted, BlockLabel? Label)
-    {
-        public int Count => Dotted.IsDefault ? 1 : Dotted.Length;
-
-        public ImmutableArray<Identifier> Parts => Dotted.IsDefault ? [First] : Dotted;
-
-        /// <summary>The parts joined by dots: read from the source, one string per distinct name, when written without spaces.</summary>
-        public string JoinedName()
-        {
-            if (Dotted.IsDefault)
-            {
-                return First.Name;
-            }
-
-            var written = TextSpan.FromBounds(First.Span.Start, Dotted[^1].Span.End);
-            var joinedLength = Dotted.Length - 1;
-            foreach (var part in Dotted)
-            {
-                joinedLength += part.Name.Length;
-            }
-
-            return written.Length == joinedLength
-                ? ParseSession.Current.Intern(written)
-                : string.Join('.', Dotted.Select(part => part.Name));
-        }
-    }
+    /// <summary>
+    /// A parsed block name: <paramref name="Name"/> joins its <paramref name="Count"/> parts by dots, and
+    /// <paramref name="PartsWrittenApart"/> holds the parts only when something stands between a part and a dot.
+    /// </summary>
+    private readonly record struct BlockName(Identifier First, string Name, TextSpan Span, int Count, ImmutableArray<Identifier> PartsWrittenApart, BlockLabel? Label);
 
     private static readonly TokenListParser<AlloyToken, Token<AlloyToken>> IdentifierToken = Is(AlloyToken.Ident);
 
@@ -408,34 +386,53 @@ internal static class AlloyGrammar
         Is(AlloyToken.Dot).IgnoreThen(ExpectedName("identifier"));
 
     /// <summary><c>identifier { "." identifier }</c>.</summary>
-    // Hand-written: collects the parts on the session's reused stack instead of a list per statement.
-    private static readonly TokenListParser<AlloyToken, (Identifier First, ImmutableArray<Identifier> Dotted)> DottedName = input =>
+    // Hand-written: collects the parts on the session's reused stack, and keeps them only for a name written apart;
+    // a name written in one run becomes one interned string.
+    private static readonly TokenListParser<AlloyToken, BlockName> DottedName = input =>
     {
         var session = ParseSession.Current;
         var first = IdentifierToken(input);
         if (!first.HasValue)
         {
-            return TokenListParserResult.Empty<AlloyToken, (Identifier, ImmutableArray<Identifier>)>(input);
+            return TokenListParserResult.Empty<AlloyToken, BlockName>(input);
         }
 
-        var name = Name(first.Value);
+        var firstPart = Name(first.Value);
         var remainder = first.Remainder;
+        if (session.Kind(remainder) != AlloyToken.Dot)
+        {
+            return TokenListParserResult.Value(new BlockName(firstPart, firstPart.Name, firstPart.Span, 1, default, null), input, remainder);
+        }
+
         var stack = session.NameParts;
         var mark = stack.Count;
+        stack.Add(firstPart);
+        // Kept apart: spaces or comments around a dot, or a part that is not an identifier (a syntax error).
+        var writtenApart = false;
         while (session.Kind(remainder) == AlloyToken.Dot)
         {
+            writtenApart |= session.Kind(session.Next(remainder)) != AlloyToken.Ident;
             var part = NamePart(remainder);
-            if (stack.Count == mark)
-            {
-                stack.Add(name);
-            }
-
+            writtenApart |= part.Value.Span.Start != stack[^1].Span.End + 1;
             stack.Add(part.Value);
             remainder = part.Remainder;
         }
 
-        var dotted = stack.Count > mark ? ParseSession.Pop(stack, mark) : default;
-        return TokenListParserResult.Value((name, dotted), input, remainder);
+        var count = stack.Count - mark;
+        var span = TextSpan.FromBounds(firstPart.Span.Start, stack[^1].Span.End);
+        BlockName name;
+        if (writtenApart)
+        {
+            var parts = ParseSession.Pop(stack, mark);
+            name = new BlockName(firstPart, string.Join('.', parts.Select(part => part.Name)), span, count, parts, null);
+        }
+        else
+        {
+            stack.RemoveRange(mark, count);
+            name = new BlockName(firstPart, session.Intern(span), span, count, default, null);
+        }
+
+        return TokenListParserResult.Value(name, input, remainder);
     };
 
     /// <summary>The optional block label: any token but <c>=</c> and <c>{</c> is taken for one and checked.</summary>
@@ -509,7 +506,7 @@ internal static class AlloyGrammar
         }
 
         var label = Label(dottedName.Remainder);
-        var name = new BlockName(dottedName.Value.First, dottedName.Value.Dotted, label.Value);
+        var name = dottedName.Value with { Label = label.Value };
         var remainder = label.Remainder;
         return session.Kind(remainder) switch
         {
@@ -524,8 +521,7 @@ internal static class AlloyGrammar
     {
         if (name.Count != 1)
         {
-            var length = name.Parts.Sum(part => part.Name.Length) + name.Count - 1;
-            session.AddDirect(value, new TextSpan(name.First.Span.Start, length), "attribute names may only consist of a single identifier with no \".\"");
+            session.AddDirect(value, new TextSpan(name.First.Span.Start, name.Name.Length), "attribute names may only consist of a single identifier with no \".\"");
         }
         else if (name.Label is { } label)
         {
@@ -540,7 +536,7 @@ internal static class AlloyGrammar
     private static TokenListParserResult<AlloyToken, Statement?> Block(BlockName name, TokenList<AlloyToken> input, TokenList<AlloyToken> body)
     {
         var block = BlockBody(body);
-        var statement = new BlockStatement(name.Parts, name.JoinedName(), name.Label, block.Value.Open, block.Value.Body, block.Value.Close);
+        var statement = new BlockStatement(name.Name, name.Span, name.PartsWrittenApart, name.Label, block.Value.Open, block.Value.Body, block.Value.Close);
         return TokenListParserResult.Value<AlloyToken, Statement?>(statement, input, block.Remainder);
     }
 
@@ -664,8 +660,6 @@ internal static class AlloyGrammar
 
         return at;
     }
-
-    private static LiteralExpression MissingAt(int offset) => new(LiteralKind.Null, "null", new TextSpan(offset, 0));
 
     private static Identifier Name(Token<AlloyToken> token) => new(ParseSession.Current.TextOf(token), ParseSession.SpanOf(token));
 

@@ -46,19 +46,27 @@ public static class AlloyParser
         var segments = new SegmentParse[starts.Length];
         if (segments.Length == 1)
         {
-            segments[0] = ParseSegment(source, starts[0], source.Length);
+            segments[0] = ParseSegment(source, starts[0], source.Length, new NameTable());
         }
         else
         {
             // A segment with an error stops the segments after it from starting: they are parsed again anyway.
-            Parallel.For(0, segments.Length, (i, loop) =>
-            {
-                segments[i] = ParseSegment(source, starts[i], i + 1 < starts.Length ? starts[i + 1].Offset : source.Length);
-                if (!segments[i].Diagnostics.IsEmpty)
+            // The segments parsed by one task share its name table, so a name is one string per task, not per segment.
+            Parallel.For(
+                0,
+                segments.Length,
+                () => new NameTable(),
+                (i, loop, names) =>
                 {
-                    loop.Break();
-                }
-            });
+                    segments[i] = ParseSegment(source, starts[i], i + 1 < starts.Length ? starts[i + 1].Offset : source.Length, names);
+                    if (!segments[i].Diagnostics.IsEmpty)
+                    {
+                        loop.Break();
+                    }
+
+                    return names;
+                },
+                _ => { });
         }
 
         // Segments that never started come only after one with an error.
@@ -66,7 +74,7 @@ public static class AlloyParser
         var firstWithErrors = Array.FindIndex(segments, segment => segment is null || !segment.Diagnostics.IsEmpty);
         if (firstWithErrors >= 0 && firstWithErrors < count - 1)
         {
-            segments[firstWithErrors] = ParseSegment(source, starts[firstWithErrors], source.Length);
+            segments[firstWithErrors] = ParseSegment(source, starts[firstWithErrors], source.Length, new NameTable());
             count = firstWithErrors + 1;
         }
 
@@ -77,7 +85,7 @@ public static class AlloyParser
     public static ExpressionParse ParseExpression(SourceText source)
     {
         var tokens = AlloyTokenizer.Instance.Scan(source);
-        var (expression, session, end) = Run(AlloyGrammar.StandaloneExpression, source.Text, tokens.Buffer, tokens.Count - 1);
+        var (expression, session, end) = Run(AlloyGrammar.StandaloneExpression, source.Text, tokens.Buffer, tokens.Count - 1, new NameTable());
         return new ExpressionParse(expression, session.Diagnostics(tokens.Errors, end));
     }
 
@@ -116,7 +124,7 @@ public static class AlloyParser
             origins.Add(index);
         }
 
-        var (expression, session, stop) = Run(AlloyGrammar.Expression, text, [.. tokens], tokens.Count - 1);
+        var (expression, session, stop) = Run(AlloyGrammar.Expression, text, [.. tokens], tokens.Count - 1, new NameTable());
         if (session.Diagnostics([], stop).FirstOrDefault() is { } error)
         {
             return TokenListParserResult.Empty<AlloyToken, Expression>(input, PositionOf(source, error.Span.Start), error.Message);
@@ -142,11 +150,12 @@ public static class AlloyParser
     /// the errors, and the index of the token where the rule stopped. When the thread's stack runs low before the
     /// nesting limit, the parse is run again on a thread with a stack large enough for that limit.
     /// </summary>
-    private static (T Value, ParseSession Session, int Stop) Run<T>(TokenListParser<AlloyToken, T> rule, string text, Token<AlloyToken>[] tokens, int eofIndex)
+    private static (T Value, ParseSession Session, int Stop) Run<T>(
+        TokenListParser<AlloyToken, T> rule, string text, Token<AlloyToken>[] tokens, int eofIndex, NameTable names)
     {
         (T Value, ParseSession Session, int Stop) ParseOnce()
         {
-            var session = new ParseSession(text, tokens, eofIndex);
+            var session = new ParseSession(text, tokens, eofIndex, names);
             var result = session.Run(() => rule(new TokenList<AlloyToken>(tokens)));
             return (result.Value, session, result.Remainder.Position);
         }
@@ -223,7 +232,7 @@ public static class AlloyParser
         return -1;
     }
 
-    private static SegmentParse ParseSegment(SourceText source, SegmentStart start, int end)
+    private static SegmentParse ParseSegment(SourceText source, SegmentStart start, int end, NameTable names)
     {
         // The token buffer lives only during the segment's parse: rent it, so segments and files reuse a few buffers
         // (the shared pool gives unused buffers back to the GC when memory runs short or they sit idle).
@@ -231,7 +240,7 @@ public static class AlloyParser
         var tokens = AlloyTokenizer.Instance.Scan(source, buffer, start.Offset..end, start.Line);
         try
         {
-            var (root, session, stop) = Run(AlloyGrammar.File, source.Text, tokens.Buffer, tokens.Count - 1);
+            var (root, session, stop) = Run(AlloyGrammar.File, source.Text, tokens.Buffer, tokens.Count - 1, names);
             return new SegmentParse(root.Statements, tokens.Comments, tokens.CommentGroupStarts, session.Diagnostics(tokens.Errors, stop));
         }
         finally

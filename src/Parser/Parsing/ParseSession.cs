@@ -21,16 +21,18 @@ internal sealed class ParseSession
 
     private readonly Token<AlloyToken>[] _tokens;
     private readonly int _eofIndex;
-    private readonly NameTable _names = new();
+    private readonly NameTable _names;
     private readonly List<(int TokenIndex, Diagnostic Diagnostic)> _diagnostics = [];
     private int _lastErrorLine;
 
     /// <param name="tokens">Non-comment tokens; the one at <paramref name="eofIndex"/> is EOF and nothing after it is read.</param>
-    public ParseSession(string text, Token<AlloyToken>[] tokens, int eofIndex)
+    /// <param name="names">The strings of names and short literals, which sessions of one thread may share.</param>
+    public ParseSession(string text, Token<AlloyToken>[] tokens, int eofIndex, NameTable names)
     {
         Text = text;
         _tokens = tokens;
         _eofIndex = eofIndex;
+        _names = names;
     }
 
     /// <summary>The session of the parse running on this thread (only <see cref="AlloyParser"/> runs the grammar).</summary>

@@ -5,7 +5,7 @@ namespace AlloyLint.Parser.Tree;
 
 public abstract class Expression : SyntaxNode;
 
-public enum LiteralKind
+public enum LiteralKind : byte
 {
     Number,
     Float,
@@ -15,15 +15,41 @@ public enum LiteralKind
 }
 
 /// <summary>A literal; <see cref="RawText"/> is its exact source text (strings keep their quotes or backticks).</summary>
-public sealed class LiteralExpression(LiteralKind kind, string rawText, TextSpan span) : Expression
+public sealed class LiteralExpression : Expression
 {
-    public LiteralKind Kind { get; } = kind;
+    // The span's length is the raw text's (0 for a placeholder): keeping only its start makes the most numerous
+    // node 8 bytes smaller.
+    private readonly int _start;
+    private readonly bool _isPlaceholder;
 
-    public string RawText { get; } = rawText;
+    /// <exception cref="ArgumentException"><paramref name="span"/> is not as long as <paramref name="rawText"/>.</exception>
+    public LiteralExpression(LiteralKind kind, string rawText, TextSpan span)
+        : this(kind, rawText, span.Start, isPlaceholder: false)
+    {
+        if (span.Length != rawText.Length)
+        {
+            throw new ArgumentException($"The span {span} does not cover the {rawText.Length} characters of the literal.", nameof(span));
+        }
+    }
 
-    public override TextSpan Span { get; } = span;
+    private LiteralExpression(LiteralKind kind, string rawText, int start, bool isPlaceholder)
+    {
+        Kind = kind;
+        RawText = rawText;
+        _start = start;
+        _isPlaceholder = isPlaceholder;
+    }
+
+    public LiteralKind Kind { get; }
+
+    public string RawText { get; }
+
+    public override TextSpan Span => new(_start, _isPlaceholder ? 0 : RawText.Length);
 
     public override IEnumerable<SyntaxNode> ChildNodes() => [];
+
+    /// <summary>What the parser puts where an expression is missing (a syntax error): <c>null</c>, with an empty span.</summary>
+    internal static LiteralExpression Placeholder(int offset) => new(LiteralKind.Null, "null", offset, isPlaceholder: true);
 }
 
 public sealed class IdentifierExpression(Identifier identifier) : Expression

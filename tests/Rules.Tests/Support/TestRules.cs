@@ -89,7 +89,7 @@ internal static class TestRules
         {
             foreach (var component in context.Model.Components)
             {
-                var label = component.Block.Label!;
+                var label = component.Block.Label!.Value;
                 context.Report(component, "rename", Fix.Safe("Rename", TextEdit.Replace(label.Span, $"\"{label.Value}_x\"")));
             }
         }

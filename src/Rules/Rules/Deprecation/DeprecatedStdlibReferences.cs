@@ -46,12 +46,15 @@ internal static class DeprecatedStdlibReferences
     public static HashSet<string> DefinedNames(SemanticModel model)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var block in model.AllBlocks)
         {
             switch (block)
             {
                 case ComponentInstance component:
-                    names.Add(component.Block.NameParts[0].Name);
+                    var name = component.Block.Name.AsSpan();
+                    var dot = name.IndexOf('.');
+                    lookup.Add(dot < 0 ? name : name[..dot]);
                     break;
                 case ConfigBlock { Label: { } label } config when config.Name == "declare" || config.Name.StartsWith("import.", StringComparison.Ordinal):
                     names.Add(label);
