@@ -227,8 +227,7 @@ internal sealed class TabWriter
 
     private void UpdateWidth()
     {
-        var unmeasured = _text.Chars[_measured..];
-        _cell.Width += _sawSurrogate ? RuneWidth(unmeasured) : unmeasured.Length;
+        _cell.Width += _sawSurrogate ? RuneWidth(_text.Chars[_measured..]) : _text.Length - _measured;
         _measured = _text.Length;
     }
 

@@ -48,6 +48,15 @@ internal sealed class Trimmer(ITextSink output, char escape) : ITextSink
             // which become pending: a line break may follow.
             var special = text[i..escapeOrEnd].IndexOfAny(LineBreaksAndVerticalTab);
             var end = special < 0 ? escapeOrEnd : i + special;
+            if (end < text.Length && text[end] == '\n' && _pendingSpace.Length == 0
+                && (end == i || text[end - 1] is not (' ' or '\t')))
+            {
+                // Most lines have nothing to trim: such a line goes out with its line break in one piece.
+                _trimmed.Append(text[i..(end + 1)]);
+                i = end + 1;
+                continue;
+            }
+
             WriteTextKeepingTrailingBlanksPending(text[i..end]);
             if (end == text.Length)
             {
