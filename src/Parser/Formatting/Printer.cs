@@ -463,6 +463,13 @@ internal sealed class Printer
 
     private void Append(char ch, int count)
     {
+        // Whitespace directives write one character at a time: no fill for those.
+        if (count == 1)
+        {
+            Append(ch);
+            return;
+        }
+
         while (count > 0)
         {
             if (_bufferLength == _buffer.Length)
