@@ -21,7 +21,7 @@ internal sealed class Printer
 {
     private const int WhitespaceCapacity = 16;
     private const int MaxNewlines = 2;
-    private const int BufferSize = 16 * 1024;
+    private const int BufferSize = 8 * 1024;
 
     private static readonly SearchValues<char> ProtectedCharacters = SearchValues.Create("\t\v\f ");
 

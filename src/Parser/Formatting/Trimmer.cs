@@ -13,7 +13,7 @@ internal sealed class Trimmer(ITextSink output, char escape) : ITextSink
 
     // Blanks since the last text, written only if more text follows on the line.
     private readonly CharBuffer _pendingSpace = new(64);
-    private readonly CharBuffer _trimmed = new(4096);
+    private readonly CharBuffer _trimmed = new(8192);
     private bool _inEscape;
 
     public void Write(ReadOnlySpan<char> text)
