@@ -5,6 +5,7 @@ using AlloyLint.Cli.Reporting;
 using AlloyLint.Cli.Reporting.Json;
 using AlloyLint.Cli.Reporting.Sarif;
 using AlloyLint.Parser.Text;
+using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
 
@@ -163,16 +164,31 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         }
 
         var linter = new Linter(settings);
-        var diagnostics = linter.Lint(sources, _workspace).ToList();
+        var configurations = linter.FormConfigurations(sources, _workspace).ToArray();
+        var diagnostics = linter.Lint(configurations, _workspace).ToList();
         var changes = new List<FileChange>();
         if (options.Fix || options.Diff)
         {
-            var applier = new FixApplier(linter);
-            foreach (var source in sources.Where(source => diagnostics.Any(diagnostic => diagnostic.Source.Path == source.Path && IsApplicable(diagnostic.Fix))))
+            // Each file is fixed among the siblings of its configuration as formed above, not read and grouped again.
+            var owners = new Dictionary<SourceText, (int Configuration, SyntaxTree Tree)>(ReferenceEqualityComparer.Instance);
+            for (var index = 0; index < configurations.Length; index++)
             {
-                // The first lint's findings still hold for this file unless a fix has since rewritten another file of the group.
-                var findings = options.Diff || changes.Count == 0 ? diagnostics : null;
-                var result = applier.Apply(source, _workspace, options.UnsafeFixes, findings);
+                foreach (var tree in configurations[index].RequestedTrees)
+                {
+                    owners[tree.Source] = (index, tree);
+                }
+            }
+
+            var fixable = diagnostics.Where(diagnostic => IsApplicable(diagnostic.Fix)).Select(diagnostic => diagnostic.Source.Path).ToHashSet(StringComparer.Ordinal);
+            var rewritten = new bool[configurations.Length];
+            var applier = new FixApplier(linter);
+            foreach (var source in sources.Where(source => fixable.Contains(source.Path)))
+            {
+                var (index, tree) = owners[source];
+
+                // The first lint's findings still hold for this file unless a fix has since rewritten another file of its configuration.
+                var findings = rewritten[index] ? null : diagnostics;
+                var result = applier.Apply(configurations[index], tree, _workspace, options.UnsafeFixes, findings);
                 if (!result.Changed)
                 {
                     continue;
@@ -185,6 +201,11 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
                 }
 
                 changes.Add(new FileChange(source, result.NewText, result.Applied.Count));
+                if (!options.Diff)
+                {
+                    configurations[index] = configurations[index].Replacing(result.NewTree);
+                    rewritten[index] = true;
+                }
 
                 diagnostics.RemoveAll(diagnostic => diagnostic.Source.Path == source.Path);
                 diagnostics.AddRange(result.Remaining.Where(diagnostic => diagnostic.Source.Path == source.Path));

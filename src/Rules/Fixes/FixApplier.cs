@@ -3,6 +3,7 @@ using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Model;
 
 namespace AlloyLint.Rules.Fixes;
 
@@ -10,15 +11,17 @@ namespace AlloyLint.Rules.Fixes;
 public sealed record AppliedFix(RuleMetadata Rule, string Title, Applicability Applicability);
 
 /// <summary>
-/// The result of fixing one file: its new text (equal to the old one when nothing applied), the fixes applied in
-/// order, and the findings that remain in the new text.
+/// The result of fixing one file: the tree of its new text (the original's when nothing applied), the fixes applied
+/// in order, and the findings that remain in the new text.
 /// </summary>
-public sealed record FixResult(SourceText Original, string NewText, IReadOnlyList<AppliedFix> Applied, IReadOnlyList<LintDiagnostic> Remaining)
+public sealed record FixResult(SourceText Original, SyntaxTree NewTree, IReadOnlyList<AppliedFix> Applied, IReadOnlyList<LintDiagnostic> Remaining)
 {
     public bool Changed => !string.Equals(Original.Text, NewText, StringComparison.Ordinal);
 
+    public string NewText => NewTree.Source.Text;
+
     /// <summary>The new text as a source for the same file (same path and BOM).</summary>
-    public SourceText NewSource => Changed ? Original.WithText(NewText) : Original;
+    public SourceText NewSource => NewTree.Source;
 }
 
 /// <summary>
@@ -32,18 +35,35 @@ public sealed class FixApplier(Linter linter)
 {
     public const int MaxPasses = 10;
 
+    /// <summary>Fixes <paramref name="source"/> among its siblings, which are read from <paramref name="workspace"/>.</summary>
     /// <param name="findings">
     /// The findings of <paramref name="source"/> as it is, when the caller has just linted it with the same linter (findings
     /// in other files are ignored); otherwise it is linted here.
     /// </param>
     public FixResult Apply(SourceText source, IWorkspace workspace, bool includeUnsafe = false, IReadOnlyList<LintDiagnostic>? findings = null)
     {
-        var current = AlloyParser.Parse(source);
+        var tree = AlloyParser.Parse(source);
+        var configuration = linter.FormConfigurations([tree], workspace).Single(formed => formed.IsRequested(tree));
+        return Apply(configuration, tree, workspace, includeUnsafe, findings);
+    }
+
+    /// <summary>
+    /// Fixes <paramref name="file"/>, one of the files of <paramref name="configuration"/>, re-linting it among the same
+    /// siblings after each pass: fixing many files of a directory does not read, parse and group it again for each.
+    /// </summary>
+    /// <param name="findings">
+    /// The findings of the configuration as it is, when the caller has just linted it with the same linter (findings in
+    /// other files are ignored); otherwise it is linted here.
+    /// </param>
+    public FixResult Apply(Configuration configuration, SyntaxTree file, IWorkspace workspace, bool includeUnsafe = false, IReadOnlyList<LintDiagnostic>? findings = null)
+    {
+        var source = file.Source;
+        var current = file;
         var applied = new List<AppliedFix>();
-        findings ??= linter.Lint([current], workspace);
+        findings ??= linter.Lint([configuration], workspace);
         if (current.HasErrors)
         {
-            return new FixResult(source, source.Text, applied, findings);
+            return new FixResult(source, current, applied, findings);
         }
 
         for (var pass = 0; pass < MaxPasses; pass++)
@@ -62,10 +82,11 @@ public sealed class FixApplier(Linter linter)
 
             applied.AddRange(used.Select(finding => new AppliedFix(finding.Rule, finding.Fix!.Title, finding.Fix.Applicability)));
             current = next;
-            findings = linter.Lint([current], workspace);
+            configuration = configuration.Replacing(current);
+            findings = linter.Lint([configuration], workspace);
         }
 
-        return new FixResult(source, current.Source.Text, applied, findings);
+        return new FixResult(source, current, applied, findings);
     }
 
     /// <summary>

@@ -41,6 +41,19 @@ public sealed class Configuration
     public bool IsRequested(SyntaxTree tree) => _requested.Contains(tree);
 
     /// <summary>
+    /// This configuration with <paramref name="tree"/> in place of the file of the same path (requested if that one
+    /// was): how the fixer sees a file it has rewritten among the same siblings, without reading or grouping them again.
+    /// </summary>
+    /// <exception cref="ArgumentException">No file of this configuration has the tree's path.</exception>
+    public Configuration Replacing(SyntaxTree tree)
+    {
+        var replaced = Trees.FirstOrDefault(file => string.Equals(file.Source.Path, tree.Source.Path, StringComparison.Ordinal))
+            ?? throw new ArgumentException($"{tree.Source.Path} is not a file of this configuration.", nameof(tree));
+        var index = Trees.IndexOf(replaced);
+        return new Configuration(Trees.SetItem(index, tree), RequestedTrees.Select(file => file == replaced ? tree : file));
+    }
+
+    /// <summary>
     /// What several rules derive from this configuration, worked out by the first that asks and reused by the others
     /// (one value per type). Rules may ask from several threads: the first creates the value while the others wait.
     /// </summary>

@@ -17,6 +17,50 @@ public sealed class FixApplierTests
     }
 
     [Fact]
+    public void Fixing_the_files_of_a_configuration_formed_once_reads_no_file_again()
+    {
+        const string debug = "logging {\n\tlevel = \"debug\"\n}\n";
+        var files = new InMemoryWorkspace();
+        var paths = Enumerable.Range(0, 4).Select(i => $"cfg/f{i}.alloy").ToList();
+        paths.ForEach(path => files.Add(path, debug));
+        var workspace = new CountingWorkspace(files);
+        var linter = new Linter(new LintSettings { Mode = ConfigurationMode.Directory }, [new TestRules.DebugLevel()]);
+        var configuration = Assert.Single(linter.FormConfigurations([.. paths.Select(path => files.ReadAlloyFile(path)!)], workspace));
+        var lookups = workspace.Lookups;
+
+        var applier = new FixApplier(linter);
+        foreach (var tree in configuration.RequestedTrees)
+        {
+            var result = applier.Apply(configuration, tree, workspace);
+            Assert.Equal(["AL991: Use info"], result.Applied.Select(fix => $"{fix.Rule.Id}: {fix.Title}"));
+            configuration = configuration.Replacing(result.NewTree);
+        }
+
+        Assert.Equal(lookups, workspace.Lookups);
+        Assert.All(configuration.Trees, tree => Assert.Equal(debug.Replace("debug", "info"), tree.Source.Text));
+    }
+
+    /// <summary>Counts the lookups of files: listing a directory and reading a file.</summary>
+    private sealed class CountingWorkspace(IWorkspace inner) : IWorkspace
+    {
+        public int Lookups { get; private set; }
+
+        public IReadOnlyList<string> AlloyFilesInDirectory(string directory)
+        {
+            Lookups++;
+            return inner.AlloyFilesInDirectory(directory);
+        }
+
+        public SourceText? ReadAlloyFile(string path)
+        {
+            Lookups++;
+            return inner.ReadAlloyFile(path);
+        }
+
+        public string? ReadTextFile(string path) => inner.ReadTextFile(path);
+    }
+
+    [Fact]
     public void Applies_safe_fixes_and_keeps_comments()
     {
         var result = Fix("// top\nlogging {\n\tlevel = \"debug\" // keep me\n}\n", includeUnsafe: false, new TestRules.DebugLevel());
