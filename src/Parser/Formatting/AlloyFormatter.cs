@@ -102,7 +102,6 @@ public static class AlloyFormatter
         var tabWriter = new TabWriter(
             new Trimmer(output, escape),
             minWidth: 0,
-            tabWidth: 8,
             padding: 1,
             padChar: ' ',
             discardEmptyColumns: true,

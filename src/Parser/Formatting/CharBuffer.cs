@@ -11,9 +11,23 @@ internal sealed class CharBuffer(int initialCapacity)
 
     public void Append(ReadOnlySpan<char> text)
     {
-        EnsureCapacity(text.Length);
+        if (Length + text.Length > _chars.Length)
+        {
+            Grow(text.Length);
+        }
+
         text.CopyTo(_chars.AsSpan(Length));
         Length += text.Length;
+    }
+
+    public void Append(char ch)
+    {
+        if (Length == _chars.Length)
+        {
+            Grow(1);
+        }
+
+        _chars[Length++] = ch;
     }
 
     public void Append(char ch, int count)
@@ -23,18 +37,16 @@ internal sealed class CharBuffer(int initialCapacity)
             return;
         }
 
-        EnsureCapacity(count);
+        if (Length + count > _chars.Length)
+        {
+            Grow(count);
+        }
+
         _chars.AsSpan(Length, count).Fill(ch);
         Length += count;
     }
 
     public void Clear() => Length = 0;
 
-    private void EnsureCapacity(int extra)
-    {
-        if (Length + extra > _chars.Length)
-        {
-            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, Length + extra));
-        }
-    }
+    private void Grow(int extra) => Array.Resize(ref _chars, Math.Max(_chars.Length * 2, Length + extra));
 }

@@ -41,9 +41,9 @@ internal sealed class Printer
     private int _indent;
     private TokenClass _lastToken;
 
-    // Estimated source position, and the position after the last text written.
+    // Estimated source position, and the line after the last text written.
     private SourcePosition _position = new(0, 1);
-    private SourcePosition _last;
+    private int _lastLine;
 
     // True while nothing has been written on the current output line (upstream: out.Column == 1).
     private bool _atLineStart = true;
@@ -79,26 +79,35 @@ internal sealed class Printer
     }
 
     /// <summary>
-    /// The 1-based source line of <paramref name="offset"/>. Lookups mostly move forward through the file, so the
-    /// last line found (and the next few) are tried before a binary search.
+    /// The 1-based source line of <paramref name="offset"/>. Lookups stay near the walk's position (comments and
+    /// the previous item just behind it, the next items ahead), so the last line found and the few lines around it
+    /// are tried before a binary search.
     /// </summary>
     public int Line(int offset)
     {
-        if (offset >= _cachedLineStart)
+        for (var step = 0; step < 4; step++)
         {
-            for (var step = 0; step < 4; step++)
+            if (offset < _cachedLineStart)
             {
-                if (offset < _cachedNextLineStart)
+                if (_cachedLine == 1)
                 {
-                    return _cachedLine;
+                    break;
                 }
 
+                CacheLine(_cachedLine - 1);
+            }
+            else if (offset >= _cachedNextLineStart)
+            {
                 if (_cachedLine == _lines.LineCount)
                 {
                     break;
                 }
 
                 CacheLine(_cachedLine + 1);
+            }
+            else
+            {
+                return _cachedLine;
             }
         }
 
@@ -114,7 +123,13 @@ internal sealed class Printer
     }
 
     /// <summary>True if a comment starts in [<paramref name="start"/>, <paramref name="end"/>).</summary>
-    public bool HasCommentBetween(int start, int end) => _tree.FirstCommentStartingIn(start, end) is not null;
+    public bool HasCommentBetween(int start, int end)
+    {
+        // Usually the comments printed so far start before the range and the next one after it: no search then.
+        var printedBefore = _groupStart == 0 || _comments[_groupStart - 1].Span.Start < start;
+        var nextAfter = _commentStart < 0 || _commentStart >= end;
+        return !(printedBefore && nextAfter) && _tree.FirstCommentStartingIn(start, end) is not null;
+    }
 
     /// <summary>A position hint: the next text item starts at <paramref name="offset"/> in the source.</summary>
     public void Position(int offset) => _position = new SourcePosition(offset, Line(offset));
@@ -216,7 +231,7 @@ internal sealed class Printer
         }
 
         var commentLine = Line(comment.Span.Start);
-        if (commentLine == _last.Line)
+        if (commentLine == _lastLine)
         {
             // A trailing comment gets a tab (so trailing comments of consecutive lines align); a comment
             // followed by more code on its line gets a space.
@@ -245,7 +260,7 @@ internal sealed class Printer
         }
 
         WriteWhitespace(count);
-        var newlines = _last.Line > 0 ? commentLine - _last.Line : 0;
+        var newlines = _lastLine > 0 ? commentLine - _lastLine : 0;
         if (newlines > 0)
         {
             WriteChar('\f', Math.Min(newlines, MaxNewlines));
@@ -261,7 +276,7 @@ internal sealed class Printer
             WriteChar(' ', 1);
         }
 
-        var newlines = next.Line - _last.Line;
+        var newlines = next.Line - _lastLine;
         var droppedFormfeed = false;
         for (var i = 0; i < _whitespaceCount; i++)
         {
@@ -324,7 +339,9 @@ internal sealed class Printer
             WriteIndent();
         }
 
-        _position = position;
+        // Identifiers and tokens hold no control characters; literals and comments are searched once for any
+        // ('\t', '\n', '\v' and '\f' are the consecutive characters 9 to 12).
+        var hasControls = mode != TextMode.Plain && text.ContainsAnyInRange('\t', '\f');
         switch (mode)
         {
             case TextMode.Escaped:
@@ -332,7 +349,7 @@ internal sealed class Printer
                 Append(text);
                 Append(_escape);
                 break;
-            case TextMode.ProtectControls when NeedsProtection(text):
+            case TextMode.ProtectControls when hasControls && NeedsProtection(text):
                 AppendProtected(text);
                 break;
             default:
@@ -340,14 +357,13 @@ internal sealed class Printer
                 break;
         }
 
-        var newlines = text.IndexOfAny('\n', '\f') < 0 ? 0 : text.Count('\n') + text.Count('\f');
-        _position = new SourcePosition(_position.Offset + text.Length, _position.Line + newlines);
+        var newlines = hasControls ? text.Count('\n') + text.Count('\f') : 0;
+        _position = new SourcePosition(position.Offset + text.Length, position.Line + newlines);
+        _lastLine = _position.Line;
         if (text.Length > 0)
         {
             _atLineStart = text[^1] is '\n' or '\f';
         }
-
-        _last = _position;
     }
 
     private static bool NeedsProtection(ReadOnlySpan<char> text) =>
@@ -407,7 +423,7 @@ internal sealed class Printer
     {
         var depth = _baseIndent + _indent;
         Append('\t', depth);
-        _position = _position with { Offset = _position.Offset + depth };
+        _position = new SourcePosition(_position.Offset + depth, _position.Line);
         if (depth > 0)
         {
             _atLineStart = false;
@@ -429,7 +445,7 @@ internal sealed class Printer
         }
         else
         {
-            _position = _position with { Offset = _position.Offset + count };
+            _position = new SourcePosition(_position.Offset + count, _position.Line);
             _atLineStart = false;
         }
     }
@@ -527,7 +543,18 @@ internal sealed class Printer
         Escaped,
     }
 
-    private readonly record struct SourcePosition(int Offset, int Line);
+    /// <summary>
+    /// A source offset and its line in one 64-bit value, so that a position is always stored and read whole: two
+    /// 32-bit stores read back at once by a 64-bit load stall the processor (no store forwarding).
+    /// </summary>
+    private readonly struct SourcePosition(int offset, int line)
+    {
+        private readonly ulong _packed = (ulong)(uint)line << 32 | (uint)offset;
+
+        public int Offset => (int)_packed;
+
+        public int Line => (int)(_packed >> 32);
+    }
 }
 
 /// <summary>Whitespace directives of the walker; the values of the printable ones are their characters.</summary>

@@ -7,15 +7,20 @@ namespace AlloyLint.Parser.Formatting;
 /// after a line's last tab is not part of any column. A '\f', or a line without any tab, flushes everything
 /// buffered. Text between two escape characters is opaque (its tabs and line breaks do not count) and the
 /// escape characters are passed through without counting toward widths. Widths are counted in runes.
-/// Every line break is written as '\n'; each flush hands the formatted lines to the output in one piece.
+/// Every line break is written as '\n'; formatted lines go to the output in pieces of about 4 K characters.
 /// Supported options are the ones Go offers minus HTML filtering, right alignment, escape stripping and debug
-/// bars, which the formatter does not use.
+/// bars, which the formatter does not use; tab stops are every 8 columns, as upstream's printer sets them.
 /// </summary>
 internal sealed class TabWriter
 {
+    // Formatted lines are written to the output once this many characters are waiting (and at the end).
+    private const int OutputPiece = 4 * 1024;
+
+    // A constant, so that padding with tabs needs no division instruction.
+    private const int TabWidth = 8;
+
     private readonly ITextSink _output;
     private readonly int _minWidth;
-    private readonly int _tabWidth;
     private readonly int _padding;
     private readonly char _padChar;
     private readonly bool _discardEmptyColumns;
@@ -43,13 +48,12 @@ internal sealed class TabWriter
     private int[] _widths = new int[16];
     private int _widthCount;
 
-    // The formatted lines of one flush.
-    private readonly CharBuffer _formatted = new(4096);
+    // Formatted lines not yet written to the output.
+    private readonly CharBuffer _formatted = new(2 * OutputPiece);
 
     public TabWriter(
         ITextSink output,
         int minWidth,
-        int tabWidth,
         int padding,
         char padChar,
         bool discardEmptyColumns,
@@ -57,11 +61,9 @@ internal sealed class TabWriter
         char escape)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minWidth);
-        ArgumentOutOfRangeException.ThrowIfNegative(tabWidth);
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
         _output = output;
         _minWidth = minWidth;
-        _tabWidth = tabWidth;
         _padding = padding;
         _padChar = padChar;
         _discardEmptyColumns = discardEmptyColumns;
@@ -106,8 +108,9 @@ internal sealed class TabWriter
                 continue;
             }
 
-            // '\t', '\n', '\v' and '\f' are the consecutive characters 9 to 12.
-            var cellBreak = input[i..].IndexOfAnyInRange('\t', '\f');
+            // '\t', '\n', '\v' and '\f' are the consecutive characters 9 to 12. A break right at i (indentation, an
+            // empty line) is common enough to be checked before searching.
+            var cellBreak = char.IsBetween(input[i], '\t', '\f') ? 0 : input[i..].IndexOfAnyInRange('\t', '\f');
             var next = cellBreak < 0 ? int.MaxValue : i + cellBreak;
             if (next == int.MaxValue && nextEscape == int.MaxValue)
             {
@@ -116,28 +119,46 @@ internal sealed class TabWriter
 
             i = Math.Min(next, nextEscape);
             var ch = input[i];
-            Append(input[start..i]);
-            UpdateWidth();
             if (i == nextEscape)
             {
+                Append(input[start..i]);
+                UpdateWidth();
                 start = i;
                 _inEscape = true;
                 i++;
                 continue;
             }
 
-            start = i + 1;
-            var cellsInLine = TerminateCell(ch == '\t');
-            if (ch is '\n' or '\f')
+            if (ch is '\n' or '\f' && _lineCount == 1 && _cellCount == 0)
             {
-                AddLine();
-                if (ch == '\f' || cellsInLine == 1)
+                // A line without tabs and nothing buffered before it: there is nothing to align.
+                _formatted.Append(_text.Chars);
+                _formatted.Append(input[start..i]);
+                _formatted.Append('\n');
+                Reset();
+            }
+            else
+            {
+                Append(input[start..i]);
+                UpdateWidth();
+                var cellsInLine = TerminateCell(ch == '\t');
+                if (ch is '\n' or '\f')
                 {
-                    // A line of a single cell cannot influence the columns of later lines.
-                    Flush();
+                    AddLine();
+                    if (ch == '\f' || cellsInLine == 1)
+                    {
+                        // A line of a single cell cannot influence the columns of later lines.
+                        FormatLines();
+                    }
                 }
             }
 
+            if (_formatted.Length >= OutputPiece)
+            {
+                WriteFormatted();
+            }
+
+            start = i + 1;
             i++;
         }
 
@@ -157,10 +178,20 @@ internal sealed class TabWriter
             TerminateCell(htab: false);
         }
 
+        FormatLines();
+        WriteFormatted();
+    }
+
+    private void FormatLines()
+    {
         Format(0, 0, _lineCount);
+        Reset();
+    }
+
+    private void WriteFormatted()
+    {
         _output.Write(_formatted.Chars);
         _formatted.Clear();
-        Reset();
     }
 
     private void Reset()
@@ -310,7 +341,7 @@ internal sealed class TabWriter
             }
             else
             {
-                _formatted.Append('\n', 1);
+                _formatted.Append('\n');
             }
         }
 
@@ -321,14 +352,9 @@ internal sealed class TabWriter
     {
         if (_padChar == '\t' || useTabs)
         {
-            if (_tabWidth == 0)
-            {
-                return;
-            }
-
-            cellWidth = (cellWidth + _tabWidth - 1) / _tabWidth * _tabWidth;
+            cellWidth = (cellWidth + TabWidth - 1) / TabWidth * TabWidth;
             var padding = cellWidth - textWidth;
-            _formatted.Append('\t', (padding + _tabWidth - 1) / _tabWidth);
+            _formatted.Append('\t', (padding + TabWidth - 1) / TabWidth);
             return;
         }
 

@@ -57,11 +57,11 @@ internal sealed class Trimmer(ITextSink output, char escape) : ITextSink
             switch (text[end])
             {
                 case '\v':
-                    _pendingSpace.Append('\t', 1);
+                    _pendingSpace.Append('\t');
                     break;
                 case '\n' or '\f':
                     _pendingSpace.Clear();
-                    _trimmed.Append('\n', 1);
+                    _trimmed.Append('\n');
                     break;
                 default:
                     WritePendingSpace();
@@ -75,7 +75,8 @@ internal sealed class Trimmer(ITextSink output, char escape) : ITextSink
 
     private void WriteTextKeepingTrailingBlanksPending(ReadOnlySpan<char> text)
     {
-        var lastText = text.LastIndexOfAnyExcept(' ', '\t');
+        // Text rarely ends with a blank: search only when it does.
+        var lastText = text.IsEmpty || text[^1] is ' ' or '\t' ? text.LastIndexOfAnyExcept(' ', '\t') : text.Length - 1;
         if (lastText >= 0)
         {
             WritePendingSpace();

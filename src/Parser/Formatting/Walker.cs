@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using AlloyLint.Parser.Lexing;
 using AlloyLint.Parser.Text;
@@ -12,6 +13,10 @@ namespace AlloyLint.Parser.Formatting;
 /// </summary>
 internal sealed class Walker(Printer printer, SourceText source)
 {
+    // The characters %q leaves as they are: printable ASCII but '"' and '\\'.
+    private static readonly SearchValues<char> QuotedAsWritten =
+        SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     public void WalkStatements(ImmutableArray<Statement> statements)
     {
         // Lines are looked up in source order (start before the walk, end after it), which the printer's
@@ -20,7 +25,8 @@ internal sealed class Walker(Printer printer, SourceText source)
         for (var i = 0; i < statements.Length; i++)
         {
             var statement = statements[i];
-            var startLine = StartLine(statement);
+            var span = statement.Span;
+            var startLine = Line(span.Start);
             if (i > 0)
             {
                 // Every block but the first statement gets a blank line before it; otherwise one blank line
@@ -42,7 +48,7 @@ internal sealed class Walker(Printer printer, SourceText source)
             }
 
             // A statement over several lines ends an alignment section.
-            var endLine = EndLine(statement);
+            var endLine = Line(LastOffset(span));
             printer.Space(endLine > startLine ? Whitespace.Formfeed : Whitespace.Newline);
             previousEndLine = endLine;
         }
@@ -319,8 +325,7 @@ internal sealed class Walker(Printer printer, SourceText source)
         var written = Written(span);
         var unchanged = written.Length == text.Length + 2
             && written[0] == '"'
-            && !text.AsSpan().ContainsAnyExceptInRange(' ', '~')
-            && !text.AsSpan().ContainsAny('"', '\\');
+            && !text.AsSpan().ContainsAnyExcept(QuotedAsWritten);
         return unchanged ? written : GoText.Quote(text);
     }
 
@@ -328,11 +333,13 @@ internal sealed class Walker(Printer printer, SourceText source)
 
     private int Line(int offset) => printer.Line(offset);
 
-    private static int LastOffset(SyntaxNode node) => Math.Max(node.Span.Start, node.Span.End - 1);
+    private static int LastOffset(SyntaxNode node) => LastOffset(node.Span);
 
-    private int StartLine(SyntaxNode node) => Line(node.Span.Start);
+    private static int LastOffset(TextSpan span) => Math.Max(span.Start, span.End - 1);
 
-    private int EndLine(SyntaxNode node) => Line(LastOffset(node));
-
-    private int LineCount(SyntaxNode node) => EndLine(node) - StartLine(node) + 1;
+    private int LineCount(SyntaxNode node)
+    {
+        var span = node.Span;
+        return Line(LastOffset(span)) - Line(span.Start) + 1;
+    }
 }
