@@ -5,7 +5,6 @@ using AlloyLint.Cli.Reporting;
 using AlloyLint.Cli.Reporting.Json;
 using AlloyLint.Cli.Reporting.Sarif;
 using AlloyLint.Parser.Text;
-using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
 
@@ -164,51 +163,30 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         }
 
         var linter = new Linter(settings);
-        var configurations = linter.FormConfigurations(sources, _workspace).ToArray();
+        var configurations = linter.FormConfigurations(sources, _workspace);
         var diagnostics = linter.Lint(configurations, _workspace).ToList();
         var changes = new List<FileChange>();
         if (options.Fix || options.Diff)
         {
-            // Each file is fixed among the siblings of its configuration as formed above, not read and grouped again.
-            var owners = new Dictionary<SourceText, (int Configuration, SyntaxTree Tree)>(ReferenceEqualityComparer.Instance);
-            for (var index = 0; index < configurations.Length; index++)
-            {
-                foreach (var tree in configurations[index].RequestedTrees)
-                {
-                    owners[tree.Source] = (index, tree);
-                }
-            }
-
+            // The files of a configuration are fixed together, among the siblings it was formed with. A file belongs to
+            // one configuration only, so the first lint's findings hold for each.
             var fixable = diagnostics.Where(diagnostic => IsApplicable(diagnostic.Fix)).Select(diagnostic => diagnostic.Source.Path).ToHashSet(StringComparer.Ordinal);
-            var rewritten = new bool[configurations.Length];
             var applier = new FixApplier(linter);
-            foreach (var source in sources.Where(source => fixable.Contains(source.Path)))
+            foreach (var configuration in configurations.Where(configuration => configuration.RequestedTrees.Any(tree => fixable.Contains(tree.Source.Path))))
             {
-                var (index, tree) = owners[source];
-
-                // The first lint's findings still hold for this file unless a fix has since rewritten another file of its configuration.
-                var findings = rewritten[index] ? null : diagnostics;
-                var result = applier.Apply(configurations[index], tree, _workspace, options.UnsafeFixes, findings);
-                if (!result.Changed)
+                foreach (var result in applier.Apply(configuration, _workspace, options.UnsafeFixes, diagnostics).Where(result => result.Changed))
                 {
-                    continue;
-                }
+                    var source = result.Original;
+                    if (!options.Diff && stdinSource is null && WriteFixed(source, result.NewText) is { } problem)
+                    {
+                        problems.Add(new PathProblem(source.Path, problem, NotRewritten: true));
+                        continue;
+                    }
 
-                if (!options.Diff && stdinSource is null && WriteFixed(source, result.NewText) is { } problem)
-                {
-                    problems.Add(new PathProblem(source.Path, problem, NotRewritten: true));
-                    continue;
+                    changes.Add(new FileChange(source, result.NewText, result.Applied.Count));
+                    diagnostics.RemoveAll(diagnostic => diagnostic.Source.Path == source.Path);
+                    diagnostics.AddRange(result.Remaining.Where(diagnostic => diagnostic.Source.Path == source.Path));
                 }
-
-                changes.Add(new FileChange(source, result.NewText, result.Applied.Count));
-                if (!options.Diff)
-                {
-                    configurations[index] = configurations[index].Replacing(result.NewTree);
-                    rewritten[index] = true;
-                }
-
-                diagnostics.RemoveAll(diagnostic => diagnostic.Source.Path == source.Path);
-                diagnostics.AddRange(result.Remaining.Where(diagnostic => diagnostic.Source.Path == source.Path));
             }
         }
 

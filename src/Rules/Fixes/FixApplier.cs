@@ -25,11 +25,11 @@ public sealed record FixResult(SourceText Original, SyntaxTree NewTree, IReadOnl
 }
 
 /// <summary>
-/// Applies fixes to one file with ruff's model: take the fixes of the current findings that the applicability
-/// allows, apply them in source order skipping any that overlaps one already applied, re-lint and repeat until
-/// nothing changes (at most <see cref="MaxPasses"/> passes). A pass whose result does not parse is retried fix by
-/// fix, keeping only those that leave the file parsing. Inserted text takes the file's line ending.
-/// A file that does not parse to begin with is never fixed.
+/// Applies fixes with ruff's model: take the fixes of the current findings that the applicability allows, apply
+/// them in source order skipping any that overlaps one already applied, re-lint and repeat until nothing changes
+/// (at most <see cref="MaxPasses"/> passes). A pass whose result does not parse is retried fix by fix, keeping only
+/// those that leave the file parsing. Inserted text takes the file's line ending. A file that does not parse to
+/// begin with is never fixed.
 /// </summary>
 public sealed class FixApplier(Linter linter)
 {
@@ -44,50 +44,57 @@ public sealed class FixApplier(Linter linter)
     {
         var tree = AlloyParser.Parse(source);
         var configuration = linter.FormConfigurations([tree], workspace).Single(formed => formed.IsRequested(tree));
-        return Apply(configuration, tree, workspace, includeUnsafe, findings);
+        return Apply(configuration, workspace, includeUnsafe, findings).Single();
     }
 
     /// <summary>
-    /// Fixes <paramref name="file"/>, one of the files of <paramref name="configuration"/>, re-linting it among the same
-    /// siblings after each pass: fixing many files of a directory does not read, parse and group it again for each.
+    /// Fixes the requested files of <paramref name="configuration"/> together: each pass applies the fixes of every
+    /// file, then lints the configuration once, with the same siblings (not read, parsed or grouped again). One result
+    /// per requested file, in the configuration's order.
     /// </summary>
     /// <param name="findings">
     /// The findings of the configuration as it is, when the caller has just linted it with the same linter (findings in
     /// other files are ignored); otherwise it is linted here.
     /// </param>
-    public FixResult Apply(Configuration configuration, SyntaxTree file, IWorkspace workspace, bool includeUnsafe = false, IReadOnlyList<LintDiagnostic>? findings = null)
+    public IReadOnlyList<FixResult> Apply(Configuration configuration, IWorkspace workspace, bool includeUnsafe = false, IReadOnlyList<LintDiagnostic>? findings = null)
     {
-        var source = file.Source;
-        var current = file;
-        var applied = new List<AppliedFix>();
+        var files = configuration.RequestedTrees;
+        var current = files.ToArray();
+        var applied = files.Select(_ => new List<AppliedFix>()).ToArray();
         findings ??= linter.Lint([configuration], workspace);
-        if (current.HasErrors)
-        {
-            return new FixResult(source, current, applied, findings);
-        }
-
         for (var pass = 0; pass < MaxPasses; pass++)
         {
-            var candidates = findings
-                .Where(finding => finding.Fix is { } fix && finding.Source.Path == source.Path
-                    && (includeUnsafe || fix.Applicability == Applicability.Safe)
-                    && !fix.Edits.IsEmpty)
-                .OrderBy(finding => finding.Fix!.Edits.Min(edit => edit.Span.Start))
-                .ThenBy(finding => finding.Fix!.Edits.Max(edit => edit.Span.End))
-                .ToList();
-            if (ApplyParsing(current.Source, candidates) is not ({ } next, var used))
+            var rewritten = new List<SyntaxTree>();
+            for (var i = 0; i < current.Length; i++)
+            {
+                if (!current[i].HasErrors && ApplyParsing(current[i].Source, Candidates(findings, current[i].Source.Path, includeUnsafe)) is ({ } next, var used))
+                {
+                    applied[i].AddRange(used.Select(finding => new AppliedFix(finding.Rule, finding.Fix!.Title, finding.Fix.Applicability)));
+                    current[i] = next;
+                    rewritten.Add(next);
+                }
+            }
+
+            if (rewritten.Count == 0)
             {
                 break;
             }
 
-            applied.AddRange(used.Select(finding => new AppliedFix(finding.Rule, finding.Fix!.Title, finding.Fix.Applicability)));
-            current = next;
-            configuration = configuration.Replacing(current);
+            configuration = configuration.Replacing(rewritten);
             findings = linter.Lint([configuration], workspace);
         }
 
-        return new FixResult(source, current, applied, findings);
+        return [.. files.Select((file, i) => new FixResult(file.Source, current[i], applied[i], findings))];
     }
+
+    /// <summary>The fixes the applicability allows among the findings of the file at <paramref name="path"/>, in source order.</summary>
+    private static List<LintDiagnostic> Candidates(IReadOnlyList<LintDiagnostic> findings, string path, bool includeUnsafe) =>
+        [.. findings
+            .Where(finding => finding.Fix is { } fix && finding.Source.Path == path
+                && (includeUnsafe || fix.Applicability == Applicability.Safe)
+                && !fix.Edits.IsEmpty)
+            .OrderBy(finding => finding.Fix!.Edits.Min(edit => edit.Span.Start))
+            .ThenBy(finding => finding.Fix!.Edits.Max(edit => edit.Span.End))];
 
     /// <summary>
     /// Applies all candidates at once, or, when that does not parse, one by one keeping those that parse: the tree of

@@ -41,16 +41,30 @@ public sealed class Configuration
     public bool IsRequested(SyntaxTree tree) => _requested.Contains(tree);
 
     /// <summary>
-    /// This configuration with <paramref name="tree"/> in place of the file of the same path (requested if that one
-    /// was): how the fixer sees a file it has rewritten among the same siblings, without reading or grouping them again.
+    /// This configuration with each of <paramref name="rewritten"/> in place of the file of the same path (requested if
+    /// that one was): how the fixer sees the files it has rewritten among the same siblings, without reading or
+    /// grouping them again.
     /// </summary>
-    /// <exception cref="ArgumentException">No file of this configuration has the tree's path.</exception>
-    public Configuration Replacing(SyntaxTree tree)
+    /// <exception cref="ArgumentException">No file of this configuration has the path of one of the trees.</exception>
+    public Configuration Replacing(params IEnumerable<SyntaxTree> rewritten)
     {
-        var replaced = Trees.FirstOrDefault(file => string.Equals(file.Source.Path, tree.Source.Path, StringComparison.Ordinal))
-            ?? throw new ArgumentException($"{tree.Source.Path} is not a file of this configuration.", nameof(tree));
-        var index = Trees.IndexOf(replaced);
-        return new Configuration(Trees.SetItem(index, tree), RequestedTrees.Select(file => file == replaced ? tree : file));
+        var byPath = rewritten.ToDictionary(tree => tree.Source.Path, StringComparer.Ordinal);
+        var replaced = new Dictionary<SyntaxTree, SyntaxTree>();
+        foreach (var file in Trees)
+        {
+            if (byPath.Remove(file.Source.Path, out var tree))
+            {
+                replaced[file] = tree;
+            }
+        }
+
+        if (byPath.Count > 0)
+        {
+            throw new ArgumentException($"{byPath.Keys.First()} is not a file of this configuration.", nameof(rewritten));
+        }
+
+        SyntaxTree Current(SyntaxTree file) => replaced.GetValueOrDefault(file, file);
+        return new Configuration(Trees.Select(Current), RequestedTrees.Select(Current));
     }
 
     /// <summary>

@@ -17,27 +17,40 @@ public sealed class FixApplierTests
     }
 
     [Fact]
-    public void Fixing_the_files_of_a_configuration_formed_once_reads_no_file_again()
+    public void The_files_of_a_configuration_are_fixed_together_with_one_lint_per_pass_and_no_file_read_again()
     {
         const string debug = "logging {\n\tlevel = \"debug\"\n}\n";
         var files = new InMemoryWorkspace();
         var paths = Enumerable.Range(0, 4).Select(i => $"cfg/f{i}.alloy").ToList();
         paths.ForEach(path => files.Add(path, debug));
         var workspace = new CountingWorkspace(files);
-        var linter = new Linter(new LintSettings { Mode = ConfigurationMode.Directory }, [new TestRules.DebugLevel()]);
+        var rule = new CountingRule(new TestRules.DebugLevel());
+        var linter = new Linter(new LintSettings { Mode = ConfigurationMode.Directory }, [rule]);
         var configuration = Assert.Single(linter.FormConfigurations([.. paths.Select(path => files.ReadAlloyFile(path)!)], workspace));
         var lookups = workspace.Lookups;
 
-        var applier = new FixApplier(linter);
-        foreach (var tree in configuration.RequestedTrees)
-        {
-            var result = applier.Apply(configuration, tree, workspace);
-            Assert.Equal(["AL991: Use info"], result.Applied.Select(fix => $"{fix.Rule.Id}: {fix.Title}"));
-            configuration = configuration.Replacing(result.NewTree);
-        }
+        var results = new FixApplier(linter).Apply(configuration, workspace);
 
+        Assert.Equal(paths, results.Select(result => result.Original.Path));
+        Assert.All(results, result => Assert.Equal(["AL991: Use info"], result.Applied.Select(fix => $"{fix.Rule.Id}: {fix.Title}")));
+        Assert.All(results, result => Assert.Equal(debug.Replace("debug", "info", StringComparison.Ordinal), result.NewText));
+        Assert.All(results, result => Assert.Empty(result.Remaining));
         Assert.Equal(lookups, workspace.Lookups);
-        Assert.All(configuration.Trees, tree => Assert.Equal(debug.Replace("debug", "info"), tree.Source.Text));
+        Assert.Equal(2, rule.Checks); // the lint before the first pass, and one after it fixed all four files
+    }
+
+    /// <summary>A rule that counts how often it checks a configuration.</summary>
+    private sealed class CountingRule(Rule inner) : Rule
+    {
+        public int Checks { get; private set; }
+
+        public override RuleMetadata Metadata => inner.Metadata;
+
+        public override void Check(LintContext context)
+        {
+            Checks++;
+            inner.Check(context);
+        }
     }
 
     /// <summary>Counts the lookups of files: listing a directory and reading a file.</summary>
