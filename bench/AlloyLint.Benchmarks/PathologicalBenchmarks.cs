@@ -2,7 +2,6 @@ using System.Text;
 using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Engine;
-using AlloyLint.Rules.Fixes;
 using BenchmarkDotNet.Attributes;
 
 namespace AlloyLint.Benchmarks;
@@ -10,9 +9,9 @@ namespace AlloyLint.Benchmarks;
 /// <summary>
 /// Inputs whose cost once grew with the square of their size (found by a stress run on 2026-11-27): a reference
 /// cycle of 20,000 components (AL108 ran out of a minute and 11 GB), 20,000 findings under as many suppression
-/// comments, 5,000 distinct undefined references among 5,000 components (AL101), 10,000 foreach blocks (each
-/// component's declare and import looked up through every config block), and fixing every file of a folder of
-/// 500 (each fix re-read and re-grouped the whole folder). Each should now cost in proportion to its size.
+/// comments, 5,000 distinct undefined references among 5,000 components (AL101), and 10,000 foreach blocks (each
+/// component's declare and import looked up through every config block). Each should now cost in proportion to its
+/// size; <see cref="FolderFixBenchmarks"/> has the folders that fixing used to re-lint once per file.
 /// </summary>
 [MemoryDiagnoser]
 public class PathologicalBenchmarks
@@ -20,7 +19,6 @@ public class PathologicalBenchmarks
     private SourceText _source = null!;
     private InMemoryWorkspace _workspace = null!;
     private Linter _linter = null!;
-    private List<SourceText> _folder = null!;
 
     [Params("cycle", "suppressions", "undefined", "foreach")]
     public string Input { get; set; } = "cycle";
@@ -31,29 +29,10 @@ public class PathologicalBenchmarks
         _source = SourceText.From(Generate(Input), Path.GetFullPath("config.alloy"));
         _workspace = new InMemoryWorkspace().Add(_source.Path, _source.Text);
         _linter = new Linter(new LintSettings { Select = ["ALL"] });
-        _folder = [.. Enumerable.Range(0, 500).Select(i => SourceText.From("logging {\n  level = \"debug\"\n}\n", Path.GetFullPath($"folder/f{i:D3}.alloy")))];
-        _folder.ForEach(file => _workspace.Add(file.Path, file.Text));
     }
 
     [Benchmark]
     public int Lint() => _linter.Lint([_source], _workspace).Count;
-
-    /// <summary>What <c>alloylint --fix</c> does in a folder: forms its configurations once, then fixes file after file.</summary>
-    [Benchmark]
-    public int FixFolder()
-    {
-        var applier = new FixApplier(_linter);
-        var fixes = 0;
-        foreach (var configuration in _linter.FormConfigurations(_folder, _workspace))
-        {
-            foreach (var file in configuration.RequestedTrees)
-            {
-                fixes += applier.Apply(configuration, file, _workspace).Applied.Count;
-            }
-        }
-
-        return fixes;
-    }
 
     private static string Generate(string input)
     {
