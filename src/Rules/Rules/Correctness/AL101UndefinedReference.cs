@@ -104,7 +104,8 @@ public sealed class AL101UndefinedReference : Rule
     private sealed class ComponentIndex(SemanticModel model)
     {
         private readonly Dictionary<Scope, (List<ComponentInstance> All, Dictionary<string, List<ComponentInstance>> ByName)> _visible = [];
-        private Dictionary<string, ComponentInstance>? _firstWithId;
+        // The first component of each ID, found by the ID's text: no ID string is built per component.
+        private HashSet<ComponentInstance>? _firstWithId;
 
         public List<ComponentInstance> Visible(Scope scope) => VisibleFrom(scope).All;
 
@@ -116,14 +117,14 @@ public sealed class AL101UndefinedReference : Rule
         {
             if (_firstWithId is null)
             {
-                _firstWithId = new Dictionary<string, ComponentInstance>(StringComparer.Ordinal);
+                _firstWithId = new HashSet<ComponentInstance>(BlockIdComparer<ComponentInstance>.Instance);
                 foreach (var component in model.AllBlocks.OfType<ComponentInstance>())
                 {
-                    _firstWithId.TryAdd(component.Id, component);
+                    _firstWithId.Add(component);
                 }
             }
 
-            return _firstWithId.GetValueOrDefault(id)?.Scope.Owner is { } owner
+            return _firstWithId.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var hidden) && hidden.Scope.Owner is { } owner
                 ? $"; {id} exists only inside {owner.DisplayName}, which is out of scope here"
                 : string.Empty;
         }
