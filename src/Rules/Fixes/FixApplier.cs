@@ -65,9 +65,10 @@ public sealed class FixApplier(Linter linter)
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             var rewritten = new List<SyntaxTree>();
+            var findingsByFile = findings.ToLookup(finding => finding.Source.Path, StringComparer.Ordinal);
             for (var i = 0; i < current.Length; i++)
             {
-                if (!current[i].HasErrors && ApplyParsing(current[i].Source, Candidates(findings, current[i].Source.Path, includeUnsafe)) is ({ } next, var used))
+                if (!current[i].HasErrors && ApplyParsing(current[i].Source, Candidates(findingsByFile[current[i].Source.Path], includeUnsafe)) is ({ } next, var used))
                 {
                     applied[i].AddRange(used.Select(finding => new AppliedFix(finding.Rule, finding.Fix!.Title, finding.Fix.Applicability)));
                     current[i] = next;
@@ -87,10 +88,10 @@ public sealed class FixApplier(Linter linter)
         return [.. files.Select((file, i) => new FixResult(file.Source, current[i], applied[i], findings))];
     }
 
-    /// <summary>The fixes the applicability allows among the findings of the file at <paramref name="path"/>, in source order.</summary>
-    private static List<LintDiagnostic> Candidates(IReadOnlyList<LintDiagnostic> findings, string path, bool includeUnsafe) =>
+    /// <summary>The fixes the applicability allows among one file's findings, in source order.</summary>
+    private static List<LintDiagnostic> Candidates(IEnumerable<LintDiagnostic> findings, bool includeUnsafe) =>
         [.. findings
-            .Where(finding => finding.Fix is { } fix && finding.Source.Path == path
+            .Where(finding => finding.Fix is { } fix
                 && (includeUnsafe || fix.Applicability == Applicability.Safe)
                 && !fix.Edits.IsEmpty)
             .OrderBy(finding => finding.Fix!.Edits.Min(edit => edit.Span.Start))
