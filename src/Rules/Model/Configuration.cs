@@ -16,7 +16,8 @@ public sealed class Configuration
     public Configuration(IEnumerable<SyntaxTree> trees, IEnumerable<SyntaxTree> requested)
     {
         Trees = [.. trees.OrderBy(tree => tree.Source.Path, StringComparer.Ordinal)];
-        _requested = [.. requested.Where(Trees.Contains)];
+        _requested = [.. requested];
+        _requested.IntersectWith(Trees);
         RequestedTrees = [.. Trees.Where(_requested.Contains)];
         _model = new(() => SemanticModel.Build(Trees));
     }
