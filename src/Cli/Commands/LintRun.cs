@@ -163,31 +163,30 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         }
 
         var linter = new Linter(settings);
-        var diagnostics = linter.Lint(sources, _workspace).ToList();
+        var configurations = linter.FormConfigurations(sources, _workspace);
+        var diagnostics = linter.Lint(configurations, _workspace).ToList();
         var changes = new List<FileChange>();
         if (options.Fix || options.Diff)
         {
+            // The files of a configuration are fixed together, among the siblings it was formed with. A file belongs to
+            // one configuration only, so the first lint's findings hold for each.
+            var fixable = diagnostics.Where(diagnostic => IsApplicable(diagnostic.Fix)).Select(diagnostic => diagnostic.Source.Path).ToHashSet(StringComparer.Ordinal);
             var applier = new FixApplier(linter);
-            foreach (var source in sources.Where(source => diagnostics.Any(diagnostic => diagnostic.Source.Path == source.Path && IsApplicable(diagnostic.Fix))))
+            foreach (var configuration in configurations.Where(configuration => configuration.RequestedTrees.Any(tree => fixable.Contains(tree.Source.Path))))
             {
-                // The first lint's findings still hold for this file unless a fix has since rewritten another file of the group.
-                var findings = options.Diff || changes.Count == 0 ? diagnostics : null;
-                var result = applier.Apply(source, _workspace, options.UnsafeFixes, findings);
-                if (!result.Changed)
+                foreach (var result in applier.Apply(configuration, _workspace, options.UnsafeFixes, diagnostics).Where(result => result.Changed))
                 {
-                    continue;
+                    var source = result.Original;
+                    if (!options.Diff && stdinSource is null && WriteFixed(source, result.NewText) is { } problem)
+                    {
+                        problems.Add(new PathProblem(source.Path, problem, NotRewritten: true));
+                        continue;
+                    }
+
+                    changes.Add(new FileChange(source, result.NewText, result.Applied.Count));
+                    diagnostics.RemoveAll(diagnostic => diagnostic.Source.Path == source.Path);
+                    diagnostics.AddRange(result.Remaining.Where(diagnostic => diagnostic.Source.Path == source.Path));
                 }
-
-                if (!options.Diff && stdinSource is null && WriteFixed(source, result.NewText) is { } problem)
-                {
-                    problems.Add(new PathProblem(source.Path, problem, NotRewritten: true));
-                    continue;
-                }
-
-                changes.Add(new FileChange(source, result.NewText, result.Applied.Count));
-
-                diagnostics.RemoveAll(diagnostic => diagnostic.Source.Path == source.Path);
-                diagnostics.AddRange(result.Remaining.Where(diagnostic => diagnostic.Source.Path == source.Path));
             }
         }
 

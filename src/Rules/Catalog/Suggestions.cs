@@ -21,7 +21,7 @@ public static class Suggestions
                 continue;
             }
 
-            var distance = EditDistance(name, candidate);
+            var distance = EditDistance(name, candidate, limit);
             if (distance <= limit && distance < bestDistance)
             {
                 best = candidate;
@@ -37,21 +37,33 @@ public static class Suggestions
         Closest(name, candidates) is { } match ? $"; did you mean \"{match}\"?" : string.Empty;
 
     /// <summary>Names joined with commas, at most <paramref name="max"/> of them, then how many more.</summary>
-    public static string List(IEnumerable<string> names, int max = 12)
+    public static string List(IEnumerable<string> names, int max = 12) => List(names.ToList(), name => name, max);
+
+    /// <summary>
+    /// <paramref name="items"/> described and joined with commas, at most <paramref name="max"/> of them, then how many
+    /// more: only the items shown are described.
+    /// </summary>
+    public static string List<T>(IReadOnlyList<T> items, Func<T, string> describe, int max = 12)
     {
-        var all = names.ToList();
-        if (all.Count == 0)
+        if (items.Count == 0)
         {
             return "none";
         }
 
-        return all.Count <= max ? string.Join(", ", all) : $"{string.Join(", ", all.Take(max))} and {all.Count - max} more";
+        var shown = string.Join(", ", items.Take(max).Select(describe));
+        return items.Count <= max ? shown : $"{shown} and {items.Count - max} more";
     }
 
     /// <summary>Levenshtein distance, with a transposition of neighbours counted as one edit.</summary>
-    public static int EditDistance(string a, string b)
+    public static int EditDistance(string a, string b) => EditDistance(a, b, int.MaxValue);
+
+    /// <summary>
+    /// <see cref="EditDistance(string, string)"/>, or any number above <paramref name="limit"/> as soon as the distance
+    /// is sure to exceed it: a "did you mean" compares one name with many, most of them far from it.
+    /// </summary>
+    internal static int EditDistance(string a, string b, int limit)
     {
-        // Three rows of the table, on the stack for names of usual length: a "did you mean" compares one name with many.
+        // Three rows of the table, on the stack for names of usual length.
         var width = b.Length + 1;
         var rows = width <= 256 ? stackalloc int[3 * width] : new int[3 * width];
         var previousPrevious = rows[..width];
@@ -62,9 +74,11 @@ public static class Suggestions
             previous[j] = j;
         }
 
+        var previousMinimum = 0;
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
+            var minimum = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -73,8 +87,18 @@ public static class Suggestions
                 {
                     current[j] = Math.Min(current[j], previousPrevious[j - 2] + 1);
                 }
+
+                minimum = Math.Min(minimum, current[j]);
             }
 
+            // Every later cell grows from one of the last two rows (a transposition reaches back two): once both
+            // exceed the limit, so does the distance.
+            if (minimum > limit && previousMinimum > limit)
+            {
+                return minimum;
+            }
+
+            previousMinimum = minimum;
             var reused = previousPrevious;
             previousPrevious = previous;
             previous = current;

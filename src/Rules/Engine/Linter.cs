@@ -42,14 +42,18 @@ public sealed class Linter
 
     public IReadOnlyList<LintDiagnostic> Lint(IReadOnlyList<SourceText> requested, IWorkspace workspace) => Lint(Parse(requested), workspace);
 
+    /// <summary>Lints files already parsed, as <see cref="Lint(IReadOnlyList{SourceText}, IWorkspace)"/> lints their texts.</summary>
+    public IReadOnlyList<LintDiagnostic> Lint(IReadOnlyList<SyntaxTree> requested, IWorkspace workspace) =>
+        Lint(FormConfigurations(requested, workspace), workspace);
+
     /// <summary>
-    /// Lints files already parsed, as <see cref="Lint(IReadOnlyList{SourceText}, IWorkspace)"/> lints their texts: the
-    /// fixer lints the tree it parsed to check a pass's result.
+    /// Lints configurations formed before (<see cref="FormConfigurations(IReadOnlyList{SyntaxTree}, IWorkspace)"/>): the
+    /// fixer re-lints a file it rewrote among the same siblings, which are neither read nor grouped again.
     /// </summary>
-    public IReadOnlyList<LintDiagnostic> Lint(IReadOnlyList<SyntaxTree> requested, IWorkspace workspace)
+    public IReadOnlyList<LintDiagnostic> Lint(IReadOnlyList<Configuration> configurations, IWorkspace workspace)
     {
         var findings = new List<LintDiagnostic>();
-        foreach (var configuration in FormConfigurations(requested, workspace))
+        foreach (var configuration in configurations)
         {
             findings.AddRange(Check(configuration, workspace));
         }
@@ -67,7 +71,8 @@ public sealed class Linter
     public IReadOnlyList<Configuration> FormConfigurations(IReadOnlyList<SourceText> requested, IWorkspace workspace) =>
         FormConfigurations(Parse(requested), workspace);
 
-    private IReadOnlyList<Configuration> FormConfigurations(IReadOnlyList<SyntaxTree> requested, IWorkspace workspace)
+    /// <summary>The configurations that hold the requested files, per the mode; siblings are read from the workspace and parsed.</summary>
+    public IReadOnlyList<Configuration> FormConfigurations(IReadOnlyList<SyntaxTree> requested, IWorkspace workspace)
     {
         var requestedTrees = requested.DistinctBy(tree => FullPath(tree.Source.Path)).ToList();
         if (Settings.Mode == ConfigurationMode.File)

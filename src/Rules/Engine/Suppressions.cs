@@ -73,10 +73,6 @@ public sealed class SuppressionDirective
         }
     }
 
-    /// <summary>Whether a finding of <paramref name="rule"/> starting at <paramref name="offset"/> in this file is covered by <paramref name="code"/>.</summary>
-    public bool Covers(SuppressionCode code, RuleMetadata rule, int offset) =>
-        code.Matches(rule) && (Kind == SuppressionKind.File || Tree.Source.Lines.GetLine(offset) == TargetLine);
-
     private static SuppressionDirective? TryParse(SyntaxTree tree, Comment comment)
     {
         var raw = tree.Source.Text.AsSpan(comment.Span.Start, comment.Span.Length);
@@ -155,8 +151,10 @@ public sealed class SuppressionDirective
 /// </summary>
 internal sealed class SuppressionIndex
 {
-    private readonly Dictionary<SourceText, List<SuppressionDirective>> _byFile = [];
-    private readonly HashSet<SuppressionCode> _used = [];
+    private readonly Dictionary<SourceText, FileDirectives> _byFile = [];
+
+    // By reference: two files can hold the same code at the same place.
+    private readonly HashSet<SuppressionCode> _used = new(ReferenceEqualityComparer.Instance);
 
     private readonly IReadOnlyList<RuleMetadata> _known;
     private readonly HashSet<RuleMetadata> _ran;
@@ -167,7 +165,7 @@ internal sealed class SuppressionIndex
         _ran = [.. ran];
         foreach (var tree in trees)
         {
-            _byFile[tree.Source] = [.. SuppressionDirective.Parse(tree)];
+            _byFile[tree.Source] = new FileDirectives([.. SuppressionDirective.Parse(tree)]);
         }
     }
 
@@ -178,26 +176,38 @@ internal sealed class SuppressionIndex
     /// <summary>The rule a code names, or null when it names none (or is 'all').</summary>
     public RuleMetadata? FindRule(SuppressionCode code) => code.IsAll ? null : _known.FirstOrDefault(code.Matches);
 
-    public IEnumerable<SuppressionDirective> Directives => _byFile.Values.SelectMany(list => list);
+    public IEnumerable<SuppressionDirective> Directives => _byFile.Values.SelectMany(file => file.All);
 
     public bool IsUsed(SuppressionCode code) => _used.Contains(code);
 
     /// <summary>True when a directive covers the finding; the covering codes are then marked used.</summary>
     public bool Suppress(LintDiagnostic diagnostic, bool markUsed = true)
     {
-        if (!_byFile.TryGetValue(diagnostic.Source, out var directives))
+        if (!_byFile.TryGetValue(diagnostic.Source, out var file))
         {
             return false;
         }
 
-        var suppressed = false;
+        var suppressed = Covers(file.FileWide, diagnostic.Rule, markUsed);
+        if (file.ByTargetLine.Count > 0
+            && file.ByTargetLine.TryGetValue(diagnostic.Source.Lines.GetLine(diagnostic.Span.Start), out var onLine))
+        {
+            suppressed |= Covers(onLine, diagnostic.Rule, markUsed);
+        }
+
+        return suppressed;
+    }
+
+    private bool Covers(List<SuppressionDirective> directives, RuleMetadata rule, bool markUsed)
+    {
+        var covered = false;
         foreach (var directive in directives)
         {
             foreach (var code in directive.Codes)
             {
-                if (directive.Covers(code, diagnostic.Rule, diagnostic.Span.Start))
+                if (code.Matches(rule))
                 {
-                    suppressed = true;
+                    covered = true;
                     if (markUsed)
                     {
                         _used.Add(code);
@@ -206,6 +216,36 @@ internal sealed class SuppressionIndex
             }
         }
 
-        return suppressed;
+        return covered;
+    }
+
+    /// <summary>A file's directives: all in source order, the file-wide ones, and the others by the line they apply to.</summary>
+    private sealed class FileDirectives
+    {
+        public FileDirectives(List<SuppressionDirective> all)
+        {
+            All = all;
+            foreach (var directive in all)
+            {
+                if (directive.Kind == SuppressionKind.File)
+                {
+                    FileWide.Add(directive);
+                }
+                else if (ByTargetLine.TryGetValue(directive.TargetLine, out var onLine))
+                {
+                    onLine.Add(directive);
+                }
+                else
+                {
+                    ByTargetLine[directive.TargetLine] = [directive];
+                }
+            }
+        }
+
+        public List<SuppressionDirective> All { get; }
+
+        public List<SuppressionDirective> FileWide { get; } = [];
+
+        public Dictionary<int, List<SuppressionDirective>> ByTargetLine { get; } = [];
     }
 }

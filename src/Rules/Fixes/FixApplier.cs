@@ -3,6 +3,7 @@ using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Model;
 
 namespace AlloyLint.Rules.Fixes;
 
@@ -10,63 +11,91 @@ namespace AlloyLint.Rules.Fixes;
 public sealed record AppliedFix(RuleMetadata Rule, string Title, Applicability Applicability);
 
 /// <summary>
-/// The result of fixing one file: its new text (equal to the old one when nothing applied), the fixes applied in
-/// order, and the findings that remain in the new text.
+/// The result of fixing one file: the tree of its new text (the original's when nothing applied), the fixes applied
+/// in order, and the findings that remain in the new text.
 /// </summary>
-public sealed record FixResult(SourceText Original, string NewText, IReadOnlyList<AppliedFix> Applied, IReadOnlyList<LintDiagnostic> Remaining)
+public sealed record FixResult(SourceText Original, SyntaxTree NewTree, IReadOnlyList<AppliedFix> Applied, IReadOnlyList<LintDiagnostic> Remaining)
 {
     public bool Changed => !string.Equals(Original.Text, NewText, StringComparison.Ordinal);
 
+    public string NewText => NewTree.Source.Text;
+
     /// <summary>The new text as a source for the same file (same path and BOM).</summary>
-    public SourceText NewSource => Changed ? Original.WithText(NewText) : Original;
+    public SourceText NewSource => NewTree.Source;
 }
 
 /// <summary>
-/// Applies fixes to one file with ruff's model: take the fixes of the current findings that the applicability
-/// allows, apply them in source order skipping any that overlaps one already applied, re-lint and repeat until
-/// nothing changes (at most <see cref="MaxPasses"/> passes). A pass whose result does not parse is retried fix by
-/// fix, keeping only those that leave the file parsing. Inserted text takes the file's line ending.
-/// A file that does not parse to begin with is never fixed.
+/// Applies fixes with ruff's model: take the fixes of the current findings that the applicability allows, apply
+/// them in source order skipping any that overlaps one already applied, re-lint and repeat until nothing changes
+/// (at most <see cref="MaxPasses"/> passes). A pass whose result does not parse is retried fix by fix, keeping only
+/// those that leave the file parsing. Inserted text takes the file's line ending. A file that does not parse to
+/// begin with is never fixed.
 /// </summary>
 public sealed class FixApplier(Linter linter)
 {
     public const int MaxPasses = 10;
 
+    /// <summary>Fixes <paramref name="source"/> among its siblings, which are read from <paramref name="workspace"/>.</summary>
     /// <param name="findings">
     /// The findings of <paramref name="source"/> as it is, when the caller has just linted it with the same linter (findings
     /// in other files are ignored); otherwise it is linted here.
     /// </param>
     public FixResult Apply(SourceText source, IWorkspace workspace, bool includeUnsafe = false, IReadOnlyList<LintDiagnostic>? findings = null)
     {
-        var current = AlloyParser.Parse(source);
-        var applied = new List<AppliedFix>();
-        findings ??= linter.Lint([current], workspace);
-        if (current.HasErrors)
-        {
-            return new FixResult(source, source.Text, applied, findings);
-        }
+        var tree = AlloyParser.Parse(source);
+        var configuration = linter.FormConfigurations([tree], workspace).Single(formed => formed.IsRequested(tree));
+        return Apply(configuration, workspace, includeUnsafe, findings).Single();
+    }
 
+    /// <summary>
+    /// Fixes the requested files of <paramref name="configuration"/> together: each pass applies the fixes of every
+    /// file, then lints the configuration once, with the same siblings (not read, parsed or grouped again). One result
+    /// per requested file, in the configuration's order.
+    /// </summary>
+    /// <param name="findings">
+    /// The findings of the configuration as it is, when the caller has just linted it with the same linter (findings in
+    /// other files are ignored); otherwise it is linted here.
+    /// </param>
+    public IReadOnlyList<FixResult> Apply(Configuration configuration, IWorkspace workspace, bool includeUnsafe = false, IReadOnlyList<LintDiagnostic>? findings = null)
+    {
+        var files = configuration.RequestedTrees;
+        var current = files.ToArray();
+        var applied = files.Select(_ => new List<AppliedFix>()).ToArray();
+        findings ??= linter.Lint([configuration], workspace);
         for (var pass = 0; pass < MaxPasses; pass++)
         {
-            var candidates = findings
-                .Where(finding => finding.Fix is { } fix && finding.Source.Path == source.Path
-                    && (includeUnsafe || fix.Applicability == Applicability.Safe)
-                    && !fix.Edits.IsEmpty)
-                .OrderBy(finding => finding.Fix!.Edits.Min(edit => edit.Span.Start))
-                .ThenBy(finding => finding.Fix!.Edits.Max(edit => edit.Span.End))
-                .ToList();
-            if (ApplyParsing(current.Source, candidates) is not ({ } next, var used))
+            var rewritten = new List<SyntaxTree>();
+            var findingsByFile = findings.ToLookup(finding => finding.Source.Path, StringComparer.Ordinal);
+            for (var i = 0; i < current.Length; i++)
+            {
+                if (!current[i].HasErrors && ApplyParsing(current[i].Source, Candidates(findingsByFile[current[i].Source.Path], includeUnsafe)) is ({ } next, var used))
+                {
+                    applied[i].AddRange(used.Select(finding => new AppliedFix(finding.Rule, finding.Fix!.Title, finding.Fix.Applicability)));
+                    current[i] = next;
+                    rewritten.Add(next);
+                }
+            }
+
+            if (rewritten.Count == 0)
             {
                 break;
             }
 
-            applied.AddRange(used.Select(finding => new AppliedFix(finding.Rule, finding.Fix!.Title, finding.Fix.Applicability)));
-            current = next;
-            findings = linter.Lint([current], workspace);
+            configuration = configuration.Replacing(rewritten);
+            findings = linter.Lint([configuration], workspace);
         }
 
-        return new FixResult(source, current.Source.Text, applied, findings);
+        return [.. files.Select((file, i) => new FixResult(file.Source, current[i], applied[i], findings))];
     }
+
+    /// <summary>The fixes the applicability allows among one file's findings, in source order.</summary>
+    private static List<LintDiagnostic> Candidates(IEnumerable<LintDiagnostic> findings, bool includeUnsafe) =>
+        [.. findings
+            .Where(finding => finding.Fix is { } fix
+                && (includeUnsafe || fix.Applicability == Applicability.Safe)
+                && !fix.Edits.IsEmpty)
+            .OrderBy(finding => finding.Fix!.Edits.Min(edit => edit.Span.Start))
+            .ThenBy(finding => finding.Fix!.Edits.Max(edit => edit.Span.End))];
 
     /// <summary>
     /// Applies all candidates at once, or, when that does not parse, one by one keeping those that parse: the tree of

@@ -16,7 +16,8 @@ public sealed class Configuration
     public Configuration(IEnumerable<SyntaxTree> trees, IEnumerable<SyntaxTree> requested)
     {
         Trees = [.. trees.OrderBy(tree => tree.Source.Path, StringComparer.Ordinal)];
-        _requested = [.. requested.Where(Trees.Contains)];
+        _requested = [.. requested];
+        _requested.IntersectWith(Trees);
         RequestedTrees = [.. Trees.Where(_requested.Contains)];
         _model = new(() => SemanticModel.Build(Trees));
     }
@@ -39,6 +40,33 @@ public sealed class Configuration
     public bool HasSyntaxErrors => Trees.Any(tree => tree.HasErrors);
 
     public bool IsRequested(SyntaxTree tree) => _requested.Contains(tree);
+
+    /// <summary>
+    /// This configuration with each of <paramref name="rewritten"/> in place of the file of the same path (requested if
+    /// that one was): how the fixer sees the files it has rewritten among the same siblings, without reading or
+    /// grouping them again.
+    /// </summary>
+    /// <exception cref="ArgumentException">No file of this configuration has the path of one of the trees.</exception>
+    public Configuration Replacing(params IEnumerable<SyntaxTree> rewritten)
+    {
+        var byPath = rewritten.ToDictionary(tree => tree.Source.Path, StringComparer.Ordinal);
+        var replaced = new Dictionary<SyntaxTree, SyntaxTree>();
+        foreach (var file in Trees)
+        {
+            if (byPath.Remove(file.Source.Path, out var tree))
+            {
+                replaced[file] = tree;
+            }
+        }
+
+        if (byPath.Count > 0)
+        {
+            throw new ArgumentException($"{byPath.Keys.First()} is not a file of this configuration.", nameof(rewritten));
+        }
+
+        SyntaxTree Current(SyntaxTree file) => replaced.GetValueOrDefault(file, file);
+        return new Configuration(Trees.Select(Current), RequestedTrees.Select(Current));
+    }
 
     /// <summary>
     /// What several rules derive from this configuration, worked out by the first that asks and reused by the others

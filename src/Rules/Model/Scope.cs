@@ -20,6 +20,13 @@ public sealed class Scope
     private readonly List<ComponentInstance> _components;
     private readonly List<ConfigBlock> _configBlocks = [];
 
+    /// <summary>The config blocks by name, in order, and the first of each name and label: null while there is none.</summary>
+    private Dictionary<string, List<ConfigBlock>>? _configBlocksByName;
+    private Dictionary<(string Name, string Label), ConfigBlock>? _firstConfigBlock;
+
+    /// <summary>The first <c>import.*</c> block of each namespace (its label); null while there is none.</summary>
+    private Dictionary<string, ConfigBlock>? _firstImport;
+
     /// <summary>The first component declared with each ID.</summary>
     private readonly HashSet<ComponentInstance> _firstById;
     private readonly HashSet<ComponentInstance>.AlternateLookup<ReadOnlySpan<char>> _firstByIdText;
@@ -59,7 +66,8 @@ public sealed class Scope
     /// <summary>For a foreach template: the name given by the foreach's <c>var</c>.</summary>
     public string? ForeachVariable { get; internal set; }
 
-    public IEnumerable<ConfigBlock> ConfigBlocksNamed(string name) => _configBlocks.Where(block => block.Name == name);
+    public IReadOnlyList<ConfigBlock> ConfigBlocksNamed(string name) =>
+        _configBlocksByName?.GetValueOrDefault(name) is { } named ? named : [];
 
     /// <summary>The <c>argument</c> block called <paramref name="name"/> in this declare scope.</summary>
     public ConfigBlock? FindArgument(string name) => FindConfigBlock("argument", name);
@@ -112,12 +120,9 @@ public sealed class Scope
     {
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            foreach (var block in scope._configBlocks)
+            if (scope._firstImport?.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(namespaceName, out var found) == true)
             {
-                if (block.Name.StartsWith("import.", StringComparison.Ordinal) && namespaceName.SequenceEqual(block.Label))
-                {
-                    return block;
-                }
+                return found;
             }
         }
 
@@ -142,19 +147,28 @@ public sealed class Scope
         all.Add(component);
     }
 
-    internal void Add(ConfigBlock block) => _configBlocks.Add(block);
-
-    /// <summary>The configuration block <c>name "label"</c> declared directly in this scope (the first when duplicated), or null.</summary>
-    private ConfigBlock? FindConfigBlock(string name, string label)
+    internal void Add(ConfigBlock block)
     {
-        foreach (var block in _configBlocks)
+        _configBlocks.Add(block);
+        _configBlocksByName ??= new(StringComparer.Ordinal);
+        if (!_configBlocksByName.TryGetValue(block.Name, out var named))
         {
-            if (block.Name == name && block.Label == label)
-            {
-                return block;
-            }
+            _configBlocksByName[block.Name] = named = [];
         }
 
-        return null;
+        named.Add(block);
+        if (block.Label is not { } label)
+        {
+            return;
+        }
+
+        (_firstConfigBlock ??= []).TryAdd((block.Name, label), block);
+        if (block.Name.StartsWith("import.", StringComparison.Ordinal))
+        {
+            (_firstImport ??= new(StringComparer.Ordinal)).TryAdd(label, block);
+        }
     }
+
+    /// <summary>The configuration block <c>name "label"</c> declared directly in this scope (the first when duplicated), or null.</summary>
+    private ConfigBlock? FindConfigBlock(string name, string label) => _firstConfigBlock?.GetValueOrDefault((name, label));
 }

@@ -105,7 +105,7 @@ public sealed class SemanticModel
     public IEnumerable<ComponentInstance> ComponentsNamed(string name) => Root.Components.Where(component => component.Name == name);
 
     /// <summary>Top-level configuration blocks called <paramref name="name"/> (e.g. <c>logging</c>).</summary>
-    public IEnumerable<ConfigBlock> ConfigBlocksNamed(string name) => Root.ConfigBlocksNamed(name);
+    public IReadOnlyList<ConfigBlock> ConfigBlocksNamed(string name) => Root.ConfigBlocksNamed(name);
 
     /// <summary>The top-level component <c>name "label"</c>, or null.</summary>
     public ComponentInstance? FindComponent(string name, string label) => Root.ComponentsWithId($"{name}.{label}").FirstOrDefault();

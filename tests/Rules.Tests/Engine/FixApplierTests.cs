@@ -17,6 +17,63 @@ public sealed class FixApplierTests
     }
 
     [Fact]
+    public void The_files_of_a_configuration_are_fixed_together_with_one_lint_per_pass_and_no_file_read_again()
+    {
+        const string debug = "logging {\n\tlevel = \"debug\"\n}\n";
+        var files = new InMemoryWorkspace();
+        var paths = Enumerable.Range(0, 4).Select(i => $"cfg/f{i}.alloy").ToList();
+        paths.ForEach(path => files.Add(path, debug));
+        var workspace = new CountingWorkspace(files);
+        var rule = new CountingRule(new TestRules.DebugLevel());
+        var linter = new Linter(new LintSettings { Mode = ConfigurationMode.Directory }, [rule]);
+        var configuration = Assert.Single(linter.FormConfigurations([.. paths.Select(path => files.ReadAlloyFile(path)!)], workspace));
+        var lookups = workspace.Lookups;
+
+        var results = new FixApplier(linter).Apply(configuration, workspace);
+
+        Assert.Equal(paths, results.Select(result => result.Original.Path));
+        Assert.All(results, result => Assert.Equal(["AL991: Use info"], result.Applied.Select(fix => $"{fix.Rule.Id}: {fix.Title}")));
+        Assert.All(results, result => Assert.Equal(debug.Replace("debug", "info", StringComparison.Ordinal), result.NewText));
+        Assert.All(results, result => Assert.Empty(result.Remaining));
+        Assert.Equal(lookups, workspace.Lookups);
+        Assert.Equal(2, rule.Checks); // the lint before the first pass, and one after it fixed all four files
+    }
+
+    /// <summary>A rule that counts how often it checks a configuration.</summary>
+    private sealed class CountingRule(Rule inner) : Rule
+    {
+        public int Checks { get; private set; }
+
+        public override RuleMetadata Metadata => inner.Metadata;
+
+        public override void Check(LintContext context)
+        {
+            Checks++;
+            inner.Check(context);
+        }
+    }
+
+    /// <summary>Counts the lookups of files: listing a directory and reading a file.</summary>
+    private sealed class CountingWorkspace(IWorkspace inner) : IWorkspace
+    {
+        public int Lookups { get; private set; }
+
+        public IReadOnlyList<string> AlloyFilesInDirectory(string directory)
+        {
+            Lookups++;
+            return inner.AlloyFilesInDirectory(directory);
+        }
+
+        public SourceText? ReadAlloyFile(string path)
+        {
+            Lookups++;
+            return inner.ReadAlloyFile(path);
+        }
+
+        public string? ReadTextFile(string path) => inner.ReadTextFile(path);
+    }
+
+    [Fact]
     public void Applies_safe_fixes_and_keeps_comments()
     {
         var result = Fix("// top\nlogging {\n\tlevel = \"debug\" // keep me\n}\n", includeUnsafe: false, new TestRules.DebugLevel());

@@ -141,6 +141,17 @@ public sealed class LinterTests
     }
 
     [Fact]
+    public void A_used_suppression_does_not_count_as_used_for_the_same_code_at_the_same_place_in_another_file()
+    {
+        var workspace = new InMemoryWorkspace()
+            .Add("cfg/a.alloy", "// alloylint-disable-next-line AL990\na \"one\" { }\n")
+            .Add("cfg/b.alloy", "// alloylint-disable-next-line AL990\nlogging { }\n");
+        Assert.Equal(
+            ["cfg/b.alloy:1:32: warning: unused suppression for AL990: nothing was reported on the next line [AL901]"],
+            Lint(workspace, new LintSettings { Mode = ConfigurationMode.Directory }, "cfg/a.alloy", "cfg/b.alloy"));
+    }
+
+    [Fact]
     public void Suppressions_of_rules_that_did_not_run_are_not_judged()
     {
         var workspace = new InMemoryWorkspace().Add("n.alloy", "// alloylint-disable-next-line AL991\na \"one\" { }\n");

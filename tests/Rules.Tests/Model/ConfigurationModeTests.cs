@@ -1,3 +1,4 @@
+using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Engine;
 using Xunit;
@@ -61,5 +62,22 @@ public sealed class ConfigurationModeTests
         var configurations = new Linter(LintSettings.Default).FormConfigurations([edited], workspace);
         var configuration = Assert.Single(configurations);
         Assert.Same(edited, Assert.Single(configuration.Trees).Source);
+    }
+
+    [Fact]
+    public void Replacing_swaps_the_file_of_the_same_path_and_keeps_what_is_requested()
+    {
+        var workspace = Directory();
+        var requested = workspace.ReadAlloyFile("cfg/002_relabel.alloy")!;
+        var configuration = Assert.Single(new Linter(LintSettings.Default).FormConfigurations([requested], workspace));
+        var rewritten = AlloyParser.Parse(requested.WithText("discovery.relabel \"app\" {\n\ttargets = [{}]\n}\n"));
+
+        var replaced = configuration.Replacing(rewritten);
+
+        Assert.Equal(configuration.Trees.Select(tree => tree.Source.Path), replaced.Trees.Select(tree => tree.Source.Path));
+        Assert.Same(rewritten, Assert.Single(replaced.RequestedTrees));
+        Assert.Equal(configuration.Trees.Where(tree => tree.Source != requested), replaced.Trees.Where(tree => tree != rewritten));
+        var stranger = AlloyParser.Parse(SourceText.From("logging { }\n", "cfg/standalone.alloy"));
+        Assert.Throws<ArgumentException>(() => configuration.Replacing(stranger));
     }
 }

@@ -306,6 +306,42 @@ public sealed class SemanticModelTests
     }
 
     [Fact]
+    public void Duplicated_declares_and_import_namespaces_resolve_to_the_first_from_every_scope()
+    {
+        var model = BuildModel("""
+            import.git "lib" {
+            	repository = "https://example.com/lib.git"
+            }
+
+            import.file "lib" {
+            	filename = "lib.alloy"
+            }
+
+            declare "box" { }
+
+            declare "box" { }
+
+            foreach "each" {
+            	collection = [1]
+            	var        = "item"
+
+            	template {
+            		lib.collector "inner" { }
+
+            		box "inner" { }
+            	}
+            }
+
+            lib.collector "outer" { }
+            """);
+        Assert.Equal(["import.git", "import.git"], model.AllBlocks.OfType<ComponentInstance>().Where(c => c.Name == "lib.collector").Select(c => c.Import!.Name));
+        var firstBox = model.ConfigBlocksNamed("declare")[0];
+        Assert.Same(firstBox, Assert.Single(model.AllBlocks.OfType<ComponentInstance>(), c => c.Name == "box").Declaration);
+        Assert.Equal(["import.git", "import.file"], model.Root.ConfigBlocks.Where(b => b.Name.StartsWith("import.", StringComparison.Ordinal)).Select(b => b.Name));
+        Assert.Empty(model.ConfigBlocksNamed("logging"));
+    }
+
+    [Fact]
     public void Reads_attributes_through_nested_blocks_and_defaults()
     {
         var model = BuildModel(SelfMonitoring);

@@ -17,9 +17,10 @@ public sealed class AL101UndefinedReference : Rule
 
     public override void Check(LintContext context)
     {
-        // The message depends only on the scope and the text: a name repeated across a large file is explained once
-        // (finding the closest name scans every visible component), and its findings share one message.
+        // The message depends only on the scope and the text: a name repeated across a large file is explained once,
+        // and its findings share one message. Distinct names share the index of what each scope sees.
         var messages = new Dictionary<(Scope Scope, string Text), string>();
+        var index = new ComponentIndex(context.Model);
         foreach (var reference in context.Model.References)
         {
             // Calls to unknown functions are AL114's.
@@ -31,7 +32,7 @@ public sealed class AL101UndefinedReference : Rule
             var text = reference.Text;
             if (!messages.TryGetValue((reference.Scope, text), out var message))
             {
-                messages[(reference.Scope, text)] = message = $"undefined reference \"{text}\": {Explain(reference, context.Model)}";
+                messages[(reference.Scope, text)] = message = $"undefined reference \"{text}\": {Explain(reference, index)}";
             }
 
             context.Report(reference, message);
@@ -46,9 +47,8 @@ public sealed class AL101UndefinedReference : Rule
         reference.Names is ["argument", var name, ..] && reference.Scope.Kind != ScopeKind.Declare
         && model.Root.ConfigBlocksNamed("argument").Any(argument => argument.Label == name);
 
-    private static string Explain(Reference reference, SemanticModel model)
+    private static string Explain(Reference reference, ComponentIndex index)
     {
-        var visible = VisibleComponents(reference.Scope).ToList();
         var names = reference.Names;
         if (names.Length == 1)
         {
@@ -62,7 +62,7 @@ public sealed class AL101UndefinedReference : Rule
         for (var length = names.Length - 1; length >= 1; length--)
         {
             var name = string.Join('.', names.Take(length));
-            var sameKind = visible.Where(component => component.Name == name).ToList();
+            var sameKind = index.Visible(reference.Scope, name);
             var isKnownKind = sameKind.Count > 0 || ComponentCatalog.Default.FindComponent(name) is not null || reference.Scope.FindDeclaration(name) is not null;
             if (!isKnownKind)
             {
@@ -72,13 +72,13 @@ public sealed class AL101UndefinedReference : Rule
             var label = names[length];
             if (sameKind.Count == 0)
             {
-                return $"no {name} component is declared in scope" + Elsewhere(model, reference, $"{name}.{label}");
+                return $"no {name} component is declared in scope" + index.Elsewhere($"{name}.{label}");
             }
 
             var match = Suggestions.Closest(label, sameKind.Select(component => component.Label!));
             return match is not null
                 ? $"there is no {name} \"{label}\"; did you mean {name}.{match}{Rest(names, length + 1)}?"
-                : $"there is no {name} \"{label}\" in scope (declared: {Suggestions.List(sameKind.Select(component => $"\"{component.Label}\""))})" + Elsewhere(model, reference, $"{name}.{label}");
+                : $"there is no {name} \"{label}\" in scope (declared: {Suggestions.List(sameKind, component => $"\"{component.Label}\"")})" + index.Elsewhere($"{name}.{label}");
         }
 
         if (names[0] == "argument")
@@ -89,28 +89,69 @@ public sealed class AL101UndefinedReference : Rule
                 : $"the enclosing declare has no argument \"{names[1]}\"{Suggestions.DidYouMean(names[1], arguments)} (arguments: {Suggestions.List(arguments)})";
         }
 
-        var closest = Suggestions.Closest(reference.Text, visible.Select(component => component.Id + Rest(names, component.Id.Count(c => c == '.') + 1)));
+        var closest = Suggestions.Closest(reference.Text, index.Visible(reference.Scope).Select(component => component.Id + Rest(names, component.Id.Count(c => c == '.') + 1)));
         return closest is not null ? $"no component matches; did you mean \"{closest}\"?" : "no component in scope has this name";
     }
 
     private static string Rest(System.Collections.Immutable.ImmutableArray<string> names, int from) =>
         from < names.Length ? "." + string.Join('.', names.Skip(from)) : string.Empty;
 
-    /// <summary>Explains a component that exists, but in a scope the reference cannot see (another declare, a foreach template).</summary>
-    private static string Elsewhere(SemanticModel model, Reference reference, string id)
+    /// <summary>
+    /// The components each scope sees (its own, then those of the scopes around it), listed once per scope and by kind,
+    /// and the first component of each ID: a file with thousands of distinct undefined names would otherwise list and
+    /// scan every component again for each.
+    /// </summary>
+    private sealed class ComponentIndex(SemanticModel model)
     {
-        var hidden = model.AllBlocks.OfType<ComponentInstance>().FirstOrDefault(component => component.HasId(id));
-        return hidden?.Scope.Owner is { } owner ? $"; {id} exists only inside {owner.DisplayName}, which is out of scope here" : string.Empty;
-    }
+        private readonly Dictionary<Scope, (List<ComponentInstance> All, Dictionary<string, List<ComponentInstance>> ByName)> _visible = [];
+        // The first component of each ID, found by the ID's text: no ID string is built per component.
+        private HashSet<ComponentInstance>? _firstWithId;
 
-    private static IEnumerable<ComponentInstance> VisibleComponents(Scope scope)
-    {
-        for (Scope? current = scope; current is not null; current = current.OuterComponentScope)
+        public List<ComponentInstance> Visible(Scope scope) => VisibleFrom(scope).All;
+
+        public IReadOnlyList<ComponentInstance> Visible(Scope scope, string name) =>
+            VisibleFrom(scope).ByName.TryGetValue(name, out var components) ? components : [];
+
+        /// <summary>Explains a component that exists, but in a scope the reference cannot see (another declare, a foreach template).</summary>
+        public string Elsewhere(string id)
         {
-            foreach (var component in current.Components)
+            if (_firstWithId is null)
             {
-                yield return component;
+                _firstWithId = new HashSet<ComponentInstance>(BlockIdComparer<ComponentInstance>.Instance);
+                foreach (var component in model.AllBlocks.OfType<ComponentInstance>())
+                {
+                    _firstWithId.Add(component);
+                }
             }
+
+            return _firstWithId.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var hidden) && hidden.Scope.Owner is { } owner
+                ? $"; {id} exists only inside {owner.DisplayName}, which is out of scope here"
+                : string.Empty;
+        }
+
+        private (List<ComponentInstance> All, Dictionary<string, List<ComponentInstance>> ByName) VisibleFrom(Scope scope)
+        {
+            if (!_visible.TryGetValue(scope, out var visible))
+            {
+                visible = ([], new Dictionary<string, List<ComponentInstance>>(StringComparer.Ordinal));
+                for (Scope? current = scope; current is not null; current = current.OuterComponentScope)
+                {
+                    foreach (var component in current.Components)
+                    {
+                        visible.All.Add(component);
+                        if (!visible.ByName.TryGetValue(component.Name, out var sameName))
+                        {
+                            visible.ByName[component.Name] = sameName = [];
+                        }
+
+                        sameName.Add(component);
+                    }
+                }
+
+                _visible[scope] = visible;
+            }
+
+            return visible;
         }
     }
 }

@@ -30,12 +30,27 @@ public sealed class AL108ReferenceCycle : Rule
         foreach (var cycle in Cycles(model))
         {
             var ordered = cycle.OrderBy(block => block.Tree.Source.Path, StringComparer.Ordinal).ThenBy(block => block.Block.Span.Start).ToList();
-            var path = string.Join(" -> ", WalkCycle(model, ordered[0], cycle).Select(block => block.Id).Append(ordered[0].Id));
+            var message = $"reference cycle: {Path(WalkCycle(model, ordered[0], cycle))}";
             foreach (var member in ordered)
             {
-                context.Report(member, $"reference cycle: {path}");
+                context.Report(member, message);
             }
         }
+    }
+
+    /// <summary>How many members of a cycle its message names before it says how many more there are.</summary>
+    private const int MaxNamedMembers = 10;
+
+    /// <summary>
+    /// The walk back to its start, "a -> b -> c -> a"; a long one names its first <see cref="MaxNamedMembers"/>
+    /// members, since every member's finding repeats the message.
+    /// </summary>
+    private static string Path(List<ModelBlock> walk)
+    {
+        var named = string.Join(" -> ", walk.Take(MaxNamedMembers).Select(block => block.Id));
+        return walk.Count <= MaxNamedMembers
+            ? $"{named} -> {walk[0].Id}"
+            : $"{named} -> ... ({walk.Count - MaxNamedMembers} more) -> {walk[0].Id}";
     }
 
     /// <summary>
@@ -58,21 +73,26 @@ public sealed class AL108ReferenceCycle : Rule
     /// <summary>The members of a cycle in reference order, from <paramref name="first"/> following references that stay in the cycle.</summary>
     private static List<ModelBlock> WalkCycle(SemanticModel model, ModelBlock first, List<ModelBlock> cycle)
     {
+        // By ModelBlock.Index: whether a block is in the cycle and not walked yet.
+        var open = new bool[model.AllBlocks.Count];
+        cycle.ForEach(member => open[member.Index] = true);
+        open[first.Index] = false;
         var walk = new List<ModelBlock> { first };
-        for (var current = first; NextInCycle(model.ReferencesIn(current), current, cycle, walk) is { } next; current = next)
+        for (var current = first; NextInCycle(model.ReferencesIn(current), current, open) is { } next; current = next)
         {
+            open[next.Index] = false;
             walk.Add(next);
         }
 
         return walk;
     }
 
-    private static ModelBlock? NextInCycle(ReadOnlySpan<Reference> references, ModelBlock owner, List<ModelBlock> cycle, List<ModelBlock> walk)
+    private static ModelBlock? NextInCycle(ReadOnlySpan<Reference> references, ModelBlock owner, bool[] open)
     {
         var position = 0;
         while (NextDependency(references, owner, ref position) is { } target)
         {
-            if (cycle.Contains(target) && !walk.Contains(target))
+            if (open[target.Index])
             {
                 return target;
             }
