@@ -5,13 +5,12 @@ public static class Suggestions
 {
     /// <summary>
     /// The candidate closest to <paramref name="name"/> by edit distance, when close enough to be a likely typo
-    /// (one edit per four characters, from 1 to 3 edits, and at most half the length of the name's last dotted
-    /// part, so that "prometheus.exporter.nodes" does not suggest "prometheus.exporter.redis"); null otherwise.
+    /// (within <see cref="Limit"/>), the first of the closest; null otherwise. For many questions against the same
+    /// candidates, <see cref="SuggestionIndex"/> answers the same without comparing the name with each.
     /// </summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
-        var lastPart = name.Length - name.LastIndexOf('.') - 1;
-        var limit = Math.Min(Math.Clamp(name.Length / 4, 1, 3), Math.Max(1, lastPart / 2));
+        var limit = Limit(name);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
@@ -30,6 +29,16 @@ public static class Suggestions
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// How many edits a suggestion may be away: one per four characters, from 1 to 3, and at most half the length of
+    /// the name's last dotted part, so that "prometheus.exporter.nodes" does not suggest "prometheus.exporter.redis".
+    /// </summary>
+    public static int Limit(string name)
+    {
+        var lastPart = name.Length - name.LastIndexOf('.') - 1;
+        return Math.Min(Math.Clamp(name.Length / 4, 1, 3), Math.Max(1, lastPart / 2));
     }
 
     /// <summary><c>; did you mean "x"?</c> when a close candidate exists, else empty.</summary>

@@ -53,4 +53,51 @@ public sealed class SuggestionsTests
         Assert.Equal("none", Suggestions.List([]));
         Assert.Equal("a, b", Suggestions.List(["a", "b"]));
     }
+
+    [Fact]
+    public void An_index_answers_as_the_linear_search_over_the_same_candidates_in_the_same_order()
+    {
+        var random = new Random(7);
+        string Word(int maxLength) => new([.. Enumerable.Range(0, random.Next(0, maxLength + 1)).Select(_ => "abcd._"[random.Next(6)])]);
+        for (var trial = 0; trial < 3000; trial++)
+        {
+            var candidates = Enumerable.Range(0, random.Next(0, 12)).Select(_ => Word(8)).ToList();
+            var name = random.Next(3) == 0 && candidates.Count > 0 ? Mutate(candidates[random.Next(candidates.Count)], random) : Word(10);
+            var suffix = random.Next(3) == 0 ? Word(4) : string.Empty;
+            var index = new SuggestionIndex(candidates);
+
+            var expected = Suggestions.Closest(name, candidates.Select(candidate => candidate + suffix));
+            Assert.True(expected == index.Search(name, suffix, Suggestions.Limit(name))?.Candidate, $"'{name}' in [{string.Join(", ", candidates)}] + '{suffix}': {expected}");
+            if (suffix.Length == 0)
+            {
+                Assert.Equal(expected, index.Closest(name));
+            }
+        }
+    }
+
+    private static string Mutate(string word, Random random)
+    {
+        var chars = word.ToList();
+        for (var edits = random.Next(1, 4); edits > 0; edits--)
+        {
+            var at = random.Next(chars.Count + 1);
+            switch (random.Next(4))
+            {
+                case 0:
+                    chars.Insert(at, 'b');
+                    break;
+                case 1 when at < chars.Count:
+                    chars.RemoveAt(at);
+                    break;
+                case 2 when at < chars.Count:
+                    chars[at] = 'c';
+                    break;
+                case 3 when at + 1 < chars.Count:
+                    (chars[at], chars[at + 1]) = (chars[at + 1], chars[at]);
+                    break;
+            }
+        }
+
+        return new string([.. chars]);
+    }
 }

@@ -75,7 +75,7 @@ public sealed class AL101UndefinedReference : Rule
                 return $"no {name} component is declared in scope" + index.Elsewhere($"{name}.{label}");
             }
 
-            var match = Suggestions.Closest(label, sameKind.Select(component => component.Label!));
+            var match = index.ClosestLabel(reference.Scope, name, label);
             return match is not null
                 ? $"there is no {name} \"{label}\"; did you mean {name}.{match}{Rest(names, length + 1)}?"
                 : $"there is no {name} \"{label}\" in scope (declared: {Suggestions.List(sameKind, component => $"\"{component.Label}\"")})" + index.Elsewhere($"{name}.{label}");
@@ -89,7 +89,7 @@ public sealed class AL101UndefinedReference : Rule
                 : $"the enclosing declare has no argument \"{names[1]}\"{Suggestions.DidYouMean(names[1], arguments)} (arguments: {Suggestions.List(arguments)})";
         }
 
-        var closest = Suggestions.Closest(reference.Text, index.Visible(reference.Scope).Select(component => component.Id + Rest(names, component.Id.Count(c => c == '.') + 1)));
+        var closest = index.ClosestReference(reference);
         return closest is not null ? $"no component matches; did you mean \"{closest}\"?" : "no component in scope has this name";
     }
 
@@ -98,12 +98,14 @@ public sealed class AL101UndefinedReference : Rule
 
     /// <summary>
     /// The components each scope sees (its own, then those of the scopes around it), listed once per scope and by kind,
-    /// and the first component of each ID: a file with thousands of distinct undefined names would otherwise list and
-    /// scan every component again for each.
+    /// the first component of each ID, and the suggestion indexes of their labels and references: a file with thousands
+    /// of distinct undefined names would otherwise list and compare every component again for each.
     /// </summary>
     private sealed class ComponentIndex(SemanticModel model)
     {
         private readonly Dictionary<Scope, (List<ComponentInstance> All, Dictionary<string, List<ComponentInstance>> ByName)> _visible = [];
+        private readonly Dictionary<(Scope Scope, string Name), SuggestionIndex> _labels = [];
+        private readonly Dictionary<Scope, List<ReferenceGroup>> _references = [];
         // The first component of each ID, found by the ID's text: no ID string is built per component.
         private HashSet<ComponentInstance>? _firstWithId;
 
@@ -111,6 +113,46 @@ public sealed class AL101UndefinedReference : Rule
 
         public IReadOnlyList<ComponentInstance> Visible(Scope scope, string name) =>
             VisibleFrom(scope).ByName.TryGetValue(name, out var components) ? components : [];
+
+        /// <summary>The label of a visible <paramref name="name"/> component closest to <paramref name="label"/>, as <see cref="Suggestions.Closest"/> finds it.</summary>
+        public string? ClosestLabel(Scope scope, string name, string label)
+        {
+            if (!_labels.TryGetValue((scope, name), out var labels))
+            {
+                _labels[(scope, name)] = labels = new SuggestionIndex(Visible(scope, name).Select(component => component.Label!));
+            }
+
+            return labels.Closest(label);
+        }
+
+        /// <summary>
+        /// The reference as it would read naming the closest visible component (its ID, then the names after as many
+        /// parts), as <see cref="Suggestions.Closest"/> finds it among those of every visible component in order. The
+        /// components are indexed by ID once per scope, in groups of as many parts, which share the rest of the names.
+        /// </summary>
+        public string? ClosestReference(Reference reference)
+        {
+            if (!_references.TryGetValue(reference.Scope, out var groups))
+            {
+                var visible = Visible(reference.Scope);
+                _references[reference.Scope] = groups = [.. Enumerable.Range(0, visible.Count)
+                    .GroupBy(order => visible[order].Id.Count(c => c == '.') + 1)
+                    .Select(group => new ReferenceGroup(group.Key, new SuggestionIndex(group.Select(order => visible[order].Id)), [.. group]))];
+            }
+
+            var limit = Suggestions.Limit(reference.Text);
+            (string Text, int Distance, int Order)? best = null;
+            foreach (var group in groups)
+            {
+                if (group.Ids.Search(reference.Text, Rest(reference.Names, group.Parts), limit) is { } match
+                    && (best is not { } found || (match.Distance, group.Orders[match.Order]).CompareTo((found.Distance, found.Order)) < 0))
+                {
+                    best = (match.Candidate, match.Distance, group.Orders[match.Order]);
+                }
+            }
+
+            return best?.Text;
+        }
 
         /// <summary>Explains a component that exists, but in a scope the reference cannot see (another declare, a foreach template).</summary>
         public string Elsewhere(string id)
@@ -128,6 +170,9 @@ public sealed class AL101UndefinedReference : Rule
                 ? $"; {id} exists only inside {owner.DisplayName}, which is out of scope here"
                 : string.Empty;
         }
+
+        /// <summary>Visible components whose IDs have <paramref name="Parts"/> parts, indexed; <paramref name="Orders"/> maps an index position to the visible order.</summary>
+        private sealed record ReferenceGroup(int Parts, SuggestionIndex Ids, int[] Orders);
 
         private (List<ComponentInstance> All, Dictionary<string, List<ComponentInstance>> ByName) VisibleFrom(Scope scope)
         {
