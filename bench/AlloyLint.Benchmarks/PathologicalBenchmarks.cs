@@ -9,7 +9,8 @@ namespace AlloyLint.Benchmarks;
 /// <summary>
 /// Inputs whose cost once grew with the square of their size (found by a stress run on 2026-11-27): a reference
 /// cycle of 20,000 components (AL108 ran out of a minute and 11 GB), 20,000 findings under as many suppression
-/// comments, 5,000 distinct undefined references among 5,000 components (AL101), and 10,000 foreach blocks (each
+/// comments, 5,000 distinct undefined references among 5,000 components of their kind and 5,000 references of an
+/// unknown kind among 10,000 components (AL101's suggestions), and 10,000 foreach blocks (each
 /// component's declare and import looked up through every config block). Each should now cost in proportion to its
 /// size; <see cref="FolderFixBenchmarks"/> has the folders that fixing used to re-lint once per file.
 /// </summary>
@@ -20,7 +21,7 @@ public class PathologicalBenchmarks
     private InMemoryWorkspace _workspace = null!;
     private Linter _linter = null!;
 
-    [Params("cycle", "suppressions", "undefined", "foreach")]
+    [Params("cycle", "suppressions", "undefined", "unknown-kind", "foreach")]
     public string Input { get; set; } = "cycle";
 
     [GlobalSetup]
@@ -58,6 +59,14 @@ public class PathologicalBenchmarks
                 {
                     text.Append($"prometheus.remote_write \"rw_{i}\" {{\n\tendpoint {{\n\t\turl = \"http://x/{i}\"\n\t}}\n}}\n");
                     text.Append($"prometheus.scrape \"s_{i}\" {{\n\ttargets    = []\n\tforward_to = [prometheus.remote_write.typo_{i}.receiver]\n}}\n");
+                }
+
+                break;
+            case "unknown-kind":
+                for (var i = 0; i < 5_000; i++)
+                {
+                    text.Append($"prometheus.remote_write \"rw_{i}\" {{\n\tendpoint {{\n\t\turl = \"http://x/{i}\"\n\t}}\n}}\n");
+                    text.Append($"prometheus.scrape \"s_{i}\" {{\n\ttargets    = []\n\tforward_to = [nothing_{i}.thing.receiver]\n}}\n");
                 }
 
                 break;
