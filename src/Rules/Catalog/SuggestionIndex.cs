@@ -43,7 +43,7 @@ public sealed class SuggestionIndex
         return search.Best;
     }
 
-    /// <summary>A candidate found by <see cref="Search"/>: its distance and its position among the candidates.</summary>
+    /// <summary>What <see cref="Search"/> found: the candidate followed by the suffix, its distance, and the candidate's position.</summary>
     public sealed record Match(string Candidate, int Distance, int Order);
 
     private sealed class Node(char ch)

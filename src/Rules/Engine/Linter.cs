@@ -48,7 +48,7 @@ public sealed class Linter
 
     /// <summary>
     /// Lints configurations formed before (<see cref="FormConfigurations(IReadOnlyList{SyntaxTree}, IWorkspace)"/>): the
-    /// fixer re-lints a file it rewrote among the same siblings, which are neither read nor grouped again.
+    /// fixer re-lints the files it rewrote among the same siblings, which are neither read nor grouped again.
     /// </summary>
     public IReadOnlyList<LintDiagnostic> Lint(IReadOnlyList<Configuration> configurations, IWorkspace workspace)
     {

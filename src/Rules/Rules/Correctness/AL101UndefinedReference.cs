@@ -106,6 +106,7 @@ public sealed class AL101UndefinedReference : Rule
         private readonly Dictionary<Scope, (List<ComponentInstance> All, Dictionary<string, List<ComponentInstance>> ByName)> _visible = [];
         private readonly Dictionary<(Scope Scope, string Name), SuggestionIndex> _labels = [];
         private readonly Dictionary<Scope, List<ReferenceGroup>> _references = [];
+
         // The first component of each ID, found by the ID's text: no ID string is built per component.
         private HashSet<ComponentInstance>? _firstWithId;
 
