@@ -99,15 +99,20 @@ public static class AlloyFormatter
     private static void Print(SyntaxTree tree, int baseIndent, ITextSink output)
     {
         var escape = ChooseEscape(tree.Source.Text);
+
+        // The stages' buffers are as large as a snippet needs, up to 8 K characters for a large file (the tab writer's
+        // and trimmer's grow if a run of aligned lines is longer): fixes format many snippets, each with its own.
+        var capacity = Math.Clamp(tree.Source.Length + tree.Source.Length / 8, 256, 8 * 1024);
         var tabWriter = new TabWriter(
-            new Trimmer(output, escape),
+            new Trimmer(output, escape, capacity),
             minWidth: 0,
             padding: 1,
             padChar: ' ',
             discardEmptyColumns: true,
             tabIndent: true,
-            escape);
-        var printer = new Printer(tree, escape, baseIndent, tabWriter);
+            escape,
+            capacity);
+        var printer = new Printer(tree, escape, baseIndent, tabWriter, capacity);
         new Walker(printer, tree.Source).WalkStatements(tree.Root.Statements);
         printer.Finish();
         tabWriter.Flush();

@@ -21,7 +21,6 @@ internal sealed class Printer
 {
     private const int WhitespaceCapacity = 16;
     private const int MaxNewlines = 2;
-    private const int BufferSize = 8 * 1024;
 
     private static readonly SearchValues<char> ProtectedCharacters = SearchValues.Create("\t\v\f ");
 
@@ -57,7 +56,8 @@ internal sealed class Printer
     private int _groupEnd;
     private int _commentStart = -1;
 
-    public Printer(SyntaxTree tree, char escape, int baseIndent, TabWriter output)
+    /// <param name="bufferSize">How many characters are buffered before they go to the tab writer.</param>
+    public Printer(SyntaxTree tree, char escape, int baseIndent, TabWriter output, int bufferSize)
     {
         _tree = tree;
         _lines = tree.Source.Lines;
@@ -67,7 +67,7 @@ internal sealed class Printer
         _text = tree.Source.Text;
         _comments = tree.Comments;
         _output = output;
-        _buffer = new char[Math.Clamp(tree.Source.Length + tree.Source.Length / 8, 256, BufferSize)];
+        _buffer = new char[bufferSize];
         NextCommentGroup();
     }
 

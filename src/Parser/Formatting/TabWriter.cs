@@ -28,7 +28,7 @@ internal sealed class TabWriter
     private readonly char _escape;
 
     // Collected text of the buffered lines, without the tabs and line breaks that split it.
-    private readonly CharBuffer _text = new(4096);
+    private readonly CharBuffer _text;
 
     // Position in _text up to which the width of the current cell has been counted.
     private int _measured;
@@ -49,7 +49,7 @@ internal sealed class TabWriter
     private int _widthCount;
 
     // Formatted lines not yet written to the output.
-    private readonly CharBuffer _formatted = new(2 * OutputPiece);
+    private readonly CharBuffer _formatted;
 
     public TabWriter(
         ITextSink output,
@@ -58,10 +58,13 @@ internal sealed class TabWriter
         char padChar,
         bool discardEmptyColumns,
         bool tabIndent,
-        char escape)
+        char escape,
+        int initialCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minWidth);
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
+        _text = new CharBuffer(initialCapacity);
+        _formatted = new CharBuffer(initialCapacity);
         _output = output;
         _minWidth = minWidth;
         _padding = padding;

@@ -7,13 +7,13 @@ namespace AlloyLint.Parser.Formatting;
 /// '\f' into '\n' and '\v' into '\t', and passes text between two escape characters through unmodified,
 /// removing the escape characters themselves. The trimmed text of each write goes to the output in one piece.
 /// </summary>
-internal sealed class Trimmer(ITextSink output, char escape) : ITextSink
+internal sealed class Trimmer(ITextSink output, char escape, int initialCapacity) : ITextSink
 {
     private static readonly SearchValues<char> LineBreaksAndVerticalTab = SearchValues.Create("\n\f\v");
 
     // Blanks since the last text, written only if more text follows on the line.
     private readonly CharBuffer _pendingSpace = new(64);
-    private readonly CharBuffer _trimmed = new(8192);
+    private readonly CharBuffer _trimmed = new(initialCapacity);
     private bool _inEscape;
 
     public void Write(ReadOnlySpan<char> text)

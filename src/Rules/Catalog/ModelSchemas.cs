@@ -95,6 +95,8 @@ public static class ModelSchemas
     /// </summary>
     private sealed class CheckedBodyCollector
     {
+        // Chunks double from the first to the last length: a small configuration needs no 64 KB chunk.
+        private const int FirstChunkLength = 64;
         private const int ChunkLength = 4096;
 
         private CheckedStatement[] _chunk = [];
@@ -107,7 +109,8 @@ public static class ModelSchemas
             var syntax = block.Body.Statements;
             if (_chunk.Length - _used < syntax.Length)
             {
-                (_chunk, _used) = (new CheckedStatement[Math.Max(ChunkLength, syntax.Length)], 0);
+                var length = Math.Clamp(_chunk.Length * 2, FirstChunkLength, ChunkLength);
+                (_chunk, _used) = (new CheckedStatement[Math.Max(length, syntax.Length)], 0);
             }
 
             var statements = _chunk.AsMemory(_used, syntax.Length);

@@ -59,7 +59,7 @@ public class TabWriterTests
     {
         const string input = "a\tb\naaa\tc\n\tx\ty\nab\tc\n😀\td\n";
         var output = new StringBuilder();
-        var writer = new TabWriter(new StringBuilderSink(output), 0, 1, ' ', true, true, Escape);
+        var writer = new TabWriter(new StringBuilderSink(output), 0, 1, ' ', true, true, Escape, initialCapacity: 16);
         foreach (var ch in input)
         {
             writer.Write([ch]);
@@ -72,7 +72,7 @@ public class TabWriterTests
     private static string Run(string input, char padChar = ' ', bool discardEmptyColumns = true)
     {
         var output = new StringBuilder();
-        var writer = new TabWriter(new StringBuilderSink(output), 0, 1, padChar, discardEmptyColumns, tabIndent: true, Escape);
+        var writer = new TabWriter(new StringBuilderSink(output), 0, 1, padChar, discardEmptyColumns, tabIndent: true, Escape, initialCapacity: 16);
         writer.Write(input);
         writer.Flush();
         return output.ToString();

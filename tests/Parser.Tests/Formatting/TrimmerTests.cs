@@ -32,7 +32,7 @@ public class TrimmerTests
     public void State_carries_across_writes()
     {
         var output = new StringBuilder();
-        var trimmer = new Trimmer(new StringBuilderSink(output), Escape);
+        var trimmer = new Trimmer(new StringBuilderSink(output), Escape, initialCapacity: 16);
         foreach (var piece in new[] { "a ", " ", "\n", $"{Escape}x ", $" {Escape}", "b\t", "", $" {Escape}", $"{Escape}c \v", "\n" })
         {
             trimmer.Write(piece);
@@ -44,7 +44,7 @@ public class TrimmerTests
     private static string Run(string input)
     {
         var output = new StringBuilder();
-        new Trimmer(new StringBuilderSink(output), Escape).Write(input);
+        new Trimmer(new StringBuilderSink(output), Escape, initialCapacity: 16).Write(input);
         return output.ToString();
     }
 }
