@@ -24,7 +24,7 @@ public sealed class SemanticModel
     /// <summary>The references that name each component.</summary>
     private readonly BlockRuns<Reference> _referencesTo;
     private readonly Lazy<PipelineGraph> _graph;
-    private readonly Lazy<IReadOnlyList<CheckedBody>> _checkedBodies;
+    private readonly Lazy<ChunkedList<CheckedBody>> _checkedBodies;
 
     private SemanticModel(ImmutableArray<SyntaxTree> trees)
     {
@@ -97,7 +97,7 @@ public sealed class SemanticModel
     /// <see cref="AllBlocks"/> order; worked out on first use (once, also when rules ask from several threads) and
     /// shared by the rules.
     /// </summary>
-    public IReadOnlyList<CheckedBody> CheckedBodies => _checkedBodies.Value;
+    public ChunkedList<CheckedBody> CheckedBodies => _checkedBodies.Value;
 
     public static SemanticModel Build(IEnumerable<SyntaxTree> trees) => new([.. trees]);
 
