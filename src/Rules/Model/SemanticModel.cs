@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Catalog;
@@ -162,7 +163,23 @@ public sealed class SemanticModel
         }
     }
 
+    /// <summary>Resolves a reference, as the last one with the same chain did when that one was in the same scope and file.</summary>
     private static void Resolve(Reference reference)
+    {
+        var chain = reference.Chain;
+        if (chain.LastResolved is { } last && ReferenceEquals(last.Scope, reference.Scope) && ReferenceEquals(last.Tree, reference.Tree) && last.IsCallee == reference.IsCallee)
+        {
+            reference.ResolveLike(last);
+            return;
+        }
+
+        ResolveAnew(reference);
+        chain.LastResolved = reference;
+    }
+
+    // SkipLocalsInit: the chain's text is written into the buffer before it is read; clearing 512 bytes per reference is wasted.
+    [SkipLocalsInit]
+    private static void ResolveAnew(Reference reference)
     {
         var names = reference.Names;
         if (!reference.IsCallee)
