@@ -85,6 +85,45 @@ public static class CatalogArguments
     /// </summary>
     public static IEnumerable<ModelBlock> Owners(SemanticModel model) => model.AllBlocks.Where(IsOwner);
 
+    /// <summary>
+    /// Visits every block body under the <see cref="Owners"/> once: each checked body with its schemas, and through its
+    /// syntax each body the checked bodies do not reach (those of blocks a checked body does not know or does not enter,
+    /// and those of owners with no schema: imported and unknown components). Rules that look at every body so read a large
+    /// configuration from the compact checked bodies, and a statement's syntax only when it matters.
+    /// </summary>
+    /// <param name="visitChecked">Called for each checked body of an owner.</param>
+    /// <param name="visitSyntax">
+    /// Called with the owner, the body and the blocks from the owner's body down to the body's block (empty for the
+    /// owner's own body): it visits that body and every body inside it.
+    /// </param>
+    public static void VisitOwnerBodies(SemanticModel model, Action<CheckedBody> visitChecked, Action<ModelBlock, Body, List<BlockStatement>> visitSyntax)
+    {
+        foreach (var body in model.CheckedBodies)
+        {
+            if (!IsOwner(body.Owner))
+            {
+                continue;
+            }
+
+            visitChecked(body);
+            foreach (var statement in body.Statements.Span)
+            {
+                if (statement.Attribute is null && statement.Block is not { FreeForm: false } && statement.Syntax is BlockStatement block)
+                {
+                    visitSyntax(body.Owner, block.Body, [.. PathTo(body), block]);
+                }
+            }
+        }
+
+        foreach (var owner in model.AllBlocks)
+        {
+            if (ModelSchemas.BodySchemaOf(owner) is null && IsOwner(owner))
+            {
+                visitSyntax(owner, owner.Block.Body, []);
+            }
+        }
+    }
+
     /// <summary>A block as messages name it: <c>`loki.write "default"`</c>, <c>`logging`</c>.</summary>
     public static string Describe(ModelBlock block) => $"`{block.DisplayName}`";
 
@@ -98,6 +137,30 @@ public static class CatalogArguments
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The blocks from the owner's body down to the checked body's own block: at each level, the one whose span holds it.</summary>
+    internal static ImmutableArray<BlockStatement> PathTo(CheckedBody body)
+    {
+        if (body.IsOwnerBody)
+        {
+            return [];
+        }
+
+        var path = ImmutableArray.CreateBuilder<BlockStatement>();
+        var target = body.Block.Span;
+        var current = body.Owner.Block.Body;
+        while (true)
+        {
+            var next = current.Statements.OfType<BlockStatement>().First(block => block.Span.Start <= target.Start && target.End <= block.Span.End);
+            path.Add(next);
+            if (ReferenceEquals(next, body.Block))
+            {
+                return path.ToImmutable();
+            }
+
+            current = next.Body;
+        }
     }
 
     // Components first: no component is called declare or foreach, and reading a block's name is a cache miss in a large file.
@@ -138,30 +201,6 @@ public static class CatalogArguments
                     path = path.IsDefault ? PathTo(body) : path;
                     Found.Add(new CatalogArgument(body.Owner, body.Owner.CatalogSchema!, path, body.Schema, statement.Syntax, statement.Attribute, statement.Block));
                 }
-            }
-        }
-
-        /// <summary>The blocks from the owner's body down to the checked body's own block: at each level, the one whose span holds it.</summary>
-        private static ImmutableArray<BlockStatement> PathTo(CheckedBody body)
-        {
-            if (body.IsOwnerBody)
-            {
-                return [];
-            }
-
-            var path = ImmutableArray.CreateBuilder<BlockStatement>();
-            var target = body.Block.Span;
-            var current = body.Owner.Block.Body;
-            while (true)
-            {
-                var next = current.Statements.OfType<BlockStatement>().First(block => block.Span.Start <= target.Start && target.End <= block.Span.End);
-                path.Add(next);
-                if (ReferenceEquals(next, body.Block))
-                {
-                    return path.ToImmutable();
-                }
-
-                current = next.Body;
             }
         }
 
