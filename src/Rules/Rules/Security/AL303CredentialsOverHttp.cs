@@ -13,10 +13,6 @@ namespace AlloyLint.Rules.Security;
 /// </summary>
 public sealed class AL303CredentialsOverHttp : Rule
 {
-    private static readonly string[] CredentialBlocks = ["basic_auth", "authorization", "oauth2"];
-
-    private static readonly string[] CredentialAttributes = ["bearer_token", "bearer_token_file"];
-
     private static readonly string[] CredentialHandlers = ["otelcol.auth.basic", "otelcol.auth.bearer"];
 
     private static readonly string[] OtlpSignalEndpoints = ["metrics_endpoint", "logs_endpoint", "traces_endpoint"];
@@ -105,9 +101,9 @@ public sealed class AL303CredentialsOverHttp : Rule
         {
             if (statement.Attribute is { Name: "url" } || (!statement.IsKnown && statement.Syntax is AttributeStatement { Name.Name: "url" }))
             {
-                // The blocks leading to the body are worked out only for a finding.
+                // The url first: most are not plain HTTP, and then the body's credentials and the blocks leading to it are not needed.
                 var url = (AttributeStatement)statement.Syntax;
-                if (ClientCredentials(body.Syntax) is { } credentials && IsPlainHttp(url))
+                if (IsPlainHttp(url) && ClientCredentials(body.Syntax) is { } credentials)
                 {
                     ReportPlainHttp(context, body.Owner, url, credentials, CatalogArguments.PathTo(body));
                 }
@@ -139,9 +135,9 @@ public sealed class AL303CredentialsOverHttp : Rule
             }
         }
 
-        if (url is not null && ClientCredentials(body) is { } credentials)
+        if (url is not null && IsPlainHttp(url) && ClientCredentials(body) is { } credentials)
         {
-            ReportIfPlainHttp(context, owner, url, credentials, path);
+            ReportPlainHttp(context, owner, url, credentials, path);
         }
     }
 
@@ -248,9 +244,10 @@ public sealed class AL303CredentialsOverHttp : Rule
         {
             switch (statement)
             {
-                case BlockStatement block when CredentialBlocks.Contains(block.Name):
+                // Patterns, not lists: this runs for each statement of every client body and scrape.
+                case BlockStatement { Name: "basic_auth" or "authorization" or "oauth2" } block:
                     return $"`{block.Name}`";
-                case AttributeStatement attribute when CredentialAttributes.Contains(attribute.Name.Name):
+                case AttributeStatement { Name.Name: "bearer_token" or "bearer_token_file" } attribute:
                     return $"`{attribute.Name.Name}`";
             }
         }
