@@ -77,29 +77,13 @@ public static class ModelSchemas
         declare.CustomComponent ??= CustomComponentSchema.From(declare.Block);
 
     /// <summary>
-    /// For each block in turn, its body and every nested block body whose schema is known, outermost first, in
-    /// source order. Unknown nested blocks and free-form ones (the foreach template, whose components the model
-    /// holds) are not entered. <see cref="SemanticModel.CheckedBodies"/> keeps the result for the rules.
+    /// Collects the checked bodies (<see cref="SemanticModel.CheckedBodies"/>): for each block in turn, its body and
+    /// every nested block body whose schema is known, outermost first, in source order. Unknown nested blocks and
+    /// free-form ones (the foreach template, whose components the model holds) are not entered. The statements go
+    /// into a few large shared arrays (each body a slice of one), so that the hundreds of thousands of statements of a
+    /// large configuration cost no object each. The model fills it in the same walk that finds the references.
     /// </summary>
-    public static ChunkedList<CheckedBody> CheckedBodies(IEnumerable<ModelBlock> blocks)
-    {
-        var collector = new CheckedBodyCollector();
-        foreach (var block in blocks)
-        {
-            if (BodySchemaOf(block) is { } schema)
-            {
-                collector.Add(block.Block, schema, block);
-            }
-        }
-
-        return collector.Bodies;
-    }
-
-    /// <summary>
-    /// Collects the bodies, and their statements into a few large shared arrays (each body a slice of one), so that
-    /// the hundreds of thousands of statements of a large configuration cost no object each.
-    /// </summary>
-    private sealed class CheckedBodyCollector
+    internal sealed class CheckedBodyCollector
     {
         // Chunks double from the first to the last length: a small configuration needs no 64 KB chunk.
         private const int FirstChunkLength = 64;
@@ -110,7 +94,20 @@ public static class ModelSchemas
 
         public ChunkedList<CheckedBody> Bodies { get; } = new();
 
-        public void Add(BlockStatement block, BodySchema schema, ModelBlock owner)
+        /// <summary>Adds a body and every body nested in it whose schema is known, outermost first.</summary>
+        public void AddWithNested(BlockStatement block, BodySchema schema, ModelBlock owner)
+        {
+            foreach (var statement in Add(block, schema, owner))
+            {
+                if (statement is { Block: { FreeForm: false } innerSchema, Syntax: BlockStatement inner })
+                {
+                    AddWithNested(inner, innerSchema.Body, owner);
+                }
+            }
+        }
+
+        /// <summary>Adds one body, not those nested in it, and gives its statements with their schemas.</summary>
+        public ReadOnlySpan<CheckedStatement> Add(BlockStatement block, BodySchema schema, ModelBlock owner)
         {
             var syntax = block.Body.Statements;
             if (_chunk.Length - _used < syntax.Length)
@@ -133,13 +130,7 @@ public static class ModelSchemas
             }
 
             Bodies.Add(new CheckedBody(schema, owner, block, statements));
-            foreach (var statement in written)
-            {
-                if (statement is { Block: { FreeForm: false } innerSchema, Syntax: BlockStatement inner })
-                {
-                    Add(inner, innerSchema.Body, owner);
-                }
-            }
+            return written;
         }
     }
 }

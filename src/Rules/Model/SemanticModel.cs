@@ -25,7 +25,6 @@ public sealed class SemanticModel
     /// <summary>The references that name each component.</summary>
     private readonly BlockRuns<Reference> _referencesTo;
     private readonly Lazy<PipelineGraph> _graph;
-    private readonly Lazy<ChunkedList<CheckedBody>> _checkedBodies;
 
     private SemanticModel(ImmutableArray<SyntaxTree> trees)
     {
@@ -36,13 +35,12 @@ public sealed class SemanticModel
         _allBlocks = new(topLevelStatements);
         Root = new Scope(ScopeKind.Root, parent: null, owner: null, expectedComponents: topLevelStatements);
         _graph = new(() => new PipelineGraph(_references, _allBlocks.Count));
-        _checkedBodies = new(() => ModelSchemas.CheckedBodies(_allBlocks));
         foreach (var tree in trees)
         {
             Declare(tree.Root, tree, Root);
         }
 
-        var collector = new ReferenceCollector(_references);
+        var collector = new ReferenceCollector(_references, new ModelSchemas.CheckedBodyCollector());
         _referenceStarts = new int[_allBlocks.Count + 1];
         foreach (var block in _allBlocks)
         {
@@ -58,6 +56,7 @@ public sealed class SemanticModel
         }
 
         _referenceStarts[^1] = _references.Count;
+        CheckedBodies = collector.CheckedBodies.Bodies;
 
         foreach (var tree in trees)
         {
@@ -94,11 +93,11 @@ public sealed class SemanticModel
     public PipelineGraph Graph => _graph.Value;
 
     /// <summary>
-    /// Every block body checked against a schema (see <see cref="ModelSchemas.CheckedBodies"/>), block by block in
-    /// <see cref="AllBlocks"/> order; worked out on first use (once, also when rules ask from several threads) and
-    /// shared by the rules.
+    /// Every block body checked against a schema (see <see cref="ModelSchemas.CheckedBodyCollector"/>), block by block
+    /// in <see cref="AllBlocks"/> order, shared by the rules. Worked out in the walk that finds the references, so that
+    /// a large configuration's statements are read once for both.
     /// </summary>
-    public ChunkedList<CheckedBody> CheckedBodies => _checkedBodies.Value;
+    public ChunkedList<CheckedBody> CheckedBodies { get; }
 
     public static SemanticModel Build(IEnumerable<SyntaxTree> trees) => new([.. trees]);
 
@@ -235,8 +234,11 @@ public sealed class SemanticModel
         return false;
     }
 
-    /// <summary>Finds the name chains in the expressions of one block (or one file's top level) and records them as references.</summary>
-    private sealed class ReferenceCollector(List<Reference> references)
+    /// <summary>
+    /// Finds the name chains in the expressions of one block (or one file's top level) and records them as references;
+    /// on the way, collects the block's checked bodies.
+    /// </summary>
+    private sealed class ReferenceCollector(List<Reference> references, ModelSchemas.CheckedBodyCollector checkedBodies)
     {
         private readonly NameChainTable _chains = new();
         private readonly List<string> _blockPath = [];
@@ -247,32 +249,51 @@ public sealed class SemanticModel
         private string? _attributePath;
 
         /// <summary>The references in a block's body; for <c>declare</c> and <c>foreach</c> only its own attributes (what it holds is a scope of its own).</summary>
+        public ModelSchemas.CheckedBodyCollector CheckedBodies => checkedBodies;
+
         public void CollectIn(ModelBlock block)
         {
             (_tree, _scope, _owner) = (block.Tree, block.Scope, block);
-            Collect(block.Block.Body, skipBlocks: block is ConfigBlock { InnerScope: not null });
+            var statements = ModelSchemas.BodySchemaOf(block) is { } schema ? checkedBodies.Add(block.Block, schema, block) : default;
+            Collect(block.Block.Body, skipBlocks: block is ConfigBlock { InnerScope: not null }, statements);
         }
 
         /// <summary>The references in the attributes written at the top of a file.</summary>
         public void CollectTopLevel(SyntaxTree tree, Scope root)
         {
             (_tree, _scope, _owner) = (tree, root, null);
-            Collect(tree.Root, skipBlocks: true);
+            Collect(tree.Root, skipBlocks: true, checkedStatements: default);
         }
 
-        private void Collect(Body body, bool skipBlocks)
+        /// <param name="body">The body.</param>
+        /// <param name="skipBlocks">True for a body whose blocks are a scope of their own (declare, foreach) or hold no references of this owner.</param>
+        /// <param name="checkedStatements">The body's statements with their schemas when it is a checked body; empty otherwise.</param>
+        private void Collect(Body body, bool skipBlocks, ReadOnlySpan<CheckedStatement> checkedStatements)
         {
-            foreach (var statement in body.Statements)
+            var statements = body.Statements;
+            for (var i = 0; i < statements.Length; i++)
             {
-                switch (statement)
+                switch (statements[i])
                 {
                     case AttributeStatement attribute:
                         (_attributeName, _attributePath) = (attribute.Name.Name, null);
                         Walk(attribute.Value, calledBy: null);
                         break;
-                    case BlockStatement inner when !skipBlocks:
+                    case BlockStatement inner:
+                        // Each checked body is added before those nested in it, and siblings in source order, as the collector's own walk does.
+                        var innerSchema = checkedStatements.IsEmpty ? null : checkedStatements[i].Block;
+                        if (skipBlocks)
+                        {
+                            if (innerSchema is { FreeForm: false })
+                            {
+                                checkedBodies.AddWithNested(inner, innerSchema.Body, _owner!);
+                            }
+
+                            break;
+                        }
+
                         _blockPath.Add(inner.Name);
-                        Collect(inner.Body, skipBlocks: false);
+                        Collect(inner.Body, skipBlocks: false, innerSchema is { FreeForm: false } ? checkedBodies.Add(inner, innerSchema.Body, _owner!) : default);
                         _blockPath.RemoveAt(_blockPath.Count - 1);
                         break;
                 }
