@@ -60,11 +60,7 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
                 results[index] = LintGroup(groups[index], stdinSource));
         }
 
-        var diagnostics = results.SelectMany(result => result.Diagnostics)
-            .OrderBy(diagnostic => diagnostic.Source.Path, StringComparer.Ordinal)
-            .ThenBy(diagnostic => diagnostic.Span.Start)
-            .ThenBy(diagnostic => diagnostic.Rule.Id, StringComparer.Ordinal)
-            .ToList();
+        var diagnostics = results.SelectMany(result => result.Diagnostics).Order(LintDiagnostic.ReportOrder).ToList();
         problems.AddRange(results.SelectMany(result => result.Problems));
         problems.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var changes = results.SelectMany(result => result.Changes).OrderBy(change => change.Original.Path, StringComparer.Ordinal).ToList();
