@@ -40,8 +40,7 @@ internal sealed class AlloyScanner
     /// <param name="leadingBomIsIllegal">True when a BOM was already stripped, so a BOM at <paramref name="start"/> is a second one.</param>
     /// <param name="insertTerminators">False only to test the raw token stream, as upstream's tests do.</param>
     /// <param name="errors">Receives the lexical errors in upstream's order.</param>
-    /// <param name="firstLine">The 1-based line of <paramref name="start"/>, which must begin a line.</param>
-    public AlloyScanner(string text, int start, int end, int[] invalidUtf8Offsets, bool leadingBomIsIllegal, bool insertTerminators, List<LexicalError> errors, int firstLine = 1)
+    public AlloyScanner(string text, int start, int end, int[] invalidUtf8Offsets, bool leadingBomIsIllegal, bool insertTerminators, List<LexicalError> errors)
     {
         _text = text;
         _start = start;
@@ -53,7 +52,7 @@ internal sealed class AlloyScanner
         _readOffset = start;
         _offset = start;
         _lineStart = start;
-        _line = firstLine;
+        _line = 1;
         Next();
         if (_ch == ByteOrderMark && !leadingBomIsIllegal)
         {
@@ -67,7 +66,7 @@ internal sealed class AlloyScanner
     /// <summary>The offset just past the last scanned token.</summary>
     public int Offset => _offset;
 
-    /// <summary>The 1-based line of <see cref="Offset"/>.</summary>
+    /// <summary>The 1-based line of <see cref="Offset"/>, counted from the start of what is scanned.</summary>
     public int Line => _line;
 
     /// <summary>The 1-based UTF-16 column of <see cref="Offset"/>.</summary>
