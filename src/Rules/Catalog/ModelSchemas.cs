@@ -39,6 +39,12 @@ public readonly struct CheckedStatement
 
     /// <summary>For a block: its schema, or null when the body accepts no block of that name.</summary>
     public BlockSchema? Block => _schema as BlockSchema;
+
+    /// <summary>
+    /// Whether the body's schema accepts the statement. Rules test this (or <see cref="Attribute"/>, <see cref="Block"/>)
+    /// before <see cref="Syntax"/>: the schemas are few and cached, while reading each statement of a large file is a cache miss.
+    /// </summary>
+    public bool IsKnown => _schema is not null;
 }
 
 /// <summary>What the blocks of the semantic model are against the catalog: built-in schema, custom component, import, or unknown.</summary>
@@ -75,7 +81,7 @@ public static class ModelSchemas
     /// source order. Unknown nested blocks and free-form ones (the foreach template, whose components the model
     /// holds) are not entered. <see cref="SemanticModel.CheckedBodies"/> keeps the result for the rules.
     /// </summary>
-    public static IReadOnlyList<CheckedBody> CheckedBodies(IEnumerable<ModelBlock> blocks)
+    public static ChunkedList<CheckedBody> CheckedBodies(IEnumerable<ModelBlock> blocks)
     {
         var collector = new CheckedBodyCollector();
         foreach (var block in blocks)
@@ -129,7 +135,7 @@ public static class ModelSchemas
             Bodies.Add(new CheckedBody(schema, owner, block, statements));
             foreach (var statement in written)
             {
-                if (statement is { Syntax: BlockStatement inner, Block: { FreeForm: false } innerSchema })
+                if (statement is { Block: { FreeForm: false } innerSchema, Syntax: BlockStatement inner })
                 {
                     Add(inner, innerSchema.Body, owner);
                 }

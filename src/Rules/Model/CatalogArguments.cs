@@ -42,16 +42,37 @@ public static class CatalogArguments
 {
     /// <summary>
     /// The attributes whose schema <paramref name="attributes"/> accepts and the blocks whose schema <paramref name="blocks"/>
-    /// accepts, in source order. Only those are materialised: the walk itself allocates nothing per statement.
+    /// accepts, owner by owner, each owner's bodies outermost first and in source order. Only those are materialised:
+    /// finding them allocates nothing per statement.
     /// </summary>
     public static IReadOnlyList<CatalogArgument> Where(SemanticModel model, Func<AttributeSchema, bool> attributes, Func<BlockSchema, bool> blocks)
     {
         var walk = new Walker(attributes, blocks);
-        foreach (var owner in model.AllBlocks)
+
+        // Owners whose bodies are checked against their catalog schema: their statements carry their schemas in the
+        // model's checked bodies, read without touching the syntax of the statements that do not match.
+        ModelBlock? owner = null;
+        var read = false;
+        foreach (var body in model.CheckedBodies)
         {
-            if (IsOwner(owner) && owner.CatalogSchema is { } schema && walk.MayHoldMatches(schema.Body))
+            if (!ReferenceEquals(body.Owner, owner))
             {
-                walk.Owner(owner, schema);
+                owner = body.Owner;
+                read = IsCheckedAgainstCatalog(owner) && walk.MayHoldMatches(owner.CatalogSchema!.Body);
+            }
+
+            if (read)
+            {
+                walk.Body(body);
+            }
+        }
+
+        // The others the catalog knows (a custom or imported component that takes a catalog name): walked through their syntax.
+        foreach (var other in model.AllBlocks)
+        {
+            if (other.CatalogSchema is { } schema && ModelSchemas.SchemaOf(other) is null && IsOwner(other) && walk.MayHoldMatches(schema.Body))
+            {
+                walk.Owner(other, schema);
             }
         }
 
@@ -79,7 +100,11 @@ public static class CatalogArguments
         return text.ToString();
     }
 
-    private static bool IsOwner(ModelBlock block) => block.Name is not ("declare" or "foreach");
+    // Components first: no component is called declare or foreach, and reading a block's name is a cache miss in a large file.
+    private static bool IsOwner(ModelBlock block) => block is ComponentInstance || block.Name is not ("declare" or "foreach");
+
+    /// <summary>Whether the owner's body is among the checked bodies with its catalog schema: not a custom or imported component.</summary>
+    private static bool IsCheckedAgainstCatalog(ModelBlock owner) => ModelSchemas.SchemaOf(owner) is not null && IsOwner(owner);
 
     private sealed class Walker(Func<AttributeSchema, bool> attributes, Func<BlockSchema, bool> blocks)
     {
@@ -100,6 +125,45 @@ public static class CatalogArguments
         }
 
         public void Owner(ModelBlock owner, ComponentSchema schema) => Walk(owner, schema, owner.Block.Body, schema.Body);
+
+        /// <summary>Finds the matches among a checked body's statements by the schemas the body already holds.</summary>
+        public void Body(CheckedBody body)
+        {
+            ImmutableArray<BlockStatement> path = default;
+            foreach (var statement in body.Statements.Span)
+            {
+                if (statement.Attribute is { } attribute ? attributes(attribute) : statement.Block is { } block && blocks(block))
+                {
+                    // Matches in the same body share the blocks leading to it, worked out for the first.
+                    path = path.IsDefault ? PathTo(body) : path;
+                    Found.Add(new CatalogArgument(body.Owner, body.Owner.CatalogSchema!, path, body.Schema, statement.Syntax, statement.Attribute, statement.Block));
+                }
+            }
+        }
+
+        /// <summary>The blocks from the owner's body down to the checked body's own block: at each level, the one whose span holds it.</summary>
+        private static ImmutableArray<BlockStatement> PathTo(CheckedBody body)
+        {
+            if (body.IsOwnerBody)
+            {
+                return [];
+            }
+
+            var path = ImmutableArray.CreateBuilder<BlockStatement>();
+            var target = body.Block.Span;
+            var current = body.Owner.Block.Body;
+            while (true)
+            {
+                var next = current.Statements.OfType<BlockStatement>().First(block => block.Span.Start <= target.Start && target.End <= block.Span.End);
+                path.Add(next);
+                if (ReferenceEquals(next, body.Block))
+                {
+                    return path.ToImmutable();
+                }
+
+                current = next.Body;
+            }
+        }
 
         private void Walk(ModelBlock owner, ComponentSchema ownerSchema, Body body, Catalog.BodySchema schema)
         {

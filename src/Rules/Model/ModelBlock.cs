@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Catalog;
 using AlloyLint.Parser.Tree;
@@ -15,6 +16,7 @@ public abstract class ModelBlock
         Tree = tree;
         Scope = scope;
         Index = index;
+        Label = block.Label?.Value;
         CatalogSchema = ComponentCatalog.Default.Find(block.Name);
     }
 
@@ -35,7 +37,8 @@ public abstract class ModelBlock
     /// <summary>The dotted block name, e.g. <c>prometheus.scrape</c>.</summary>
     public string Name => Block.Name;
 
-    public string? Label => Block.Label?.Value;
+    /// <summary>The label's text; kept apart from <see cref="Block"/>, whose label is a struct made on each read, because IDs and messages read it often.</summary>
+    public string? Label { get; }
 
     /// <summary>How expressions name it: <c>prometheus.scrape.default</c> (name and label joined by a dot).</summary>
     public string Id => _id ??= Label is null ? Name : $"{Name}.{Label}";
@@ -44,6 +47,7 @@ public abstract class ModelBlock
     internal const int IdBufferLength = 128;
 
     /// <summary>Whether <paramref name="id"/> is this block's <see cref="Id"/>, compared without building it.</summary>
+    [SkipLocalsInit] // the ID is written into the buffer before it is read: no need to clear it first
     public bool HasId(ReadOnlySpan<char> id) => id.SequenceEqual(IdText(stackalloc char[IdBufferLength]));
 
     /// <summary>

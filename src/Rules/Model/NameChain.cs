@@ -12,6 +12,12 @@ internal sealed class NameChain(ImmutableArray<string> names)
 {
     public ImmutableArray<string> Names { get; } = names;
 
+    /// <summary>
+    /// The last reference with this chain that the model resolved while it was built: the next one in the same scope
+    /// and file (and callee or not alike) resolves the same way, so it takes that answer instead of looking up again.
+    /// </summary>
+    public Reference? LastResolved { get; set; }
+
     /// <summary>The names joined with dots (built on first use; threads that race build equal strings).</summary>
     public string Text => field ??= string.Join('.', Names);
 

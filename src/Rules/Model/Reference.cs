@@ -91,6 +91,14 @@ public sealed class Reference
         _componentNames = idNames;
     }
 
+    /// <summary>Resolves the reference as <paramref name="other"/> was: a reference resolved before with the same chain, scope, file and callee-ness.</summary>
+    internal void ResolveLike(Reference other)
+    {
+        Kind = other.Kind;
+        _target = other._target;
+        _componentNames = other._componentNames;
+    }
+
     /// <summary>Resolves the reference to <paramref name="argument"/>, the <c>argument</c> block of its declare.</summary>
     internal void ResolveToArgument(ConfigBlock argument)
     {

@@ -72,6 +72,12 @@ public sealed class Scope
     /// <summary>The <c>argument</c> block called <paramref name="name"/> in this declare scope.</summary>
     public ConfigBlock? FindArgument(string name) => FindConfigBlock("argument", name);
 
+    /// <summary>
+    /// Whether two labeled blocks of this scope may have the same ID: some of its components share one, or it holds a
+    /// labeled configuration block (those are not grouped by ID). When false there is no duplicate to look for.
+    /// </summary>
+    internal bool MayHoldDuplicateIds => _sameId is not null || _firstConfigBlock is not null;
+
     /// <summary>The components with this ID (<c>name.label</c>) declared directly in this scope; several when duplicated.</summary>
     public IReadOnlyList<ComponentInstance> ComponentsWithId(string id) =>
         !_firstByIdText.TryGetValue(id, out var first) ? [] : _sameId?.GetValueOrDefault(first) ?? [first];

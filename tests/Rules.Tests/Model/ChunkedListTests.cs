@@ -23,6 +23,28 @@ public sealed class ChunkedListTests
     }
 
     [Fact]
+    public void Foreach_reads_every_item_of_every_chunk_once_in_order()
+    {
+        var list = new ChunkedList<int>();
+        for (var i = 0; i < 2049; i++)
+        {
+            list.Add(i);
+        }
+
+        var next = 0;
+        foreach (var item in list)
+        {
+            Assert.Equal(next++, item);
+        }
+
+        Assert.Equal(2049, next);
+        foreach (var item in new ChunkedList<int>())
+        {
+            Assert.Fail($"an empty list has no item, got {item}");
+        }
+    }
+
+    [Fact]
     public void Reading_past_the_end_throws_even_inside_the_last_chunk()
     {
         var list = new ChunkedList<string> { "a", "b" };

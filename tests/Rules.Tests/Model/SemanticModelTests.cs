@@ -178,6 +178,61 @@ public sealed class SemanticModelTests
     }
 
     [Fact]
+    public void References_repeating_a_chain_resolve_by_their_own_scope_file_and_call()
+    {
+        var model = BuildModel(
+            """
+            prometheus.remote_write "default" { }
+
+            prometheus.exporter.self "alloy" { }
+
+            prometheus.scrape "a" {
+            	targets    = prometheus.exporter.self.alloy.targets("x")
+            	forward_to = [prometheus.remote_write.default.receiver]
+            }
+
+            prometheus.scrape "b" {
+            	targets    = prometheus.exporter.self.alloy.targets
+            	forward_to = [each]
+            }
+
+            foreach "pods" {
+            	collection = []
+            	var        = "each"
+
+            	template {
+            		prometheus.scrape "c" {
+            			targets    = [each]
+            			forward_to = [prometheus.remote_write.default.receiver]
+            		}
+            	}
+            }
+            """,
+            """
+            prometheus.remote_write "default" { }
+
+            prometheus.scrape "d" {
+            	targets    = prometheus.exporter.self.alloy.targets("y")
+            	forward_to = [prometheus.remote_write.default.receiver]
+            }
+            """);
+        Assert.Equal(
+            [
+                "prometheus.exporter.self.alloy.targets -> Unresolved",
+                "prometheus.remote_write.default.receiver -> prometheus.remote_write \"default\" export receiver",
+                "prometheus.exporter.self.alloy.targets -> prometheus.exporter.self \"alloy\" export targets",
+                "each -> Unresolved",
+                "each -> ForeachVariable",
+                "prometheus.remote_write.default.receiver -> prometheus.remote_write \"default\" export receiver",
+                "prometheus.exporter.self.alloy.targets -> Unresolved",
+                "prometheus.remote_write.default.receiver -> prometheus.remote_write \"default\" export receiver",
+            ],
+            model.References.Where(reference => reference.Owner is not ConfigBlock).Select(reference => reference.ToString()));
+        var receivers = model.References.Where(reference => reference.Text == "prometheus.remote_write.default.receiver").ToList();
+        Assert.Equal(["cfg/0.alloy", "cfg/0.alloy", "cfg/1.alloy"], receivers.Select(reference => reference.Component!.Tree.Source.Path));
+    }
+
+    [Fact]
     public void Lists_each_blocks_references_and_the_references_naming_each_component_in_source_order()
     {
         var model = BuildModel("""

@@ -107,8 +107,8 @@ public sealed class AL101UndefinedReference : Rule
         private readonly Dictionary<(Scope Scope, string Name), SuggestionIndex> _labels = [];
         private readonly Dictionary<Scope, List<ReferenceGroup>> _references = [];
 
-        // The first component of each ID, found by the ID's text: no ID string is built per component.
-        private HashSet<ComponentInstance>? _firstWithId;
+        // The scopes that hold components: the root, and each declare body and foreach template.
+        private List<Scope>? _scopes;
 
         public List<ComponentInstance> Visible(Scope scope) => VisibleFrom(scope).All;
 
@@ -158,16 +158,19 @@ public sealed class AL101UndefinedReference : Rule
         /// <summary>Explains a component that exists, but in a scope the reference cannot see (another declare, a foreach template).</summary>
         public string Elsewhere(string id)
         {
-            if (_firstWithId is null)
+            _scopes ??= [model.Root, .. model.AllBlocks.OfType<ConfigBlock>().Select(block => block.InnerScope).OfType<Scope>()];
+
+            // The first component with this ID in the whole model: each scope already finds its own first by the ID's text.
+            ComponentInstance? hidden = null;
+            foreach (var scope in _scopes)
             {
-                _firstWithId = new HashSet<ComponentInstance>(BlockIdComparer<ComponentInstance>.Instance);
-                foreach (var component in model.AllBlocks.OfType<ComponentInstance>())
+                if (scope.ComponentsWithId(id) is [var first, ..] && (hidden is null || first.Index < hidden.Index))
                 {
-                    _firstWithId.Add(component);
+                    hidden = first;
                 }
             }
 
-            return _firstWithId.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(id, out var hidden) && hidden.Scope.Owner is { } owner
+            return hidden?.Scope.Owner is { } owner
                 ? $"; {id} exists only inside {owner.DisplayName}, which is out of scope here"
                 : string.Empty;
         }

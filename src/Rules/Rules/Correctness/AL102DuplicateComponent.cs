@@ -16,11 +16,11 @@ public sealed class AL102DuplicateComponent : Rule
 
     public override void Check(LintContext context)
     {
-        // Per scope, the first block with each ID (compared without building ID strings).
+        // Per scope that may hold duplicates, the first block with each ID (compared without building ID strings).
         var firstById = new Dictionary<Scope, HashSet<ModelBlock>>();
         foreach (var duplicate in context.Model.AllBlocks)
         {
-            if (duplicate.Label is null)
+            if (duplicate.Label is null || !duplicate.Scope.MayHoldDuplicateIds)
             {
                 continue;
             }

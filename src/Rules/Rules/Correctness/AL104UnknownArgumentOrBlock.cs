@@ -38,7 +38,7 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
         var isCustom = body.Owner is ComponentInstance { Declaration: not null };
         foreach (var statement in body.Statements.Span)
         {
-            if (statement is not { Syntax: AttributeStatement attribute, Attribute: null })
+            if (statement.IsKnown || statement.Syntax is not AttributeStatement attribute)
             {
                 continue;
             }
@@ -53,7 +53,7 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
 
         foreach (var statement in body.Statements.Span)
         {
-            if (statement is not { Syntax: BlockStatement inner, Block: null })
+            if (statement.IsKnown || statement.Syntax is not BlockStatement inner)
             {
                 continue;
             }

@@ -47,11 +47,12 @@ public sealed class AL105MissingRequired : Rule
         }
     }
 
+    // By the statements' schemas, whose names are the statements' names: see CheckedStatement.IsKnown.
     private static bool HasAttribute(CheckedBody body, string name)
     {
         foreach (var statement in body.Statements.Span)
         {
-            if (statement.Syntax is AttributeStatement attribute && attribute.Name.Name == name)
+            if (statement.Attribute?.Name == name)
             {
                 return true;
             }
@@ -64,7 +65,7 @@ public sealed class AL105MissingRequired : Rule
     {
         foreach (var statement in body.Statements.Span)
         {
-            if (statement.Syntax is BlockStatement block && block.Name == name)
+            if (statement.Block?.Name == name)
             {
                 return true;
             }

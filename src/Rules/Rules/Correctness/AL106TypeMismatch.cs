@@ -28,7 +28,7 @@ public sealed partial class AL106TypeMismatch : Rule
         {
             foreach (var statement in body.Statements.Span)
             {
-                if (statement is { Syntax: AttributeStatement attribute, Attribute: { } schema }
+                if (statement is { Attribute: { } schema, Syntax: AttributeStatement attribute }
                     && Mismatch(attribute.Value, schema.Type, schema, new ValuePath(attribute.Name.Name)) is { } found)
                 {
                     context.Report(body.Owner.Tree, found.At, $"{found.Message} (in {body.Where})");

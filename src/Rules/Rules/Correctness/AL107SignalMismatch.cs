@@ -32,7 +32,7 @@ public sealed class AL107SignalMismatch : Rule
 
             foreach (var statement in body.Statements.Span)
             {
-                if (statement is not { Syntax: AttributeStatement attribute, Attribute: { Signal: not Signal.None } expected })
+                if (statement is not { Attribute: { Signal: not Signal.None } expected, Syntax: AttributeStatement attribute })
                 {
                     continue;
                 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Model;
 
 namespace AlloyLint.Rules.Correctness;
 
@@ -26,7 +27,10 @@ public sealed class AL110DuplicateAttribute : Rule
         }
     }
 
-    /// <summary>Bodies with more statements than this index their attributes by name; smaller ones compare with the earlier statements.</summary>
+    /// <summary>
+    /// Bodies with more statements than this index their attributes by name; smaller ones compare with the earlier
+    /// statements, and only when a <see cref="NameFilter"/> says an equal name may come before.
+    /// </summary>
     private const int LinearScanLimit = 16;
 
     /// <summary>Checks a body and, through its blocks, every body inside it (bodies only nest in blocks, never in expressions).</summary>
@@ -34,13 +38,15 @@ public sealed class AL110DuplicateAttribute : Rule
     {
         var statements = body.Statements;
         var firstByName = statements.Length > LinearScanLimit ? new Dictionary<string, AttributeStatement>(StringComparer.Ordinal) : null;
+        var names = default(NameFilter);
         for (var i = 0; i < statements.Length; i++)
         {
             switch (statements[i])
             {
                 case AttributeStatement attribute:
-                    var first = firstByName is null ? FirstBefore(statements, i, attribute.Name.Name)
-                        : firstByName.TryAdd(attribute.Name.Name, attribute) ? null : firstByName[attribute.Name.Name];
+                    var name = attribute.Name.Name;
+                    var first = firstByName is not null ? (firstByName.TryAdd(name, attribute) ? null : firstByName[name])
+                        : names.Add(name) ? FirstBefore(statements, i, name) : null;
                     if (first is not null)
                     {
                         var at = tree.Source.GetPosition(first.Name.Span.Start);

@@ -39,7 +39,7 @@ public sealed class AL112BlockOnce : Rule
             firstByName.Clear();
             foreach (var statement in body.Statements.Span)
             {
-                if (statement is not { Syntax: BlockStatement inner, Block.Repeated: false })
+                if (statement is not { Block.Repeated: false, Syntax: BlockStatement inner })
                 {
                     continue;
                 }

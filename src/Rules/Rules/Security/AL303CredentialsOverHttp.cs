@@ -104,11 +104,8 @@ public sealed class AL303CredentialsOverHttp : Rule
     /// </summary>
     private static void VisitClientBlocks(LintContext context, ModelBlock owner, Body body, List<BlockStatement> path)
     {
-        if (Attribute(body, "url") is { } url && ClientCredentials(body) is { } credentials)
-        {
-            ReportIfPlainHttp(context, owner, url, credentials, path);
-        }
-
+        // One pass over the body finds its first url and enters its blocks: every statement of a large file is read once.
+        AttributeStatement? url = null;
         foreach (var statement in body.Statements)
         {
             if (statement is BlockStatement block)
@@ -117,6 +114,15 @@ public sealed class AL303CredentialsOverHttp : Rule
                 VisitClientBlocks(context, owner, block.Body, path);
                 path.RemoveAt(path.Count - 1);
             }
+            else if (url is null && statement is AttributeStatement { Name.Name: "url" } attribute)
+            {
+                url = attribute;
+            }
+        }
+
+        if (url is not null && ClientCredentials(body) is { } credentials)
+        {
+            ReportIfPlainHttp(context, owner, url, credentials, path);
         }
     }
 
