@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Catalog;
 
@@ -7,20 +8,25 @@ namespace AlloyLint.Rules.Model;
 
 /// <summary>
 /// An attribute or block written inside a component or top-level block that the catalog knows, with its schema:
-/// <see cref="Owner"/> is the component or top-level block, <see cref="Blocks"/> the nested blocks from it down to
-/// the statement's body (empty when the statement is directly in the owner), <see cref="ParentSchema"/> the schema
-/// of that body.
+/// <see cref="Owner"/> is the component or top-level block, <see cref="BodyBlock"/> the block whose body holds the
+/// statement (the owner's own for its top level), <see cref="ParentSchema"/> the schema of that body.
 /// </summary>
 public sealed record CatalogArgument(
     ModelBlock Owner,
     ComponentSchema OwnerSchema,
-    ImmutableArray<BlockStatement> Blocks,
+    BlockStatement BodyBlock,
     Catalog.BodySchema ParentSchema,
     Statement Statement,
     AttributeSchema? Attribute,
     BlockSchema? Block)
 {
     public SyntaxTree Tree => Owner.Tree;
+
+    /// <summary>
+    /// The nested blocks from the owner down to the statement's body, empty when the statement is directly in the owner;
+    /// worked out on first use, as only findings about nested statements need them.
+    /// </summary>
+    public ImmutableArray<BlockStatement> Blocks => field.IsDefault ? field = CatalogArguments.PathTo(Owner, BodyBlock) : field;
 
     /// <summary>The statement's name: the attribute name or the (dotted) block name.</summary>
     public string Name => Statement switch
@@ -85,6 +91,45 @@ public static class CatalogArguments
     /// </summary>
     public static IEnumerable<ModelBlock> Owners(SemanticModel model) => model.AllBlocks.Where(IsOwner);
 
+    /// <summary>
+    /// Visits every block body under the <see cref="Owners"/> once: each checked body with its schemas, and through its
+    /// syntax each body the checked bodies do not reach (those of blocks a checked body does not know or does not enter,
+    /// and those of owners with no schema: imported and unknown components). Rules that look at every body so read a large
+    /// configuration from the compact checked bodies, and a statement's syntax only when it matters.
+    /// </summary>
+    /// <param name="visitChecked">Called for each checked body of an owner.</param>
+    /// <param name="visitSyntax">
+    /// Called with the owner, the body and the blocks from the owner's body down to the body's block (empty for the
+    /// owner's own body): it visits that body and every body inside it.
+    /// </param>
+    public static void VisitOwnerBodies(SemanticModel model, Action<CheckedBody> visitChecked, Action<ModelBlock, Body, List<BlockStatement>> visitSyntax)
+    {
+        foreach (var body in model.CheckedBodies)
+        {
+            if (!IsOwner(body.Owner))
+            {
+                continue;
+            }
+
+            visitChecked(body);
+            foreach (var statement in body.Statements.Span)
+            {
+                if (statement.Attribute is null && statement.Block is not { FreeForm: false } && statement.Syntax is BlockStatement block)
+                {
+                    visitSyntax(body.Owner, block.Body, [.. PathTo(body), block]);
+                }
+            }
+        }
+
+        foreach (var owner in model.AllBlocks)
+        {
+            if (ModelSchemas.BodySchemaOf(owner) is null && IsOwner(owner))
+            {
+                visitSyntax(owner, owner.Block.Body, []);
+            }
+        }
+    }
+
     /// <summary>A block as messages name it: <c>`loki.write "default"`</c>, <c>`logging`</c>.</summary>
     public static string Describe(ModelBlock block) => $"`{block.DisplayName}`";
 
@@ -98,6 +143,38 @@ public static class CatalogArguments
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The blocks leading to a checked body, as <see cref="PathTo(ModelBlock, BlockStatement)"/> finds them.</summary>
+    internal static ImmutableArray<BlockStatement> PathTo(CheckedBody body) => PathTo(body.Owner, body.Block);
+
+    /// <summary>
+    /// The nested blocks from <paramref name="owner"/>'s body down to <paramref name="block"/> (with it; empty for the
+    /// owner's own block): at each level, the block whose span holds it.
+    /// </summary>
+    internal static ImmutableArray<BlockStatement> PathTo(ModelBlock owner, BlockStatement block)
+    {
+        var path = ImmutableArray.CreateBuilder<BlockStatement>();
+        for (var current = owner.Block; !ReferenceEquals(current, block);)
+        {
+            current = Enclosing(current.Body, block.Span);
+            path.Add(current);
+        }
+
+        return path.ToImmutable();
+    }
+
+    private static BlockStatement Enclosing(Body body, TextSpan span)
+    {
+        foreach (var statement in body.Statements)
+        {
+            if (statement is BlockStatement block && block.Span.Start <= span.Start && span.End <= block.Span.End)
+            {
+                return block;
+            }
+        }
+
+        throw new InvalidOperationException($"No block of the body holds {span}.");
     }
 
     // Components first: no component is called declare or foreach, and reading a block's name is a cache miss in a large file.
@@ -129,39 +206,12 @@ public static class CatalogArguments
         /// <summary>Finds the matches among a checked body's statements by the schemas the body already holds.</summary>
         public void Body(CheckedBody body)
         {
-            ImmutableArray<BlockStatement> path = default;
             foreach (var statement in body.Statements.Span)
             {
                 if (statement.Attribute is { } attribute ? attributes(attribute) : statement.Block is { } block && blocks(block))
                 {
-                    // Matches in the same body share the blocks leading to it, worked out for the first.
-                    path = path.IsDefault ? PathTo(body) : path;
-                    Found.Add(new CatalogArgument(body.Owner, body.Owner.CatalogSchema!, path, body.Schema, statement.Syntax, statement.Attribute, statement.Block));
+                    Found.Add(new CatalogArgument(body.Owner, body.Owner.CatalogSchema!, body.Block, body.Schema, statement.Syntax, statement.Attribute, statement.Block));
                 }
-            }
-        }
-
-        /// <summary>The blocks from the owner's body down to the checked body's own block: at each level, the one whose span holds it.</summary>
-        private static ImmutableArray<BlockStatement> PathTo(CheckedBody body)
-        {
-            if (body.IsOwnerBody)
-            {
-                return [];
-            }
-
-            var path = ImmutableArray.CreateBuilder<BlockStatement>();
-            var target = body.Block.Span;
-            var current = body.Owner.Block.Body;
-            while (true)
-            {
-                var next = current.Statements.OfType<BlockStatement>().First(block => block.Span.Start <= target.Start && target.End <= block.Span.End);
-                path.Add(next);
-                if (ReferenceEquals(next, body.Block))
-                {
-                    return path.ToImmutable();
-                }
-
-                current = next.Body;
             }
         }
 
@@ -174,14 +224,14 @@ public static class CatalogArguments
                     case AttributeStatement attribute when schema.FindAttribute(attribute.Name.Name) is { } attributeSchema:
                         if (attributes(attributeSchema))
                         {
-                            Found.Add(new CatalogArgument(owner, ownerSchema, [.. _path], schema, attribute, attributeSchema, null));
+                            Found.Add(new CatalogArgument(owner, ownerSchema, BodyBlock(owner), schema, attribute, attributeSchema, null));
                         }
 
                         break;
                     case BlockStatement block when schema.FindBlock(block.Name) is { } blockSchema:
                         if (blocks(blockSchema))
                         {
-                            Found.Add(new CatalogArgument(owner, ownerSchema, [.. _path], schema, block, null, blockSchema));
+                            Found.Add(new CatalogArgument(owner, ownerSchema, BodyBlock(owner), schema, block, null, blockSchema));
                         }
 
                         if (MayHoldMatches(blockSchema.Body))
@@ -195,6 +245,8 @@ public static class CatalogArguments
                 }
             }
         }
+
+        private BlockStatement BodyBlock(ModelBlock owner) => _path.Count == 0 ? owner.Block : _path[^1];
 
         /// <summary>Depth first through the nested block schemas (recursive ones such as <c>stage.match</c> are entered once).</summary>
         private bool Reaches(Catalog.BodySchema schema, HashSet<Catalog.BodySchema> visited)

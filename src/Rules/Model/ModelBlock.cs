@@ -16,6 +16,7 @@ public abstract class ModelBlock
         Tree = tree;
         Scope = scope;
         Index = index;
+        Name = block.Name;
         Label = block.Label?.Value;
         CatalogSchema = ComponentCatalog.Default.Find(block.Name);
     }
@@ -35,9 +36,13 @@ public abstract class ModelBlock
     public int Index { get; }
 
     /// <summary>The dotted block name, e.g. <c>prometheus.scrape</c>.</summary>
-    public string Name => Block.Name;
+    /// <remarks>
+    /// Name and label are kept apart from <see cref="Block"/>: rules scan every block of a large configuration by name,
+    /// and reading each block's syntax node is a cache miss (the label is also a struct made on each read).
+    /// </remarks>
+    public string Name { get; }
 
-    /// <summary>The label's text; kept apart from <see cref="Block"/>, whose label is a struct made on each read, because IDs and messages read it often.</summary>
+    /// <summary>The label's text (see <see cref="Name"/>).</summary>
     public string? Label { get; }
 
     /// <summary>How expressions name it: <c>prometheus.scrape.default</c> (name and label joined by a dot).</summary>

@@ -1,5 +1,6 @@
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Parser.Tree;
+using AlloyLint.Rules.Catalog;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Model;
 
@@ -29,10 +30,9 @@ public sealed class AL303CredentialsOverHttp : Rule
 
     public override void Check(LintContext context)
     {
-        var path = new List<BlockStatement>();
+        CatalogArguments.VisitOwnerBodies(context.Model, body => VisitChecked(context, body), (owner, body, path) => VisitClientBlocks(context, owner, body, path));
         foreach (var owner in CatalogArguments.Owners(context.Model))
         {
-            VisitClientBlocks(context, owner, owner.Block.Body, path);
             switch (owner.Name)
             {
                 case "otelcol.exporter.otlphttp":
@@ -98,6 +98,25 @@ public sealed class AL303CredentialsOverHttp : Rule
             null);
     }
 
+    /// <summary>Prometheus-style clients in a checked body: its first <c>url</c> is known by its schema's name (an unknown one by its own).</summary>
+    private static void VisitChecked(LintContext context, CheckedBody body)
+    {
+        foreach (var statement in body.Statements.Span)
+        {
+            if (statement.Attribute is { Name: "url" } || (!statement.IsKnown && statement.Syntax is AttributeStatement { Name.Name: "url" }))
+            {
+                // The blocks leading to the body are worked out only for a finding.
+                var url = (AttributeStatement)statement.Syntax;
+                if (ClientCredentials(body.Syntax) is { } credentials && IsPlainHttp(url))
+                {
+                    ReportPlainHttp(context, body.Owner, url, credentials, CatalogArguments.PathTo(body));
+                }
+
+                return;
+            }
+        }
+    }
+
     /// <summary>
     /// Prometheus-style clients: a <c>url</c> next to credentials, in the same block or its <c>client</c> block;
     /// <paramref name="path"/> holds the nested blocks from the owner to <paramref name="body"/>.
@@ -151,15 +170,20 @@ public sealed class AL303CredentialsOverHttp : Rule
 
     private static void ReportIfPlainHttp(LintContext context, ModelBlock owner, AttributeStatement url, string credentials, IEnumerable<BlockStatement> path)
     {
-        if (ConstantEvaluator.EvaluateString(url.Value) is { } text && IsPlainHttpToRemoteHost(text))
+        if (IsPlainHttp(url))
         {
-            context.Report(
-                owner.Tree,
-                url.Value.Span,
-                $"{credentials} credentials are sent in clear text: `{url.Name.Name}` of {CatalogArguments.Describe(owner, path)} is an `http://` URL; use `https://`",
-                null);
+            ReportPlainHttp(context, owner, url, credentials, path);
         }
     }
+
+    private static bool IsPlainHttp(AttributeStatement url) => ConstantEvaluator.EvaluateString(url.Value) is { } text && IsPlainHttpToRemoteHost(text);
+
+    private static void ReportPlainHttp(LintContext context, ModelBlock owner, AttributeStatement url, string credentials, IEnumerable<BlockStatement> path) =>
+        context.Report(
+            owner.Tree,
+            url.Value.Span,
+            $"{credentials} credentials are sent in clear text: `{url.Name.Name}` of {CatalogArguments.Describe(owner, path)} is an `http://` URL; use `https://`",
+            null);
 
     /// <summary>True for an <c>http://</c> URL whose host is not loopback (<c>localhost</c>, 127.0.0.0/8, <c>::1</c>).</summary>
     internal static bool IsPlainHttpToRemoteHost(string url)
