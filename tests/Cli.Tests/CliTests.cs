@@ -228,6 +228,22 @@ public class CliTests
     }
 
     [Fact]
+    public void Findings_left_after_fixing_a_file_are_reported_in_path_order()
+    {
+        // a.alloy is reformatted (AL402), which replaces its findings by what is left after the fix: they must still
+        // come before b.alloy's.
+        const string Unformatted = "loki.write \"a\" {\n  endpoint {\n    url = \"https://loki:3100\"\n    basic_auth {\n      password = \"hunter2secret\"\n    }\n  }\n}\n";
+        const string Formatted = "loki.write \"b\" {\n\tendpoint {\n\t\turl = \"https://loki:3100\"\n\n\t\tbasic_auth {\n\t\t\tpassword = \"hunter2secret\"\n\t\t}\n\t}\n}\n";
+        using var tree = new TempTree().File("a.alloy", Unformatted).File("b.alloy", Formatted);
+
+        var result = CliRunner.Run(tree.Root, "--format", "concise", "--select", "AL301,AL402", "--fix");
+
+        Assert.Equal(
+            ["a.alloy:6:15: error", "b.alloy:6:15: error"],
+            result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => string.Join(':', line.Split(':')[..4])));
+    }
+
+    [Fact]
     public void Statistics_count_per_rule()
     {
         using var tree = new TempTree().File("a.alloy", Broken).File("b.alloy", Broken);

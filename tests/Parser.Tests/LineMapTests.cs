@@ -32,4 +32,30 @@ public class LineMapTests
             Assert.Equal(CountedLine(offset), lines.GetLine(offset));
         }
     }
+
+    [Fact]
+    public void Line_feeds_are_counted_exactly_at_every_position_and_length()
+    {
+        // Characters whose halves look like '\n' must not count; lengths cross the vector width and a lane's limit.
+        var random = new Random(7);
+        foreach (var length in new[] { 0, 1, 7, 8, 9, 15, 16, 17, 100, 8 * 65535 + 3, 8 * 65535 * 2 + 21 })
+        {
+            var chars = new char[length];
+            for (var i = 0; i < length; i++)
+            {
+                chars[i] = random.Next(6) switch
+                {
+                    0 => '\n',
+                    1 => '\u010A',
+                    2 => '\u0A00',
+                    3 => '\r',
+                    _ => (char)random.Next(32, 127),
+                };
+            }
+
+            Assert.Equal(chars.Count(ch => ch == '\n'), LineMap.CountLineFeeds(chars));
+        }
+
+        Assert.Equal(8 * 65535 * 2 + 21, LineMap.CountLineFeeds(new string('\n', 8 * 65535 * 2 + 21)));
+    }
 }

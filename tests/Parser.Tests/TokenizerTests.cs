@@ -200,6 +200,37 @@ public class TokenizerTests
     [InlineData("// a comment with \uFEFF inside", "18: illegal byte order mark")]
     public void Scanner_errors_use_upstream_messages_and_offsets(string text, string expected) => Assert.Equal(expected, Errors(text));
 
+    /// <summary>The scanner skips runs of plain ASCII in whitespace, strings and comments: what ends a run is still checked.</summary>
+    [Theory]
+    [InlineData("a = \"some text\0more\"", "14: illegal character NUL")]
+    [InlineData("a = `some text\0more`", "14: illegal character NUL")]
+    [InlineData("a = 1 // some text\0more", "18: illegal character NUL")]
+    [InlineData("a = \"some text\uFEFFmore\"", "14: illegal byte order mark")]
+    [InlineData("a =  \t \r \uFEFF 1", "9: illegal byte order mark")]
+    [InlineData("a = \"some text \\q more\"", "16: unknown escape sequence")]
+    [InlineData("a = \"some text\nmore\"", "4: string literal not terminated; 19: string literal not terminated")]
+    public void What_ends_a_run_of_plain_characters_is_still_checked(string text, string expected) => Assert.Equal(expected, Errors(text));
+
+    [Fact]
+    public void A_lone_surrogate_after_a_run_of_plain_characters_is_reported()
+    {
+        // Built at run time: a lone surrogate does not survive as an attribute argument.
+        var high = char.ConvertFromUtf32(0x1F600)[0];
+        Assert.Equal("14: illegal UTF-8 encoding", Errors("a = \"some text" + high + "more\""));
+        Assert.Equal("14: illegal UTF-8 encoding", Errors("a = `some text" + high + "`"));
+        Assert.Equal("18: illegal UTF-8 encoding", Errors("a = 1 // some text" + high));
+    }
+
+    [Fact]
+    public void Lines_and_columns_stay_right_after_runs_of_whitespace_strings_and_comments()
+    {
+        const string Text = "a \t\r = `raw\r\ntext\n  more` // note\r\n\t\tb = \"x y z\" /* c\n d */ c\n";
+        var positions = Scan(Text).Tokens
+            .Where(t => t.Kind is AlloyToken.Ident or AlloyToken.String)
+            .Select(t => $"{t.ToStringValue()}@{t.Span.Position.Line}:{t.Span.Position.Column}");
+        Assert.Equal(["a@1:1", "`raw\r\ntext\n  more`@1:8", "b@4:3", "\"x y z\"@4:7", "c@5:7"], positions);
+    }
+
     [Theory]
     [InlineData("\"\\a\\b\\f\\n\\r\\t\\v\\\\\\\"\"")]
     [InlineData("\"\\x41\\101\\u00e9\\U0001F600\"")]

@@ -60,11 +60,13 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
                 results[index] = LintGroup(groups[index], stdinSource));
         }
 
-        var diagnostics = results.SelectMany(result => result.Diagnostics)
-            .OrderBy(diagnostic => diagnostic.Source.Path, StringComparer.Ordinal)
-            .ThenBy(diagnostic => diagnostic.Span.Start)
-            .ThenBy(diagnostic => diagnostic.Rule.Id, StringComparer.Ordinal)
-            .ToList();
+        // The linter sorts each group's findings; they stay sorted unless fixes replaced some or there are several groups.
+        var diagnostics = results.SelectMany(result => result.Diagnostics).ToList();
+        if (!IsInReportOrder(diagnostics))
+        {
+            diagnostics = [.. diagnostics.Order(LintDiagnostic.ReportOrder)];
+        }
+
         problems.AddRange(results.SelectMany(result => result.Problems));
         problems.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var changes = results.SelectMany(result => result.Changes).OrderBy(change => change.Original.Path, StringComparer.Ordinal).ToList();
@@ -191,6 +193,19 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         }
 
         return new GroupResult(diagnostics, problems, changes, sources.Count);
+    }
+
+    private static bool IsInReportOrder(List<LintDiagnostic> diagnostics)
+    {
+        for (var i = 1; i < diagnostics.Count; i++)
+        {
+            if (LintDiagnostic.ReportOrder.Compare(diagnostics[i - 1], diagnostics[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Writes a fixed file unless that could lose data; returns why it was not written, or null.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlloyLint.Parser.Lexing;
 
 /// <summary>A lexical error: upstream's message at a UTF-16 offset, and when upstream's parser reports it.</summary>
@@ -38,8 +40,7 @@ internal sealed class AlloyScanner
     /// <param name="leadingBomIsIllegal">True when a BOM was already stripped, so a BOM at <paramref name="start"/> is a second one.</param>
     /// <param name="insertTerminators">False only to test the raw token stream, as upstream's tests do.</param>
     /// <param name="errors">Receives the lexical errors in upstream's order.</param>
-    /// <param name="firstLine">The 1-based line of <paramref name="start"/>, which must begin a line.</param>
-    public AlloyScanner(string text, int start, int end, int[] invalidUtf8Offsets, bool leadingBomIsIllegal, bool insertTerminators, List<LexicalError> errors, int firstLine = 1)
+    public AlloyScanner(string text, int start, int end, int[] invalidUtf8Offsets, bool leadingBomIsIllegal, bool insertTerminators, List<LexicalError> errors)
     {
         _text = text;
         _start = start;
@@ -51,7 +52,7 @@ internal sealed class AlloyScanner
         _readOffset = start;
         _offset = start;
         _lineStart = start;
-        _line = firstLine;
+        _line = 1;
         Next();
         if (_ch == ByteOrderMark && !leadingBomIsIllegal)
         {
@@ -65,7 +66,7 @@ internal sealed class AlloyScanner
     /// <summary>The offset just past the last scanned token.</summary>
     public int Offset => _offset;
 
-    /// <summary>The 1-based line of <see cref="Offset"/>.</summary>
+    /// <summary>The 1-based line of <see cref="Offset"/>, counted from the start of what is scanned.</summary>
     public int Line => _line;
 
     /// <summary>The 1-based UTF-16 column of <see cref="Offset"/>.</summary>
@@ -236,7 +237,37 @@ internal sealed class AlloyScanner
     private int Peek() => _readOffset < _end ? _text[_readOffset] : 0;
 
     /// <summary>Makes the next character current, reporting NUL, invalid UTF-8 and misplaced BOMs as upstream's <c>next</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Next()
+    {
+        // Most characters are ASCII after anything but a line break: nothing to report, no new line.
+        var read = _readOffset;
+        if (read < _end && _ch != '\n' && IsPlainAscii(_text[read]))
+        {
+            _offset = read;
+            _readOffset = read + 1;
+            _ch = _text[read];
+            return;
+        }
+
+        NextChecked();
+    }
+
+    /// <summary>ASCII that <see cref="Next"/> passes without a report or a new line: anything but NUL and '\n'.</summary>
+    private static bool IsPlainAscii(int c) => (uint)(c - 1) < 0x7F && c != '\n';
+
+    /// <summary>
+    /// Passes the current character, which must not be '\n', and the plain ASCII up to <paramref name="read"/>
+    /// (found by the caller's own loop, which is faster than a <see cref="Next"/> per character), and makes the
+    /// character at <paramref name="read"/> current.
+    /// </summary>
+    private void SkipTo(int read)
+    {
+        _readOffset = read;
+        Next();
+    }
+
+    private void NextChecked()
     {
         if (_readOffset >= _end)
         {
@@ -295,9 +326,26 @@ internal sealed class AlloyScanner
 
     private void SkipWhitespace()
     {
-        while (_ch is ' ' or '\t' or '\r' || (_ch == '\n' && !_insertTerm))
+        while (true)
         {
-            Next();
+            if (_ch is ' ' or '\t' or '\r')
+            {
+                var read = _readOffset;
+                while (read < _end && _text[read] is ' ' or '\t' or '\r')
+                {
+                    read++;
+                }
+
+                SkipTo(read);
+            }
+            else if (_ch == '\n' && !_insertTerm)
+            {
+                Next();
+            }
+            else
+            {
+                return;
+            }
         }
     }
 
@@ -335,6 +383,7 @@ internal sealed class AlloyScanner
         return AlloyToken.Ident;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiIdentifierPart(char c) =>
         (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_';
 
@@ -394,6 +443,18 @@ internal sealed class AlloyScanner
             {
                 Error(start, "string literal not terminated");
                 return;
+            }
+
+            if (ch != until && ch != '\\' && IsPlainAscii(ch))
+            {
+                var read = _readOffset;
+                while (read < _end && _text[read] is var next && next != until && next != '\\' && IsPlainAscii(next))
+                {
+                    read++;
+                }
+
+                SkipTo(read);
+                continue;
             }
 
             Next();
@@ -472,6 +533,17 @@ internal sealed class AlloyScanner
                 if (_ch == '\r')
                 {
                     carriageReturns++;
+                }
+                else if (IsPlainAscii(_ch))
+                {
+                    var read = _readOffset;
+                    while (read < _end && _text[read] != '\r' && IsPlainAscii(_text[read]))
+                    {
+                        read++;
+                    }
+
+                    SkipTo(read);
+                    continue;
                 }
 
                 Next();

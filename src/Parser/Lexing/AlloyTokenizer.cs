@@ -74,22 +74,23 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
     public static AlloyTokenizer Instance { get; } = new();
 
     /// <summary>Scans a whole source file.</summary>
-    public AlloyTokens Scan(SourceText source) => Scan(source, new Token<AlloyToken>[Math.Max(16, source.Length / 5)], .., firstLine: 1);
+    public AlloyTokens Scan(SourceText source) => Scan(source, new Token<AlloyToken>[Math.Max(16, source.Length / 5)], ..);
 
     /// <summary>
     /// Scans <paramref name="segment"/> of the source as if it were the whole file, into <paramref name="buffer"/>
     /// (grown when too small; the result's <c>Buffer</c> is the one to release). A segment after the first must
-    /// start a line, the <paramref name="firstLine"/>th. Each token's position comes from the scanner, so no line or
-    /// column is looked up per token.
+    /// start a line. Each token's position comes from the scanner, so no line or column is looked up per token; lines
+    /// count from the segment's start, as the parser only compares tokens' lines with each other (errors on one line,
+    /// comment groups), so the lines before a segment are never counted.
     /// </summary>
-    internal AlloyTokens Scan(SourceText source, Token<AlloyToken>[] buffer, Range segment, int firstLine)
+    internal AlloyTokens Scan(SourceText source, Token<AlloyToken>[] buffer, Range segment)
     {
         var text = source.Text;
         var (from, length) = segment.GetOffsetAndLength(text.Length);
         var errors = new List<LexicalError>();
         var invalid = source.InvalidUtf8Offsets as int[] ?? [.. source.InvalidUtf8Offsets];
         // A BOM after the file's start is never the file's own, so it is illegal there.
-        var scanner = new AlloyScanner(text, from, from + length, invalid, source.HasBom || from > 0, insertTerminators, errors, firstLine);
+        var scanner = new AlloyScanner(text, from, from + length, invalid, source.HasBom || from > 0, insertTerminators, errors);
         var tokens = buffer;
         var count = 0;
         var comments = ImmutableArray.CreateBuilder<Comment>();

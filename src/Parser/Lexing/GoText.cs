@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AlloyLint.Parser.Lexing;
@@ -9,10 +10,13 @@ internal static class GoText
     public const int Eof = -1;
 
     /// <summary>Scanner letters: ASCII letters, <c>_</c>, and non-ASCII letters (Unicode categories L*).</summary>
+    // Inlined: the scanner asks at every token and every character of a name.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsLetter(int ch) =>
         (uint)((ch | 0x20) - 'a') <= 'z' - 'a' || ch == '_' || (ch >= 0x80 && IsUnicodeLetter(ch));
 
     /// <summary>Scanner digits: ASCII digits and non-ASCII decimal digits (category Nd only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsDigit(int ch) =>
         (uint)(ch - '0') <= 9 || (ch >= 0x80 && Category(ch) == UnicodeCategory.DecimalDigitNumber);
 

@@ -53,21 +53,20 @@ internal static class AlloyGrammar
     };
 
     /// <summary>
-    /// A name after a dot: the current token as an identifier, reported as "expected <paramref name="expected"/>" (and
-    /// consumed) when it is none.
+    /// A name after a dot: the token at <paramref name="at"/> as an identifier, reported as "expected
+    /// <paramref name="expected"/>" when it is none. The caller consumes the token either way.
     /// </summary>
     // Hand-written: upstream's expect, keeping the token's literal as the name.
-    private static TokenListParser<AlloyToken, Identifier> ExpectedName(string expected) => input =>
+    private static Identifier ExpectName(ParseSession session, TokenList<AlloyToken> at, string expected)
     {
-        var session = ParseSession.Current;
-        var name = new Identifier(session.LiteralText(input), session.Span(input));
-        if (session.Kind(input) != AlloyToken.Ident)
+        var name = new Identifier(session.LiteralText(at), session.Span(at));
+        if (session.Kind(at) != AlloyToken.Ident)
         {
-            session.AddError(input, $"expected {expected}, got {session.Kind(input).Describe()}");
+            session.AddError(at, $"expected {expected}, got {session.Kind(at).Describe()}");
         }
 
-        return TokenListParserResult.Value(name, input, session.Next(input));
-    };
+        return name;
+    }
 
     // ----- Nesting -----
 
@@ -159,31 +158,29 @@ internal static class AlloyGrammar
 
     /// <summary><c>PrimaryExpr = identifier | literal | "(" Expression ")" | array | object</c>.</summary>
     // Hand-written for speed: names and literals, a third of all tokens, are built here without a parser call each.
-    private static Parsed Primary(ParseSession session, TokenList<AlloyToken> input)
+    private static Parsed<Expression> Primary(ParseSession session, TokenList<AlloyToken> input)
     {
         var kind = session.Kind(input);
         switch (kind)
         {
             case AlloyToken.Ident:
                 var name = session.Token(input);
-                return new Parsed(new IdentifierExpression(Name(name)), session.Next(input));
+                return new Parsed<Expression>(new IdentifierExpression(Name(name)), session.Next(input));
             case AlloyToken.String or AlloyToken.Number or AlloyToken.Float or AlloyToken.Bool or AlloyToken.Null:
                 var literal = session.Token(input);
-                return new Parsed(new LiteralExpression(ToLiteralKind(kind), session.TextOf(literal), ParseSession.SpanOf(literal)), session.Next(input));
+                return new Parsed<Expression>(new LiteralExpression(ToLiteralKind(kind), session.TextOf(literal), ParseSession.SpanOf(literal)), session.Next(input));
             case AlloyToken.LParen:
-                return new Parsed(ParenExpr(input));
+                return new Parsed<Expression>(ParenExpr(input));
             case AlloyToken.LBrack:
-                return new Parsed(ArrayExpr(input));
+                return new Parsed<Expression>(ArrayExpr(input));
             case AlloyToken.LCurly:
-                return new Parsed(ObjectExpr(input));
+                return new Parsed<Expression>(ObjectExpr(input));
             default:
-                return new Parsed(InvalidExpression(input));
+                return new Parsed<Expression>(InvalidExpression(input));
         }
     }
 
-    /// <summary><c>"." identifier</c>.</summary>
-    private static readonly TokenListParser<AlloyToken, Identifier> Member =
-        Is(AlloyToken.Dot).IgnoreThen(ExpectedName(AlloyToken.Ident.Describe()));
+    private static readonly string MemberExpected = AlloyToken.Ident.Describe();
 
     /// <summary><c>"[" Expression "]"</c>.</summary>
     private static readonly TokenListParser<AlloyToken, (Token<AlloyToken> Open, Expression Index, TextSpan Close)> Index =
@@ -195,7 +192,7 @@ internal static class AlloyGrammar
 
     /// <summary><c>PostfixExpr = PrimaryExpr { "." identifier | "[" Expression "]" | "(" [ ExpressionList ] ")" }</c>.</summary>
     // Hand-written: a left fold whose every suffix is a nesting level, with upstream's recovery for a block used as a value.
-    private static Parsed Postfix(ParseSession session, TokenList<AlloyToken> input)
+    private static Parsed<Expression> Postfix(ParseSession session, TokenList<AlloyToken> input)
     {
         var primary = Primary(session, input);
         var expression = primary.Value;
@@ -214,9 +211,9 @@ internal static class AlloyGrammar
                 switch (kind)
                 {
                     case AlloyToken.Dot:
-                        var member = Member(remainder);
-                        expression = new AccessExpression(expression, member.Value);
-                        remainder = member.Remainder;
+                        var member = session.Next(remainder);
+                        expression = new AccessExpression(expression, ExpectName(session, member, MemberExpected));
+                        remainder = session.Next(member);
                         break;
                     case AlloyToken.LBrack:
                         var index = Index(remainder);
@@ -246,7 +243,7 @@ internal static class AlloyGrammar
         }
 
         session.Depth = depth;
-        return new Parsed(expression, remainder);
+        return new Parsed<Expression>(expression, remainder);
     }
 
     /// <summary>
@@ -286,17 +283,20 @@ internal static class AlloyGrammar
         return TokenListParserResult.Value(expression.Value, input, expression.Remainder);
     };
 
-    /// <summary>An expression and the tokens after it, as the operator rules hand them to each other.</summary>
-    private readonly record struct Parsed(Expression Value, TokenList<AlloyToken> Remainder)
+    /// <summary>
+    /// What a hand-written rule read and the tokens after it. Rules that every token passes through hand these to each
+    /// other rather than Superpower's results, which are about 100 bytes and cost a helper call to copy.
+    /// </summary>
+    private readonly record struct Parsed<T>(T Value, TokenList<AlloyToken> Remainder)
     {
-        public Parsed(TokenListParserResult<AlloyToken, Expression> result)
+        public Parsed(TokenListParserResult<AlloyToken, T> result)
             : this(result.Value, result.Remainder)
         {
         }
     }
 
     /// <summary>Left-associative binary operators of precedence <paramref name="minimum"/> and above (except <c>^</c>).</summary>
-    private static Parsed Binary(ParseSession session, TokenList<AlloyToken> input, int minimum)
+    private static Parsed<Expression> Binary(ParseSession session, TokenList<AlloyToken> input, int minimum)
     {
         var left = Power(session, input);
         var expression = left.Value;
@@ -318,11 +318,11 @@ internal static class AlloyGrammar
         }
 
         session.Depth = depth;
-        return new Parsed(expression, remainder);
+        return new Parsed<Expression>(expression, remainder);
     }
 
     /// <summary><c>PowExpr = UnaryExpr [ "^" PowExpr ]</c>: right-associative, each right operand a nesting level.</summary>
-    private static Parsed Power(ParseSession session, TokenList<AlloyToken> input)
+    private static Parsed<Expression> Power(ParseSession session, TokenList<AlloyToken> input)
     {
         var left = Unary(session, input);
         if (session.Kind(left.Remainder) != AlloyToken.Pow)
@@ -334,30 +334,30 @@ internal static class AlloyGrammar
         var next = session.Next(left.Remainder);
         if (!session.Enter(next))
         {
-            return new Parsed(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, LiteralExpression.Placeholder(session.Span(next).Start)), next);
+            return new Parsed<Expression>(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, LiteralExpression.Placeholder(session.Span(next).Start)), next);
         }
 
         var right = Power(session, next);
         session.Leave();
-        return new Parsed(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, right.Value), right.Remainder);
+        return new Parsed<Expression>(new BinaryExpression(BinaryOperator.Power, operatorSpan, left.Value, right.Value), right.Remainder);
     }
 
     /// <summary><c>UnaryExpr = ( "!" | "-" ) UnaryExpr | PostfixExpr</c>, each one a nesting level.</summary>
-    private static Parsed Unary(ParseSession session, TokenList<AlloyToken> input)
+    private static Parsed<Expression> Unary(ParseSession session, TokenList<AlloyToken> input)
     {
         if (!session.Enter(input))
         {
-            return new Parsed(LiteralExpression.Placeholder(session.Span(input).Start), input);
+            return new Parsed<Expression>(LiteralExpression.Placeholder(session.Span(input).Start), input);
         }
 
-        Parsed result;
+        Parsed<Expression> result;
         var op = session.Kind(input);
         if (op is AlloyToken.Not or AlloyToken.Sub)
         {
             var operatorSpan = session.Span(input);
             var operand = Unary(session, session.Next(input));
             var unary = new UnaryExpression(op == AlloyToken.Not ? UnaryOperator.Not : UnaryOperator.Negate, operatorSpan, operand.Value);
-            result = new Parsed(unary, operand.Remainder);
+            result = new Parsed<Expression>(unary, operand.Remainder);
         }
         else
         {
@@ -378,30 +378,18 @@ internal static class AlloyGrammar
     /// A parsed block name: <paramref name="Name"/> joins its <paramref name="Count"/> parts by dots, and
     /// <paramref name="PartsWrittenApart"/> holds the parts only when something stands between a part and a dot.
     /// </summary>
-    private readonly record struct BlockName(Identifier First, string Name, TextSpan Span, int Count, ImmutableArray<Identifier> PartsWrittenApart, BlockLabel? Label);
+    private readonly record struct BlockName(Identifier First, string Name, TextSpan Span, int Count, ImmutableArray<Identifier> PartsWrittenApart);
 
-    private static readonly TokenListParser<AlloyToken, Token<AlloyToken>> IdentifierToken = Is(AlloyToken.Ident);
-
-    private static readonly TokenListParser<AlloyToken, Identifier> NamePart =
-        Is(AlloyToken.Dot).IgnoreThen(ExpectedName("identifier"));
-
-    /// <summary><c>identifier { "." identifier }</c>.</summary>
+    /// <summary><c>identifier { "." identifier }</c>, from an identifier at <paramref name="at"/>, which it moves past the name.</summary>
     // Hand-written: collects the parts on the session's reused stack, and keeps them only for a name written apart;
     // a name written in one run becomes one interned string.
-    private static readonly TokenListParser<AlloyToken, BlockName> DottedName = input =>
+    private static BlockName DottedName(ParseSession session, ref TokenList<AlloyToken> at)
     {
-        var session = ParseSession.Current;
-        var first = IdentifierToken(input);
-        if (!first.HasValue)
+        var firstPart = Name(session.Token(at));
+        at = session.Next(at);
+        if (session.Kind(at) != AlloyToken.Dot)
         {
-            return TokenListParserResult.Empty<AlloyToken, BlockName>(input);
-        }
-
-        var firstPart = Name(first.Value);
-        var remainder = first.Remainder;
-        if (session.Kind(remainder) != AlloyToken.Dot)
-        {
-            return TokenListParserResult.Value(new BlockName(firstPart, firstPart.Name, firstPart.Span, 1, default, null), input, remainder);
+            return new BlockName(firstPart, firstPart.Name, firstPart.Span, 1, default);
         }
 
         var stack = session.NameParts;
@@ -409,50 +397,45 @@ internal static class AlloyGrammar
         stack.Add(firstPart);
         // Kept apart: spaces or comments around a dot, or a part that is not an identifier (a syntax error).
         var writtenApart = false;
-        while (session.Kind(remainder) == AlloyToken.Dot)
+        while (session.Kind(at) == AlloyToken.Dot)
         {
-            writtenApart |= session.Kind(session.Next(remainder)) != AlloyToken.Ident;
-            var part = NamePart(remainder);
-            writtenApart |= part.Value.Span.Start != stack[^1].Span.End + 1;
-            stack.Add(part.Value);
-            remainder = part.Remainder;
+            var partAt = session.Next(at);
+            writtenApart |= session.Kind(partAt) != AlloyToken.Ident;
+            var part = ExpectName(session, partAt, "identifier");
+            writtenApart |= part.Span.Start != stack[^1].Span.End + 1;
+            stack.Add(part);
+            at = session.Next(partAt);
         }
 
         var count = stack.Count - mark;
         var span = TextSpan.FromBounds(firstPart.Span.Start, stack[^1].Span.End);
-        BlockName name;
         if (writtenApart)
         {
             var parts = ParseSession.Pop(stack, mark);
-            name = new BlockName(firstPart, string.Join('.', parts.Select(part => part.Name)), span, count, parts, null);
-        }
-        else
-        {
-            stack.RemoveRange(mark, count);
-            name = new BlockName(firstPart, session.Intern(span), span, count, default, null);
+            return new BlockName(firstPart, string.Join('.', parts.Select(part => part.Name)), span, count, parts);
         }
 
-        return TokenListParserResult.Value(name, input, remainder);
-    };
+        stack.RemoveRange(mark, count);
+        return new BlockName(firstPart, session.Intern(span), span, count, default);
+    }
 
-    /// <summary>The optional block label: any token but <c>=</c> and <c>{</c> is taken for one and checked.</summary>
+    /// <summary>The optional block label at <paramref name="at"/>: any token but <c>=</c> and <c>{</c> is taken for one, checked and passed.</summary>
     // Hand-written: upstream reads whatever stands before "=" or "{" as the label and reports what is wrong with it.
-    private static readonly TokenListParser<AlloyToken, BlockLabel?> Label = input =>
+    private static BlockLabel? Label(ParseSession session, ref TokenList<AlloyToken> at)
     {
-        var session = ParseSession.Current;
-        var kind = session.Kind(input);
+        var kind = session.Kind(at);
         if (kind is AlloyToken.Assign or AlloyToken.LCurly)
         {
-            return TokenListParserResult.Value<AlloyToken, BlockLabel?>(null, input, input);
+            return null;
         }
 
         BlockLabel? label = null;
         if (kind == AlloyToken.String)
         {
-            var literal = session.TextOf(session.Token(input));
+            var literal = session.TextOf(session.Token(at));
             if (literal[0] != '"')
             {
-                session.AddError(input, $"expected block label to be a double quoted string, but got {GoText.Quote(literal)}");
+                session.AddError(at, $"expected block label to be a double quoted string, but got {GoText.Quote(literal)}");
             }
 
             var value = string.Empty;
@@ -461,19 +444,20 @@ internal static class AlloyGrammar
                 value = literal[1..^1];
                 if (!Identifiers.IsValidIdentifier(value))
                 {
-                    session.AddError(input, $"expected block label to be a valid identifier, but got {GoText.Quote(value)}");
+                    session.AddError(at, $"expected block label to be a valid identifier, but got {GoText.Quote(value)}");
                 }
             }
 
-            label = new BlockLabel(value, session.Span(input));
+            label = new BlockLabel(value, session.Span(at));
         }
         else
         {
-            session.AddError(input, $"expected block label, got {kind.Describe()}");
+            session.AddError(at, $"expected block label, got {kind.Describe()}");
         }
 
-        return TokenListParserResult.Value(label, input, session.Next(input));
-    };
+        at = session.Next(at);
+        return label;
+    }
 
     private readonly record struct BlockBodyParse(TextSpan Open, Body Body, TextSpan Close);
 
@@ -492,62 +476,60 @@ internal static class AlloyGrammar
 
     /// <summary>
     /// <c>Statement = Attribute | Block</c>, told apart by the token after
-    /// <c>BlockName = identifier { "." identifier } [ string ]</c>.
+    /// <c>BlockName = identifier { "." identifier } [ string ]</c>; null when none could be read.
     /// </summary>
     // Hand-written: upstream reads the name first, then decides, and reports a missing name or body and skips on.
-    private static readonly TokenListParser<AlloyToken, Statement?> Statement = input =>
+    private static Parsed<Statement?> Statement(ParseSession session, TokenList<AlloyToken> input)
     {
-        var session = ParseSession.Current;
-        var dottedName = DottedName(input);
-        if (!dottedName.HasValue)
+        if (session.Kind(input) != AlloyToken.Ident)
         {
             session.AddError(input, $"expected identifier, got {session.Kind(input).Describe()}");
-            return TokenListParserResult.Value<AlloyToken, Statement?>(null, input, session.SkipTo(input, AlloyToken.Ident));
+            return new Parsed<Statement?>(null, session.SkipTo(input, AlloyToken.Ident));
         }
 
-        var label = Label(dottedName.Remainder);
-        var name = dottedName.Value with { Label = label.Value };
-        var remainder = label.Remainder;
+        var remainder = input;
+        var name = DottedName(session, ref remainder);
+        var label = Label(session, ref remainder);
         return session.Kind(remainder) switch
         {
-            AlloyToken.Assign => Attribute(session, name, input, session.Next(remainder)),
-            AlloyToken.LCurly => Block(name, input, remainder),
-            _ => NoStatement(session, name, input, remainder),
+            AlloyToken.Assign => Attribute(session, name, label, session.Next(remainder)),
+            AlloyToken.LCurly => Block(name, label, remainder),
+            _ => NoStatement(session, name, label, remainder),
         };
-    };
+    }
 
     /// <summary><c>Attribute = identifier "=" Expression</c>, from after the <c>=</c>.</summary>
-    private static TokenListParserResult<AlloyToken, Statement?> Attribute(ParseSession session, BlockName name, TokenList<AlloyToken> input, TokenList<AlloyToken> value)
+    private static Parsed<Statement?> Attribute(ParseSession session, BlockName name, BlockLabel? label, TokenList<AlloyToken> value)
     {
         if (name.Count != 1)
         {
             session.AddDirect(value, new TextSpan(name.First.Span.Start, name.Name.Length), "attribute names may only consist of a single identifier with no \".\"");
         }
-        else if (name.Label is { } label)
+        else if (label is { } written)
         {
-            session.AddDirect(value, label.Span, "attribute names may not have labels");
+            session.AddDirect(value, written.Span, "attribute names may not have labels");
         }
 
-        var expression = Expression(value);
-        return TokenListParserResult.Value<AlloyToken, Statement?>(new AttributeStatement(name.First, expression.Value), input, expression.Remainder);
+        var expression = Binary(session, value, 1);
+        return new Parsed<Statement?>(new AttributeStatement(name.First, expression.Value), expression.Remainder);
     }
 
     /// <summary><c>Block = BlockName "{" Body "}"</c>, from the <c>{</c>.</summary>
-    private static TokenListParserResult<AlloyToken, Statement?> Block(BlockName name, TokenList<AlloyToken> input, TokenList<AlloyToken> body)
+    private static Parsed<Statement?> Block(BlockName name, BlockLabel? label, TokenList<AlloyToken> body)
     {
         var block = BlockBody(body);
-        var statement = new BlockStatement(name.Name, name.Span, name.PartsWrittenApart, name.Label, block.Value.Open, block.Value.Body, block.Value.Close);
-        return TokenListParserResult.Value<AlloyToken, Statement?>(statement, input, block.Remainder);
+        var statement = new BlockStatement(name.Name, name.Span, name.PartsWrittenApart, label, block.Value.Open, block.Value.Body, block.Value.Close);
+        return new Parsed<Statement?>(statement, block.Remainder);
     }
 
     /// <summary>A name followed by neither <c>=</c> nor <c>{</c>: reported, and skipped to the next identifier.</summary>
-    private static TokenListParserResult<AlloyToken, Statement?> NoStatement(ParseSession session, BlockName name, TokenList<AlloyToken> input, TokenList<AlloyToken> at)
+    private static Parsed<Statement?> NoStatement(ParseSession session, BlockName name, BlockLabel? label, TokenList<AlloyToken> at)
     {
         var kind = session.Kind(at).Describe();
-        session.AddError(at, name.Count == 1 && name.Label is not { Value.Length: > 0 }
+        session.AddError(at, name.Count == 1 && label is not { Value.Length: > 0 }
             ? $"expected attribute assignment or block body, got {kind}"
             : $"expected block body, got {kind}");
-        return TokenListParserResult.Value<AlloyToken, Statement?>(null, input, session.SkipTo(at, AlloyToken.Ident));
+        return new Parsed<Statement?>(null, session.SkipTo(at, AlloyToken.Ident));
     }
 
     /// <summary><c>Body = [ Statement { TERMINATOR Statement } ]</c>, up to <paramref name="until"/> (not consumed).</summary>
@@ -560,7 +542,7 @@ internal static class AlloyGrammar
         var remainder = input;
         while (session.Kind(remainder) != until && session.Kind(remainder) != AlloyToken.Eof)
         {
-            var statement = Statement(remainder);
+            var statement = Statement(session, remainder);
             if (statement.Value is { } parsed)
             {
                 stack.Add(parsed);

@@ -58,7 +58,7 @@ public static class AlloyParser
                 () => new NameTable(),
                 (i, loop, names) =>
                 {
-                    segments[i] = ParseSegment(source, starts[i], i + 1 < starts.Length ? starts[i + 1].Offset : source.Length, names);
+                    segments[i] = ParseSegment(source, starts[i], i + 1 < starts.Length ? starts[i + 1] : source.Length, names);
                     if (!segments[i].Diagnostics.IsEmpty)
                     {
                         loop.Break();
@@ -184,8 +184,6 @@ public static class AlloyParser
     /// </summary>
     private const int SegmentLength = 120 * 1024;
 
-    private readonly record struct SegmentStart(int Offset, int Line);
-
     /// <summary>The parse of a segment, as if it were a file of its own.</summary>
     private sealed record SegmentParse(
         ImmutableArray<Statement> Statements,
@@ -201,19 +199,18 @@ public static class AlloyParser
     /// Where the segments start: the file's start, then, <paramref name="segmentLength"/> characters after the last
     /// start, the next line that begins with a letter or '_', as a top-level statement does in a file laid out as usual.
     /// </summary>
-    private static SegmentStart[] SegmentStarts(string text, int segmentLength)
+    private static int[] SegmentStarts(string text, int segmentLength)
     {
-        var starts = new List<SegmentStart> { new(0, 1) };
-        while (text.Length - starts[^1].Offset > segmentLength)
+        var starts = new List<int> { 0 };
+        while (text.Length - starts[^1] > segmentLength)
         {
-            var previous = starts[^1];
-            var start = NextLineStartingWithLetter(text, previous.Offset + segmentLength);
+            var start = NextLineStartingWithLetter(text, starts[^1] + segmentLength);
             if (start < 0)
             {
                 break;
             }
 
-            starts.Add(new SegmentStart(start, previous.Line + text.AsSpan(previous.Offset, start - previous.Offset).Count('\n')));
+            starts.Add(start);
         }
 
         return [.. starts];
@@ -232,12 +229,12 @@ public static class AlloyParser
         return -1;
     }
 
-    private static SegmentParse ParseSegment(SourceText source, SegmentStart start, int end, NameTable names)
+    private static SegmentParse ParseSegment(SourceText source, int start, int end, NameTable names)
     {
         // The token buffer lives only during the segment's parse: rent it, so segments and files reuse a few buffers
         // (the shared pool gives unused buffers back to the GC when memory runs short or they sit idle).
-        var buffer = ArrayPool<Token<AlloyToken>>.Shared.Rent(EstimatedTokenCount(end - start.Offset));
-        var tokens = AlloyTokenizer.Instance.Scan(source, buffer, start.Offset..end, start.Line);
+        var buffer = ArrayPool<Token<AlloyToken>>.Shared.Rent(EstimatedTokenCount(end - start));
+        var tokens = AlloyTokenizer.Instance.Scan(source, buffer, start..end);
         try
         {
             var (root, session, stop) = Run(AlloyGrammar.File, source.Text, tokens.Buffer, tokens.Count - 1, names);

@@ -1,16 +1,26 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace AlloyLint.Parser.Parsing;
 
 /// <summary>
 /// Hands out one string per distinct short token text (names, small literals repeat a lot in configs), so a parse
 /// allocates each such string once rather than once per occurrence.
 /// </summary>
+/// <remarks>
+/// Every name and literal of a file passes through here, so the table is a hash set of its own rather than a
+/// dictionary: one open-addressed array, a hash that reads four characters at a time, and no comparer calls.
+/// Interning only saves memory, so a text whose probe runs long (many colliding names, as hostile input could
+/// make) is handed out as a new string instead: a lookup never costs more than <see cref="MaxProbes"/> compares.
+/// </remarks>
 internal sealed class NameTable
 {
     private const int MaxInternedLength = 64;
-    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private const int MaxProbes = 32;
 
-    public NameTable() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    private Entry[] _entries = new Entry[256];
+    private int _count;
 
     public string Get(ReadOnlySpan<char> text)
     {
@@ -19,12 +29,90 @@ internal sealed class NameTable
             return text.ToString();
         }
 
-        if (!_lookup.TryGetValue(text, out var value))
+        var hash = Hash(text);
+        var mask = _entries.Length - 1;
+        var index = hash & mask;
+        for (var probe = 0; probe < MaxProbes; probe++)
         {
-            value = text.ToString();
-            _strings.Add(value, value);
+            ref var entry = ref _entries[index];
+            if (entry.Value is null)
+            {
+                return Add(ref entry, hash, text);
+            }
+
+            if (entry.Hash == hash && text.SequenceEqual(entry.Value))
+            {
+                return entry.Value;
+            }
+
+            index = (index + 1) & mask;
+        }
+
+        return text.ToString();
+    }
+
+    private string Add(ref Entry entry, int hash, ReadOnlySpan<char> text)
+    {
+        var value = text.ToString();
+        entry = new Entry(hash, value);
+        // At most half full, so that probe runs stay short.
+        if (++_count * 2 > _entries.Length)
+        {
+            Grow();
         }
 
         return value;
     }
+
+    private void Grow()
+    {
+        var entries = new Entry[_entries.Length * 2];
+        var mask = entries.Length - 1;
+        foreach (var entry in _entries)
+        {
+            if (entry.Value is null)
+            {
+                continue;
+            }
+
+            var index = entry.Hash & mask;
+            while (entries[index].Value is not null)
+            {
+                index = (index + 1) & mask;
+            }
+
+            entries[index] = entry;
+        }
+
+        _entries = entries;
+    }
+
+    /// <summary>Four characters (eight bytes) per step, then the rest; the result's low bits depend on every character.</summary>
+    private static int Hash(ReadOnlySpan<char> text)
+    {
+        const ulong Multiplier = 0x9E3779B97F4A7C15;
+        var bytes = MemoryMarshal.AsBytes(text);
+        var hash = (ulong)bytes.Length;
+        while (bytes.Length >= sizeof(ulong))
+        {
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * Multiplier, 29);
+            bytes = bytes[sizeof(ulong)..];
+        }
+
+        if (bytes.Length >= sizeof(uint))
+        {
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt32LittleEndian(bytes)) * Multiplier, 29);
+            bytes = bytes[sizeof(uint)..];
+        }
+
+        if (bytes.Length > 0)
+        {
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt16LittleEndian(bytes)) * Multiplier, 29);
+        }
+
+        hash *= Multiplier;
+        return (int)(hash >> 33);
+    }
+
+    private readonly record struct Entry(int Hash, string? Value);
 }

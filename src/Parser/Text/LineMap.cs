@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace AlloyLint.Parser.Text;
@@ -19,7 +21,7 @@ public sealed class LineMap
     {
         _text = text;
         var span = text.AsSpan();
-        _lineStarts = new int[span.Count('\n') + 1];
+        _lineStarts = new int[CountLineFeeds(span) + 1];
         var offset = 0;
         for (var line = 1; line < _lineStarts.Length; line++)
         {
@@ -29,6 +31,43 @@ public sealed class LineMap
     }
 
     public int LineCount => _lineStarts.Length;
+
+    /// <summary>
+    /// The number of '\n' in <paramref name="text"/>. <c>MemoryExtensions.Count</c> takes a bit mask of each vector's
+    /// matches, which code built for any x64 processor does without the instruction for 16-bit lanes: adding up the
+    /// matches lane by lane takes a tenth of the instructions.
+    /// </summary>
+    internal static int CountLineFeeds(ReadOnlySpan<char> text)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(text);
+        ref var first = ref MemoryMarshal.GetReference(chars);
+        var lineFeed = Vector128.Create((ushort)'\n');
+        var width = Vector128<ushort>.Count;
+        var count = 0;
+        var i = 0;
+        while (i <= chars.Length - width)
+        {
+            // A lane counts at most one match per vector, so it cannot overflow within 65,535 vectors.
+            var blockEnd = Math.Min(chars.Length - width, i + (ushort.MaxValue - 1) * width);
+            var lanes = Vector128<ushort>.Zero;
+            for (; i <= blockEnd; i += width)
+            {
+                lanes -= Vector128.Equals(Vector128.LoadUnsafe(ref first, (nuint)i), lineFeed);
+            }
+
+            count += (int)Vector128.Sum(Vector128.WidenLower(lanes) + Vector128.WidenUpper(lanes));
+        }
+
+        for (; i < chars.Length; i++)
+        {
+            if (chars[i] == '\n')
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>The offset at which the 1-based <paramref name="line"/> starts.</summary>
     public int LineStart(int line) => _lineStarts[line - 1];

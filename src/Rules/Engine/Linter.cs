@@ -58,10 +58,7 @@ public sealed class Linter
             findings.AddRange(Check(configuration, workspace));
         }
 
-        return [.. findings
-            .OrderBy(finding => finding.Source.Path, StringComparer.Ordinal)
-            .ThenBy(finding => finding.Span.Start)
-            .ThenBy(finding => finding.Rule.Id, StringComparer.Ordinal)];
+        return [.. findings.Order(LintDiagnostic.ReportOrder)];
     }
 
     /// <summary>Lints one text on its own or with its siblings, as <see cref="Lint(IReadOnlyList{SourceText}, IWorkspace)"/> does.</summary>

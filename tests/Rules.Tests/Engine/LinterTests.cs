@@ -37,6 +37,36 @@ public sealed class LinterTests
     }
 
     [Fact]
+    public void Report_order_is_path_ordinal_then_start_then_rule_and_keeps_one_rules_order_at_one_place()
+    {
+        RuleMetadata Rule(string id) => new(id, id.ToLowerInvariant(), RuleCategory.Style, Severity.Warning, "x");
+        var upper = SourceText.From("a = 1\nb = 2\n", "B.alloy");
+        var lower = SourceText.From("a = 1\nb = 2\n", "a.alloy");
+        LintDiagnostic Finding(SourceText source, int start, string id, string message) =>
+            new(Rule(id), Severity.Warning, source, new TextSpan(start, 1), message);
+        List<LintDiagnostic> findings =
+        [
+            Finding(lower, 6, "AL002", "second"),
+            Finding(lower, 6, "AL001", "x"),
+            Finding(lower, 0, "AL003", "x"),
+            Finding(upper, 6, "AL001", "x"),
+            Finding(lower, 6, "AL002", "reported after 'second'"),
+        ];
+
+        var ordered = findings.Order(LintDiagnostic.ReportOrder).Select(f => $"{f.Source.Path}:{f.Span.Start}:{f.Rule.Id}:{f.Message}");
+
+        Assert.Equal(
+            [
+                "B.alloy:6:AL001:x",
+                "a.alloy:0:AL003:x",
+                "a.alloy:6:AL001:x",
+                "a.alloy:6:AL002:second",
+                "a.alloy:6:AL002:reported after 'second'",
+            ],
+            ordered);
+    }
+
+    [Fact]
     public void Rules_running_in_parallel_report_exactly_what_they_report_one_after_another()
     {
         // Every rule's bad fixture (syntax errors aside) as one configuration, so that all rules find something.
