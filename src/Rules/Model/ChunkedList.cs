@@ -5,10 +5,12 @@ namespace AlloyLint.Rules.Model;
 /// <summary>
 /// A list that only grows at the end, held in fixed-size chunks: a large one is never copied to grow nor left up to
 /// half empty, as a <see cref="List{T}"/> growing by doubling is. Chunks stay below the large object heap's threshold.
+/// The first chunk starts small and doubles to the full length, so that a small configuration's lists stay small.
 /// </summary>
 public sealed class ChunkedList<T> : IReadOnlyList<T>
 {
     private const int ChunkLength = 1024;
+    private const int FirstChunkLength = 16;
 
     private readonly List<T[]> _chunks = [];
 
@@ -19,7 +21,17 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
 
     internal void Add(T item)
     {
-        if (Count % ChunkLength == 0)
+        if (Count == 0)
+        {
+            _chunks.Add(new T[FirstChunkLength]);
+        }
+        else if (Count < ChunkLength && Count == _chunks[0].Length)
+        {
+            var first = _chunks[0];
+            Array.Resize(ref first, Count * 2);
+            _chunks[0] = first;
+        }
+        else if (Count % ChunkLength == 0)
         {
             _chunks.Add(new T[ChunkLength]);
         }

@@ -44,6 +44,25 @@ public sealed class ChunkedListTests
         }
     }
 
+    [Theory]
+    [InlineData(15)]
+    [InlineData(17)]
+    [InlineData(1023)]
+    [InlineData(1025)]
+    public void A_list_growing_its_first_chunk_keeps_every_item(int count)
+    {
+        var list = new ChunkedList<string>();
+        for (var i = 0; i < count; i++)
+        {
+            list.Add($"item {i}");
+        }
+
+        Assert.Equal(count, list.Count);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"item {i}"), list);
+        Assert.Equal($"item {count - 1}", list[count - 1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => list[count]);
+    }
+
     [Fact]
     public void Reading_past_the_end_throws_even_inside_the_last_chunk()
     {
