@@ -3,6 +3,8 @@ namespace AlloyLint.Parser.Formatting;
 /// <summary>A growable run of characters, cleared and reused by the formatter stages between pieces of output.</summary>
 internal sealed class CharBuffer(int initialCapacity)
 {
+    private const int ShortCopy = 8;
+
     private char[] _chars = new char[initialCapacity];
 
     public int Length { get; private set; }
@@ -16,7 +18,20 @@ internal sealed class CharBuffer(int initialCapacity)
             Grow(text.Length);
         }
 
-        text.CopyTo(_chars.AsSpan(Length));
+        // Most pieces are a few characters (a cell, a name): a loop costs less than a call to the general copy.
+        if (text.Length <= ShortCopy)
+        {
+            var destination = _chars.AsSpan(Length, text.Length);
+            for (var i = 0; i < destination.Length; i++)
+            {
+                destination[i] = text[i];
+            }
+        }
+        else
+        {
+            text.CopyTo(_chars.AsSpan(Length));
+        }
+
         Length += text.Length;
     }
 
