@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlloyLint.Parser.Formatting;
 
 /// <summary>A growable run of characters, cleared and reused by the formatter stages between pieces of output.</summary>
@@ -18,21 +20,28 @@ internal sealed class CharBuffer(int initialCapacity)
             Grow(text.Length);
         }
 
-        // Most pieces are a few characters (a cell, a name): a loop costs less than a call to the general copy.
-        if (text.Length <= ShortCopy)
+        Copy(text, _chars.AsSpan(Length));
+        Length += text.Length;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="text"/> to the start of <paramref name="destination"/>. Most pieces the formatter moves
+    /// are a few characters (a cell, a name): for those a loop costs less than a call to the general copy.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Copy(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        if (text.Length > ShortCopy)
         {
-            var destination = _chars.AsSpan(Length, text.Length);
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] = text[i];
-            }
-        }
-        else
-        {
-            text.CopyTo(_chars.AsSpan(Length));
+            text.CopyTo(destination);
+            return;
         }
 
-        Length += text.Length;
+        destination = destination[..text.Length];
+        for (var i = 0; i < destination.Length; i++)
+        {
+            destination[i] = text[i];
+        }
     }
 
     public void Append(char ch)

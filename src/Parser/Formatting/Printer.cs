@@ -498,7 +498,7 @@ internal sealed class Printer
             }
         }
 
-        text.CopyTo(_buffer.AsSpan(_bufferLength));
+        CharBuffer.Copy(text, _buffer.AsSpan(_bufferLength));
         _bufferLength += text.Length;
         _wroteAnything |= text.Length > 0;
     }
