@@ -12,9 +12,11 @@ namespace AlloyLint.Parser.Parsing;
 /// recovery. Like upstream's parser, the rules never fail on bad input: they report into the <see cref="ParseSession"/>
 /// and go on as upstream does, so a file yields every error upstream reports. A rule fails only where the grammar
 /// offers a choice and the current token starts none of it, without consuming anything, which is what <c>Or</c> and
-/// <c>OptionalOrDefault</c> build on. Bracketed forms, objects, fields, suffixes and block bodies are combinators; the
-/// rules every token passes through (statements, operators, primaries) and upstream's recovery loops are hand-written
-/// <see cref="TokenListParser{TKind, T}"/> delegates, each saying why on its first line.
+/// <c>OptionalOrDefault</c> build on. Bracketed forms, objects, fields, index and call suffixes and block bodies are
+/// combinators; the rules every token passes through (the statement loop, statements and their names, operators,
+/// postfix chains, primaries) and upstream's recovery loops are hand-written, each saying why on its first line. Below
+/// the statement loop these are methods returning <see cref="Parsed{T}"/>: the AOT compiler copies each Superpower
+/// result (about 100 bytes) returned through a helper with write barriers.
 /// </summary>
 internal static class AlloyGrammar
 {
@@ -180,6 +182,7 @@ internal static class AlloyGrammar
         }
     }
 
+    /// <summary>What the error for a bad name after a dot says was expected.</summary>
     private static readonly string MemberExpected = AlloyToken.Ident.Describe();
 
     /// <summary><c>"[" Expression "]"</c>.</summary>
