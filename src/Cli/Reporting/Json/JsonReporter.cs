@@ -25,7 +25,8 @@ internal sealed class JsonReporter(ReportOptions options) : IReporter
                 report.Count(Severity.Note),
                 report.Diagnostics.Count(diagnostic => diagnostic.Fix is not null),
                 report.FixesApplied));
-        output.WriteLine(JsonSerializer.Serialize(document, JsonReportContext.Readable.JsonReport));
+        JsonSerializer.Serialize(new TextWriterStream(output), document, JsonReportContext.Readable.JsonReport);
+        output.WriteLine();
     }
 
     private JsonDiagnostic ToJson(LintDiagnostic diagnostic) => new(

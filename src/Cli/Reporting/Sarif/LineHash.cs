@@ -11,8 +11,11 @@ internal static class LineHash
     private const ulong Multiplier = 37;
     private const int EndOfFile = 65535;
 
-    /// <summary>The fingerprint of every line of <paramref name="text"/>, indexed by line number − 1.</summary>
-    public static string[] Compute(string text)
+    /// <summary>
+    /// The fingerprint of every line of <paramref name="text"/>, indexed by line number − 1. Kept as numbers: a large
+    /// file has far more lines than findings, and only the lines with a finding are printed.
+    /// </summary>
+    public static LineFingerprint[] Compute(string text)
     {
         var firstMod = 1UL;
         for (var i = 0; i < BlockSize; i++)
@@ -23,7 +26,7 @@ internal static class LineHash
         var window = new int[BlockSize];
         var lineNumbers = new int[BlockSize];
         Array.Fill(lineNumbers, -1);
-        var hashes = new List<string>();
+        var hashes = new List<LineFingerprint>();
         var counts = new Dictionary<ulong, int>();
         ulong hash = 0;
         var index = 0;
@@ -37,10 +40,10 @@ internal static class LineHash
             var line = lineNumbers[index];
             while (hashes.Count < line)
             {
-                hashes.Add(string.Empty);
+                hashes.Add(default);
             }
 
-            hashes[line - 1] = $"{hash:x}:{counts[hash]}";
+            hashes[line - 1] = new LineFingerprint(hash, counts[hash]);
             lineNumbers[index] = -1;
         }
 
@@ -104,4 +107,11 @@ internal static class LineHash
 
         return [.. hashes];
     }
+}
+
+/// <summary>A line's rolling hash and how many earlier lines have the same (from 1; 0 when the line has none).</summary>
+internal readonly record struct LineFingerprint(ulong Hash, int Occurrence)
+{
+    /// <summary>As GitHub prints it: the hash in hex, a colon and the occurrence; empty for a line without one.</summary>
+    public override string ToString() => Occurrence == 0 ? string.Empty : $"{Hash:x}:{Occurrence}";
 }

@@ -25,7 +25,7 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
             ruleIndex[report.Rules[i].Id] = i;
         }
 
-        var lineHashes = new Dictionary<SourceText, string[]>();
+        var lineHashes = new Dictionary<SourceText, LineFingerprint[]>();
         var results = report.Diagnostics.Select(diagnostic => Result(diagnostic, ruleIndex[diagnostic.Rule.Id], lineHashes)).ToList();
         var notifications = report.Problems.Select(Notification).ToList();
         var run = new SarifRun(
@@ -40,7 +40,8 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
             "utf16CodeUnits",
             results);
         var log = new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", [run]);
-        output.WriteLine(JsonSerializer.Serialize(log, SarifJsonContext.Readable.SarifLog));
+        JsonSerializer.Serialize(new TextWriterStream(output), log, SarifJsonContext.Readable.SarifLog);
+        output.WriteLine();
     }
 
     private SarifReportingDescriptor Descriptor(RuleMetadata rule)
@@ -64,7 +65,7 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
                 security ? SecuritySeverity(rule.DefaultSeverity) : null));
     }
 
-    private SarifResult Result(LintDiagnostic diagnostic, int ruleIndex, Dictionary<SourceText, string[]> lineHashes)
+    private SarifResult Result(LintDiagnostic diagnostic, int ruleIndex, Dictionary<SourceText, LineFingerprint[]> lineHashes)
     {
         var artifact = Artifact(diagnostic.Source.Path);
         var region = Region(diagnostic.Source, diagnostic.Span);
@@ -88,7 +89,7 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
             Level(diagnostic.Severity),
             new SarifMessage(diagnostic.Message),
             [new SarifLocation(new SarifPhysicalLocation(artifact, region))],
-            new Dictionary<string, string> { ["primaryLocationLineHash"] = hashes[region.StartLine - 1] },
+            new Dictionary<string, string> { ["primaryLocationLineHash"] = hashes[region.StartLine - 1].ToString() },
             fixes);
     }
 
