@@ -240,10 +240,16 @@ internal sealed class AlloyScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Next()
     {
-        // Most characters are ASCII after anything but a line break: nothing to report, no new line.
+        // Most characters are ASCII other than NUL: nothing to report.
         var read = _readOffset;
-        if (read < _end && _ch != '\n' && IsPlainAscii(_text[read]))
+        if (read < _end && (uint)(_text[read] - 1) < 0x7F)
         {
+            if (_ch == '\n')
+            {
+                _line++;
+                _lineStart = read;
+            }
+
             _offset = read;
             _readOffset = read + 1;
             _ch = _text[read];
@@ -253,7 +259,7 @@ internal sealed class AlloyScanner
         NextChecked();
     }
 
-    /// <summary>ASCII that <see cref="Next"/> passes without a report or a new line: anything but NUL and '\n'.</summary>
+    /// <summary>ASCII that a run of characters passes over: nothing to report and no new line (anything but NUL and '\n').</summary>
     private static bool IsPlainAscii(int c) => (uint)(c - 1) < 0x7F && c != '\n';
 
     /// <summary>
