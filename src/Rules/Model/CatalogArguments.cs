@@ -9,17 +9,32 @@ namespace AlloyLint.Rules.Model;
 /// <summary>
 /// An attribute or block written inside a component or top-level block that the catalog knows, with its schema:
 /// <see cref="Owner"/> is the component or top-level block, <see cref="BodyBlock"/> the block whose body holds the
-/// statement (the owner's own for its top level), <see cref="ParentSchema"/> the schema of that body.
+/// statement (the owner's own for its top level), <see cref="ParentSchema"/> the schema of that body. A class, not a
+/// record: it caches <see cref="Blocks"/>, which value equality would compare.
 /// </summary>
-public sealed record CatalogArgument(
-    ModelBlock Owner,
-    ComponentSchema OwnerSchema,
-    BlockStatement BodyBlock,
-    Catalog.BodySchema ParentSchema,
-    Statement Statement,
-    AttributeSchema? Attribute,
-    BlockSchema? Block)
+public sealed class CatalogArgument(
+    ModelBlock owner,
+    ComponentSchema ownerSchema,
+    BlockStatement bodyBlock,
+    Catalog.BodySchema parentSchema,
+    Statement statement,
+    AttributeSchema? attribute,
+    BlockSchema? block)
 {
+    public ModelBlock Owner { get; } = owner;
+
+    public ComponentSchema OwnerSchema { get; } = ownerSchema;
+
+    public BlockStatement BodyBlock { get; } = bodyBlock;
+
+    public Catalog.BodySchema ParentSchema { get; } = parentSchema;
+
+    public Statement Statement { get; } = statement;
+
+    public AttributeSchema? Attribute { get; } = attribute;
+
+    public BlockSchema? Block { get; } = block;
+
     public SyntaxTree Tree => Owner.Tree;
 
     /// <summary>
