@@ -64,7 +64,7 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         var diagnostics = results.SelectMany(result => result.Diagnostics).ToList();
         if (!IsInReportOrder(diagnostics))
         {
-            diagnostics = [.. diagnostics.Order(LintDiagnostic.ReportOrder)];
+            diagnostics = [.. LintDiagnostic.InReportOrder(diagnostics)];
         }
 
         problems.AddRange(results.SelectMany(result => result.Problems));

@@ -58,7 +58,7 @@ public sealed class Linter
             findings.AddRange(Check(configuration, workspace));
         }
 
-        return [.. findings.Order(LintDiagnostic.ReportOrder)];
+        return LintDiagnostic.InReportOrder(findings);
     }
 
     /// <summary>Lints one text on its own or with its siblings, as <see cref="Lint(IReadOnlyList{SourceText}, IWorkspace)"/> does.</summary>
