@@ -373,48 +373,59 @@ internal static class AlloyGrammar
     // ----- Statements -----
 
     /// <summary>
-    /// A parsed block name: <paramref name="Name"/> joins its <paramref name="Count"/> parts by dots, and
-    /// <paramref name="PartsWrittenApart"/> holds the parts only when something stands between a part and a dot.
+    /// A parsed block name: <paramref name="Name"/> joins its <paramref name="Count"/> parts by dots, the first of which
+    /// is at <paramref name="FirstSpan"/>, and <paramref name="PartsWrittenApart"/> holds the parts only when something
+    /// stands between a part and a dot.
     /// </summary>
-    private readonly record struct BlockName(Identifier First, string Name, TextSpan Span, int Count, ImmutableArray<Identifier> PartsWrittenApart);
+    private readonly record struct BlockName(TextSpan FirstSpan, string Name, TextSpan Span, int Count, ImmutableArray<Identifier> PartsWrittenApart);
 
     /// <summary><c>identifier { "." identifier }</c>, from an identifier at <paramref name="at"/>, which it moves past the name.</summary>
-    // Hand-written: collects the parts on the session's reused stack, and keeps them only for a name written apart;
-    // a name written in one run becomes one interned string.
+    // Hand-written: a name written in one run (identifiers and dots with nothing between them, nearly every name)
+    // becomes one interned string, its parts read but not kept.
     private static BlockName DottedName(ParseSession session, ref TokenList<AlloyToken> at)
     {
-        var firstPart = Name(session.Token(at));
+        var first = at;
+        var firstSpan = session.Span(at);
+        var end = firstSpan.End;
+        var count = 1;
         at = session.Next(at);
-        if (session.Kind(at) != AlloyToken.Dot)
-        {
-            return new BlockName(firstPart, firstPart.Name, firstPart.Span, 1, default);
-        }
-
-        var stack = session.NameParts;
-        var mark = stack.Count;
-        stack.Add(firstPart);
-        // Kept apart: spaces or comments around a dot, or a part that is not an identifier (a syntax error).
-        var writtenApart = false;
         while (session.Kind(at) == AlloyToken.Dot)
         {
             var partAt = session.Next(at);
-            writtenApart |= session.Kind(partAt) != AlloyToken.Ident;
-            var part = ExpectName(session, partAt, "identifier");
-            writtenApart |= part.Span.Start != stack[^1].Span.End + 1;
-            stack.Add(part);
+            if (session.Kind(partAt) != AlloyToken.Ident || session.Span(partAt).Start != end + 1)
+            {
+                return DottedNameWrittenApart(session, first, ref at);
+            }
+
+            end = session.Span(partAt).End;
+            count++;
             at = session.Next(partAt);
         }
 
-        var count = stack.Count - mark;
-        var span = TextSpan.FromBounds(firstPart.Span.Start, stack[^1].Span.End);
-        if (writtenApart)
+        var span = TextSpan.FromBounds(firstSpan.Start, end);
+        return new BlockName(firstSpan, session.Intern(span), span, count, default);
+    }
+
+    /// <summary>
+    /// A name with spaces or comments around a dot, or a part that is not an identifier (a syntax error, reported here):
+    /// read again from its first part at <paramref name="first"/>, keeping the parts.
+    /// </summary>
+    private static BlockName DottedNameWrittenApart(ParseSession session, TokenList<AlloyToken> first, ref TokenList<AlloyToken> at)
+    {
+        var stack = session.NameParts;
+        var mark = stack.Count;
+        stack.Push(Name(session.Token(first)));
+        at = session.Next(first);
+        while (session.Kind(at) == AlloyToken.Dot)
         {
-            var parts = ParseSession.Pop(stack, mark);
-            return new BlockName(firstPart, string.Join('.', parts.Select(part => part.Name)), span, count, parts);
+            var partAt = session.Next(at);
+            stack.Push(ExpectName(session, partAt, "identifier"));
+            at = session.Next(partAt);
         }
 
-        stack.RemoveRange(mark, count);
-        return new BlockName(firstPart, session.Intern(span), span, count, default);
+        var parts = stack.Pop(mark);
+        var span = TextSpan.FromBounds(parts[0].Span.Start, parts[^1].Span.End);
+        return new BlockName(parts[0].Span, string.Join('.', parts.Select(part => part.Name)), span, parts.Length, parts);
     }
 
     /// <summary>The optional block label at <paramref name="at"/>: any token but <c>=</c> and <c>{</c> is taken for one, checked and passed.</summary>
@@ -508,7 +519,7 @@ internal static class AlloyGrammar
     {
         if (name.Count != 1)
         {
-            session.AddDirect(value, new TextSpan(name.First.Span.Start, name.Name.Length), "attribute names may only consist of a single identifier with no \".\"");
+            session.AddDirect(value, new TextSpan(name.FirstSpan.Start, name.Name.Length), "attribute names may only consist of a single identifier with no \".\"");
         }
         else if (label is { } written)
         {
@@ -516,7 +527,9 @@ internal static class AlloyGrammar
         }
 
         var expression = Binary(session, value, 1);
-        return new Parsed<Statement?>(new AttributeStatement(name.First, expression.Value), expression.Remainder);
+        // A name of one part is its first part; a dotted one is an error, and the attribute is named by its first part.
+        var attributeName = name.Count == 1 ? name.Name : session.Intern(name.FirstSpan);
+        return new Parsed<Statement?>(new AttributeStatement(new Identifier(attributeName, name.FirstSpan), expression.Value), expression.Remainder);
     }
 
     /// <summary><c>Block = BlockName "{" Body "}"</c>, from the <c>{</c>.</summary>
@@ -549,7 +562,7 @@ internal static class AlloyGrammar
             var statement = Statement(session, remainder);
             if (statement.Value is { } parsed)
             {
-                stack.Add(parsed);
+                stack.Push(parsed);
             }
 
             remainder = statement.Remainder;
@@ -568,7 +581,7 @@ internal static class AlloyGrammar
             remainder = session.Next(remainder);
         }
 
-        return new Parsed<ImmutableArray<Statement>>(ParseSession.Pop(stack, mark), remainder);
+        return new Parsed<ImmutableArray<Statement>>(stack.Pop(mark), remainder);
     }
 
     /// <summary><c>File = Body EOF</c>.</summary>
@@ -586,7 +599,7 @@ internal static class AlloyGrammar
     /// </summary>
     // Hand-written: upstream reports a missing ',' and keeps reading items.
     private static TokenListParser<AlloyToken, ImmutableArray<T>> DelimitedUntil<T>(
-        Func<ParseSession, TokenList<AlloyToken>, Parsed<T>> item, AlloyToken until, string missingComma, Func<ParseSession, List<T>> stackOf) => input =>
+        Func<ParseSession, TokenList<AlloyToken>, Parsed<T>> item, AlloyToken until, string missingComma, Func<ParseSession, ScratchStack<T>> stackOf) => input =>
     {
         var session = ParseSession.Current;
         var stack = stackOf(session);
@@ -595,7 +608,7 @@ internal static class AlloyGrammar
         while (session.Kind(remainder) != until && session.Kind(remainder) != AlloyToken.Eof)
         {
             var parsed = item(session, remainder);
-            stack.Add(parsed.Value);
+            stack.Push(parsed.Value);
             remainder = parsed.Remainder;
             var kind = session.Kind(remainder);
             if (kind == until)
@@ -611,7 +624,7 @@ internal static class AlloyGrammar
             remainder = session.Next(remainder);
         }
 
-        return TokenListParserResult.Value(ParseSession.Pop(stack, mark), input, remainder);
+        return TokenListParserResult.Value(stack.Pop(mark), input, remainder);
     };
 
     /// <summary>Skips to a terminator outside any pair of brackets opened while skipping.</summary>
