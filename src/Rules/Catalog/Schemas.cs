@@ -136,8 +136,8 @@ public sealed class ComponentSchema
 /// <summary>What a block body (or a component body) accepts.</summary>
 public sealed class BodySchema
 {
-    private Dictionary<string, AttributeSchema>? _attributesByName;
-    private Dictionary<string, BlockSchema>? _blocksByName;
+    private NameIndex<AttributeSchema>? _attributesByName;
+    private NameIndex<BlockSchema>? _blocksByName;
 
     internal BodySchema(IReadOnlyList<AttributeSchema> attributes, IReadOnlyList<BlockSchema> blocks)
     {
@@ -157,25 +157,15 @@ public sealed class BodySchema
     /// <summary>The blocks that must be written.</summary>
     public IReadOnlyList<BlockSchema> RequiredBlocks => field ??= [.. Blocks.Where(block => block.Required)];
 
+    // The indexes are built on first use: most schemas of the catalog are never asked. Threads racing may each build one; either serves.
+
     /// <summary>The attribute called <paramref name="name"/> (the first one when listed twice), or null.</summary>
     public AttributeSchema? FindAttribute(string name) =>
-        (_attributesByName ??= IndexByName(Attributes, attribute => attribute.Name)).GetValueOrDefault(name);
+        (_attributesByName ??= new(Attributes, static attribute => attribute.Name)).Find(name);
 
     /// <summary>The block called <paramref name="name"/> (the first one when listed twice), or null.</summary>
     public BlockSchema? FindBlock(string name) =>
-        (_blocksByName ??= IndexByName(Blocks, block => block.Name)).GetValueOrDefault(name);
-
-    // Built on first use: most schemas of the catalog are never asked. Threads racing may each build one; either serves.
-    private static Dictionary<string, T> IndexByName<T>(IReadOnlyList<T> items, Func<T, string> nameOf)
-    {
-        var byName = new Dictionary<string, T>(items.Count, StringComparer.Ordinal);
-        foreach (var item in items)
-        {
-            byName.TryAdd(nameOf(item), item);
-        }
-
-        return byName;
-    }
+        (_blocksByName ??= new(Blocks, static block => block.Name)).Find(name);
 }
 
 /// <summary>An argument written <c>name = value</c>.</summary>

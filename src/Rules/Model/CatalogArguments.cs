@@ -104,7 +104,16 @@ public static class CatalogArguments
     /// The components and configuration blocks at any depth, without the <c>declare</c> and <c>foreach</c> blocks
     /// themselves: what they hold is listed on its own, and their own arguments hold no credentials.
     /// </summary>
-    public static IEnumerable<ModelBlock> Owners(SemanticModel model) => model.AllBlocks.Where(IsOwner);
+    public static IEnumerable<ModelBlock> Owners(SemanticModel model)
+    {
+        foreach (var block in model.AllBlocks)
+        {
+            if (IsOwner(block))
+            {
+                yield return block;
+            }
+        }
+    }
 
     /// <summary>
     /// Visits every block body under the <see cref="Owners"/> once: each checked body with its schemas, and through its

@@ -27,7 +27,7 @@ public sealed class PipelineGraph
     private readonly BlockRuns<PipelineEdge> _outgoing;
     private readonly BlockRuns<PipelineEdge> _incoming;
 
-    internal PipelineGraph(IReadOnlyList<Reference> references, int blockCount)
+    internal PipelineGraph(ReadOnlySpan<Reference> references, int blockCount)
     {
         var count = 0;
         foreach (var reference in references)

@@ -59,9 +59,9 @@ public sealed class Scope
     /// <summary>The <c>declare</c> or <c>foreach</c> block that opens this scope; null for the root.</summary>
     public ConfigBlock? Owner { get; }
 
-    public IReadOnlyList<ComponentInstance> Components => _components;
+    public ReadOnlyListView<ComponentInstance> Components => new(_components);
 
-    public IReadOnlyList<ConfigBlock> ConfigBlocks => _configBlocks;
+    public ReadOnlyListView<ConfigBlock> ConfigBlocks => new(_configBlocks);
 
     /// <summary>For a foreach template: the name given by the foreach's <c>var</c>.</summary>
     public string? ForeachVariable { get; internal set; }

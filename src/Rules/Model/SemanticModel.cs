@@ -34,7 +34,7 @@ public sealed class SemanticModel
         var topLevelStatements = trees.Sum(tree => tree.Root.Statements.Length);
         _allBlocks = new(topLevelStatements);
         Root = new Scope(ScopeKind.Root, parent: null, owner: null, expectedComponents: topLevelStatements);
-        _graph = new(() => new PipelineGraph(_references, _allBlocks.Count));
+        _graph = new(() => new PipelineGraph(CollectionsMarshal.AsSpan(_references), _allBlocks.Count));
         foreach (var tree in trees)
         {
             Declare(tree.Root, tree, Root);
@@ -78,16 +78,16 @@ public sealed class SemanticModel
     public Scope Root { get; }
 
     /// <summary>Top-level components, in file then source order.</summary>
-    public IReadOnlyList<ComponentInstance> Components => Root.Components;
+    public ReadOnlyListView<ComponentInstance> Components => Root.Components;
 
     /// <summary>Top-level configuration blocks (<c>logging</c>, <c>tracing</c>, <c>declare</c>...), in file then source order.</summary>
-    public IReadOnlyList<ConfigBlock> ConfigBlocks => Root.ConfigBlocks;
+    public ReadOnlyListView<ConfigBlock> ConfigBlocks => Root.ConfigBlocks;
 
     /// <summary>Every component and configuration block at any depth (inside <c>declare</c> and <c>foreach</c> too).</summary>
-    public IReadOnlyList<ModelBlock> AllBlocks => _allBlocks;
+    public ReadOnlyListView<ModelBlock> AllBlocks => new(_allBlocks);
 
     /// <summary>Every name chain in every expression.</summary>
-    public IReadOnlyList<Reference> References => _references;
+    public ReadOnlyListView<Reference> References => new(_references);
 
     /// <summary>Which block feeds which; built on first use (once, also when rules ask from several threads).</summary>
     public PipelineGraph Graph => _graph.Value;

@@ -44,8 +44,10 @@ public sealed class AL101UndefinedReference : Rule
     /// file is a module loaded with import.*, where that reference is valid.
     /// </summary>
     private static bool IsModuleArgument(Reference reference, SemanticModel model) =>
-        reference.Names is ["argument", var name, ..] && reference.Scope.Kind != ScopeKind.Declare
-        && model.Root.ConfigBlocksNamed("argument").Any(argument => argument.Label == name);
+        reference.Names is ["argument", var name, ..] && reference.Scope.Kind != ScopeKind.Declare && HasArgument(model.Root, name);
+
+    // Apart from IsModuleArgument: the lambda's closure would be allocated on every call there, argument or not.
+    private static bool HasArgument(Scope scope, string name) => scope.ConfigBlocksNamed("argument").Any(argument => argument.Label == name);
 
     private static string Explain(Reference reference, ComponentIndex index)
     {

@@ -18,9 +18,9 @@ public sealed class AL103UnknownComponent : Rule
     public override void Check(LintContext context)
     {
         var catalog = ComponentCatalog.Default;
-        foreach (var component in context.Model.AllBlocks.OfType<ComponentInstance>())
+        foreach (var block in context.Model.AllBlocks)
         {
-            if (!ModelSchemas.IsUnknownComponent(component))
+            if (block is not ComponentInstance component || !ModelSchemas.IsUnknownComponent(component))
             {
                 continue;
             }

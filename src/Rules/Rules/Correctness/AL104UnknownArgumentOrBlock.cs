@@ -95,8 +95,13 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
             yield return (tree, tree.Root, "the configuration");
         }
 
-        foreach (var block in context.Model.AllBlocks.OfType<ConfigBlock>())
+        foreach (var block in context.Model.AllBlocks)
         {
+            if (block is not ConfigBlock)
+            {
+                continue;
+            }
+
             if (block.Name == "declare")
             {
                 yield return (block.Tree, block.Block.Body, block.DisplayName);

@@ -20,11 +20,13 @@ public sealed class AL108ReferenceCycle : Rule
     public override void Check(LintContext context)
     {
         var model = context.Model;
-        foreach (var self in model.References
-            .Where(reference => reference is { Kind: ReferenceKind.Component } && ReferenceEquals(reference.Owner, reference.Component))
-            .DistinctBy(reference => reference.Owner))
+        HashSet<ModelBlock>? reportedSelves = null;
+        foreach (var reference in model.References)
         {
-            context.Report(self.Owner!, $"{self.Owner!.DisplayName} references itself ({self.Text}); a component cannot read its own exports");
+            if (reference is { Kind: ReferenceKind.Component, Owner: { } owner } && ReferenceEquals(owner, reference.Component) && (reportedSelves ??= []).Add(owner))
+            {
+                context.Report(owner, $"{owner.DisplayName} references itself ({reference.Text}); a component cannot read its own exports");
+            }
         }
 
         foreach (var cycle in Cycles(model))

@@ -2,6 +2,7 @@ using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Catalog;
 using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Model;
 
 namespace AlloyLint.Rules.Correctness;
 
@@ -20,10 +21,16 @@ public sealed class AL112BlockOnce : Rule
 
     public override void Check(LintContext context)
     {
-        var singletons = context.Model.AllBlocks
-            .Where(block => block.Label is null && ModelSchemas.SchemaOf(block) is { IsConfigBlock: true, Repeatable: false })
-            .GroupBy(block => (block.Scope, block.Name));
-        foreach (var group in singletons)
+        var singletons = new List<ModelBlock>();
+        foreach (var block in context.Model.AllBlocks)
+        {
+            if (block.Label is null && ModelSchemas.SchemaOf(block) is { IsConfigBlock: true, Repeatable: false })
+            {
+                singletons.Add(block);
+            }
+        }
+
+        foreach (var group in singletons.GroupBy(block => (block.Scope, block.Name)))
         {
             var first = group.First();
             foreach (var again in group.Skip(1))

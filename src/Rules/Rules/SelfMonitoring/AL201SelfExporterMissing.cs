@@ -1,6 +1,7 @@
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
+using AlloyLint.Rules.Model;
 
 namespace AlloyLint.Rules.SelfMonitoring;
 
@@ -21,7 +22,7 @@ public sealed class AL201SelfExporterMissing : Rule
     public override void Check(LintContext context)
     {
         var pipelines = SelfMonitoringPipelines.Of(context);
-        if (!pipelines.RunsPipelines || context.Model.AllBlocks.Any(block => block.Name == SelfMonitoringPipelines.SelfExporter))
+        if (!pipelines.RunsPipelines || HasSelfExporter(context.Model))
         {
             return;
         }
@@ -33,5 +34,18 @@ public sealed class AL201SelfExporterMissing : Rule
             SelfMonitoringPipelines.AnchorSpan(tree),
             $"no {SelfMonitoringPipelines.SelfExporter} component: Alloy's own metrics are not exposed to any scrape; expected {exporter}",
             Fix.Safe($"Add {exporter}", SourceEdits.AppendToFile(tree, exporter)));
+    }
+
+    private static bool HasSelfExporter(SemanticModel model)
+    {
+        foreach (var block in model.AllBlocks)
+        {
+            if (block.Name == SelfMonitoringPipelines.SelfExporter)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -33,8 +33,13 @@ public sealed class AL208LokiWriteLiteralCredentials : Rule
         var endpointVariable = context.Options.GetString("endpoint_env");
         var usernameVariable = context.Options.GetString("username_env");
         var passwordVariable = context.Options.GetString("password_env");
-        foreach (var writer in context.Model.AllBlocks.Where(block => block.Name == "loki.write"))
+        foreach (var writer in context.Model.AllBlocks)
         {
+            if (writer.Name != "loki.write")
+            {
+                continue;
+            }
+
             foreach (var endpoint in writer.NestedBlocks("endpoint"))
             {
                 Check(context, writer, endpoint.Body, "url", "endpoint url", endpointVariable);

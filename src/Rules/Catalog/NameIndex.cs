@@ -1,0 +1,55 @@
+using System.Numerics;
+
+namespace AlloyLint.Rules.Catalog;
+
+/// <summary>
+/// A schema's attributes or blocks by name, in an open-addressed table hashed on a name's length and three of its
+/// characters. The model looks up every statement of a large configuration this way: a <see cref="Dictionary{TKey, TValue}"/>
+/// of strings hashes the whole name through an interface call, several times the cost of this lookup, whose rare
+/// collisions (a schema has a few dozen names at most) cost one more comparison.
+/// </summary>
+internal sealed class NameIndex<T>
+    where T : class
+{
+    private readonly string?[] _names;
+    private readonly T?[] _items;
+    private readonly int _mask;
+
+    /// <summary>Indexes <paramref name="items"/> by name; when a name is listed twice, the first one is kept.</summary>
+    public NameIndex(IReadOnlyList<T> items, Func<T, string> nameOf)
+    {
+        // At most half full, so that a probe ends within a slot or two.
+        var length = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, items.Count * 2));
+        (_names, _items, _mask) = (new string?[length], new T?[length], length - 1);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var name = nameOf(items[i]);
+            var slot = Hash(name) & _mask;
+            while (_names[slot] is { } taken && taken != name)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            if (_names[slot] is null)
+            {
+                (_names[slot], _items[slot]) = (name, items[i]);
+            }
+        }
+    }
+
+    public T? Find(string name)
+    {
+        for (var slot = Hash(name) & _mask; _names[slot] is { } candidate; slot = (slot + 1) & _mask)
+        {
+            if (candidate == name)
+            {
+                return _items[slot];
+            }
+        }
+
+        return null;
+    }
+
+    private static int Hash(string name) =>
+        name.Length == 0 ? 0 : (name.Length * 31) ^ (name[0] * 7) ^ (name[name.Length / 2] * 131) ^ (name[^1] * 1031);
+}

@@ -1,0 +1,56 @@
+using AlloyLint.Rules.Catalog;
+using Xunit;
+
+namespace AlloyLint.Rules.Tests.Catalog;
+
+public sealed class NameIndexTests
+{
+    [Fact]
+    public void Finds_every_attribute_and_block_of_every_catalog_schema_as_a_linear_search_does()
+    {
+        var catalog = ComponentCatalog.Default;
+        var lookups = 0;
+        foreach (var name in catalog.ComponentNames.Concat(catalog.ConfigBlockNames))
+        {
+            var seen = new HashSet<BodySchema>();
+            var pending = new Stack<BodySchema>([catalog.Find(name)!.Body]);
+            while (pending.TryPop(out var body))
+            {
+                if (!seen.Add(body))
+                {
+                    continue;
+                }
+
+                var attributes = body.Attributes.Select(attribute => attribute.Name).Concat(body.Blocks.Select(block => block.Name)).ToList();
+                foreach (var asked in attributes.Append("no_such_name").Append("x"))
+                {
+                    Assert.Same(body.Attributes.FirstOrDefault(attribute => attribute.Name == asked), body.FindAttribute(new string(asked.AsSpan())));
+                    Assert.Same(body.Blocks.FirstOrDefault(block => block.Name == asked), body.FindBlock(new string(asked.AsSpan())));
+                    lookups++;
+                }
+
+                foreach (var block in body.Blocks)
+                {
+                    pending.Push(block.Body);
+                }
+            }
+        }
+
+        Assert.True(lookups > 5000, $"only {lookups} lookups");
+    }
+
+    [Fact]
+    public void Keeps_the_first_of_names_listed_twice_and_tells_colliding_names_apart()
+    {
+        // Same length and same first, middle and last characters: the same slot.
+        string[] names = ["max_shards", "min_shards", "max_shards", "", "a"];
+        var index = new NameIndex<string>([.. names.Select((name, i) => $"{name}#{i}")], item => item[..item.IndexOf('#')]);
+
+        Assert.Equal("max_shards#0", index.Find("max_shards"));
+        Assert.Equal("min_shards#1", index.Find("min_shards"));
+        Assert.Equal("#3", index.Find(string.Empty));
+        Assert.Equal("a#4", index.Find("a"));
+        Assert.Null(index.Find("mid_shards"));
+        Assert.Null(index.Find("b"));
+    }
+}
