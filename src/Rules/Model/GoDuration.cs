@@ -21,10 +21,13 @@ public readonly record struct GoDuration(long Nanoseconds) : IComparable<GoDurat
         TryParse(text, out var duration) ? duration : throw new FormatException($"invalid duration \"{text}\"");
 
     /// <summary>Go's rules: an optional sign, then one or more decimal numbers each with a unit (ns, us, µs, ms, s, m, h); "0" alone is allowed.</summary>
-    public static bool TryParse(string text, out GoDuration duration)
+    public static bool TryParse(string text, out GoDuration duration) => TryParse(text.AsSpan(), out duration);
+
+    /// <inheritdoc cref="TryParse(string, out GoDuration)"/>
+    public static bool TryParse(ReadOnlySpan<char> text, out GoDuration duration)
     {
         duration = default;
-        var s = text.AsSpan();
+        var s = text;
         var negative = false;
         if (s.Length > 0 && (s[0] == '-' || s[0] == '+'))
         {

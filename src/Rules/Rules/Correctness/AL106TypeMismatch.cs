@@ -113,8 +113,15 @@ public sealed partial class AL106TypeMismatch : Rule
                     return Wrong();
                 }
 
-                var duration = actual == "number" ? ((LiteralExpression)value).RawText : StringValue(value);
-                return duration is null || GoDuration.TryParse(duration, out _)
+                // A number as written, a string's value without building a string for it (nearly all are valid).
+                var literal = (LiteralExpression)value;
+                ReadOnlySpan<char> duration = literal.RawText;
+                if (actual == "string" && !AlloyLiterals.TryUnquote(literal.RawText, out duration))
+                {
+                    return null;
+                }
+
+                return GoDuration.TryParse(duration, out _)
                     ? null
                     : new(value, $"invalid duration \"{duration}\" for {path}: write a number with a unit, such as \"30s\", \"1m30s\" or \"500ms\"");
             default:
