@@ -65,7 +65,24 @@ public readonly record struct GoDuration(long Nanoseconds) : IComparable<GoDurat
                 numberLength++;
             }
 
-            if (digits == 0 || !decimal.TryParse(s[..numberLength], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            if (digits == 0)
+            {
+                return false;
+            }
+
+            // Whole numbers of up to 18 digits (nearly all) are read digit by digit: parsing a decimal costs ten times as much.
+            decimal number;
+            if (!seenDot && digits <= 18)
+            {
+                var whole = 0L;
+                foreach (var digit in s[..numberLength])
+                {
+                    whole = (whole * 10) + (digit - '0');
+                }
+
+                number = whole;
+            }
+            else if (!decimal.TryParse(s[..numberLength], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number))
             {
                 return false;
             }
