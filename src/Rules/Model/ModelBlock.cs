@@ -10,7 +10,7 @@ public abstract class ModelBlock
 {
     private string? _id;
 
-    private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index)
+    private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index, ComponentSchema? catalogSchema)
     {
         Block = block;
         Tree = tree;
@@ -18,7 +18,7 @@ public abstract class ModelBlock
         Index = index;
         Name = block.Name;
         Label = block.Label?.Value;
-        CatalogSchema = ComponentCatalog.Default.Find(block.Name);
+        CatalogSchema = catalogSchema;
     }
 
     public BlockStatement Block { get; }
@@ -109,8 +109,8 @@ public abstract class ModelBlock
 /// <summary>A component instance: a block whose name is a component (built-in, imported or declared) and that has a label.</summary>
 public sealed class ComponentInstance : ModelBlock
 {
-    internal ComponentInstance(BlockStatement block, SyntaxTree tree, Scope scope, int index)
-        : base(block, tree, scope, index)
+    internal ComponentInstance(BlockStatement block, SyntaxTree tree, Scope scope, int index, ComponentSchema? catalogSchema)
+        : base(block, tree, scope, index, catalogSchema)
     {
     }
 
@@ -127,11 +127,8 @@ public sealed class ComponentInstance : ModelBlock
 /// </summary>
 public sealed class ConfigBlock : ModelBlock
 {
-    /// <summary>Names of configuration blocks (from the catalog); every other block at the top of a scope is a component.</summary>
-    public static readonly IReadOnlySet<string> Names = ComponentCatalog.Default.ConfigBlockNames.ToHashSet(StringComparer.Ordinal);
-
-    internal ConfigBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index)
-        : base(block, tree, scope, index)
+    internal ConfigBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index, ComponentSchema catalogSchema)
+        : base(block, tree, scope, index, catalogSchema)
     {
     }
 

@@ -129,15 +129,17 @@ public sealed class SemanticModel
                 continue;
             }
 
-            if (!ConfigBlock.Names.Contains(block.Name))
+            // The configuration blocks are the catalog's; every other block at the top of a scope is a component. The block keeps its schema.
+            var schema = ComponentCatalog.Default.Find(block.Name);
+            if (schema is not { IsConfigBlock: true })
             {
-                var component = new ComponentInstance(block, tree, scope, _allBlocks.Count);
+                var component = new ComponentInstance(block, tree, scope, _allBlocks.Count, schema);
                 scope.Add(component);
                 _allBlocks.Add(component);
                 continue;
             }
 
-            var configBlock = new ConfigBlock(block, tree, scope, _allBlocks.Count);
+            var configBlock = new ConfigBlock(block, tree, scope, _allBlocks.Count, schema);
             scope.Add(configBlock);
             _allBlocks.Add(configBlock);
             if (block.Name == "declare")
