@@ -16,7 +16,10 @@ public sealed record LintDiagnostic(RuleMetadata Rule, Severity Severity, Source
     /// it (<see cref="Enumerable.Order{T}(IEnumerable{T}, IComparer{T})"/>), so that findings of one rule at one
     /// place keep the order the rule reported them in.
     /// </summary>
-    public static IComparer<LintDiagnostic> ReportOrder { get; } = Comparer<LintDiagnostic>.Create(static (left, right) =>
+    public static IComparer<LintDiagnostic> ReportOrder { get; } = Comparer<LintDiagnostic>.Create(CompareReportOrder);
+
+    /// <summary>The comparison of <see cref="ReportOrder"/>.</summary>
+    internal static int CompareReportOrder(LintDiagnostic left, LintDiagnostic right)
     {
         var byPath = string.CompareOrdinal(left.Source.Path, right.Source.Path);
         if (byPath != 0)
@@ -26,5 +29,5 @@ public sealed record LintDiagnostic(RuleMetadata Rule, Severity Severity, Source
 
         var byStart = left.Span.Start.CompareTo(right.Span.Start);
         return byStart != 0 ? byStart : string.CompareOrdinal(left.Rule.Id, right.Rule.Id);
-    });
+    }
 }
