@@ -85,7 +85,13 @@ public abstract class ModelBlock
     public ComponentSchema? CatalogSchema { get; }
 
     /// <summary>How messages name it: <c>prometheus.scrape "default"</c>.</summary>
-    public string DisplayName => Label is null ? Name : $"{Name} \"{Label}\"";
+    public string DisplayName => DisplayNameText.ToString();
+
+    /// <summary>
+    /// <see cref="DisplayName"/> written straight into an interpolated message, without a string of its own: a rule that
+    /// reports on each of thousands of components would build one per finding only to copy it.
+    /// </summary>
+    internal DisplayNameFormatter DisplayNameText => new(Name, Label);
 
     /// <summary>The block's header, from its name to its label: where findings about the whole block point.</summary>
     public TextSpan HeaderSpan => TextSpan.FromBounds(Block.NameSpan.Start, Block.Label?.Span.End ?? Block.NameSpan.End);
@@ -191,4 +197,16 @@ public static class BodyLookup
             }
         }
     }
+}
+
+/// <summary>Formats a block's <see cref="ModelBlock.DisplayName"/> into the buffer of an interpolated string.</summary>
+internal readonly struct DisplayNameFormatter(string name, string? label) : ISpanFormattable
+{
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        label is null ? destination.TryWrite($"{name}", out charsWritten) : destination.TryWrite($"{name} \"{label}\"", out charsWritten);
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    // The name alone is the string itself; with a label, the interpolation formats this through TryFormat.
+    public override string ToString() => label is null ? name : $"{this}";
 }

@@ -78,6 +78,19 @@ public sealed class SemanticModelTests
     }
 
     [Fact]
+    public void A_block_is_named_alike_in_interpolated_messages()
+    {
+        var label = new string('x', 600);
+        var model = BuildModel($"logging {{ }}\nloki.write \"{label}\" {{ }}\n");
+        foreach (var block in model.AllBlocks)
+        {
+            Assert.Equal($"<{block.DisplayName}>", $"<{block.DisplayNameText}>");
+        }
+
+        Assert.Equal(["logging", $"loki.write \"{label}\""], model.AllBlocks.Select(block => block.DisplayName));
+    }
+
+    [Fact]
     public void Resolves_each_traversal_to_a_component_and_export()
     {
         var model = BuildModel(SelfMonitoring);

@@ -43,7 +43,7 @@ public sealed class AL109UnusedComponent : Rule
                 continue;
             }
 
-            context.Report(component, $"{component.DisplayName} is never used: nothing references its exports ({exports}), and it does nothing else");
+            context.Report(component, $"{component.DisplayNameText} is never used: nothing references its exports ({exports}), and it does nothing else");
         }
     }
 
