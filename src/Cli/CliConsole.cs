@@ -21,6 +21,12 @@ internal sealed class CliConsole(
     /// <summary>Whether standard output is a terminal (the only case in which colour is used).</summary>
     public bool OutputIsTerminal { get; } = outputIsTerminal;
 
+    /// <summary>
+    /// True for the console of the process itself (<see cref="System"/>): only then may a run change settings of the
+    /// whole process, such as the garbage collector's (see <see cref="CollectionFreeRun"/>), which tests share.
+    /// </summary>
+    public bool OwnsProcess { get; private init; }
+
     public Stream OpenInput() => openInput();
 
     public string? Environment(string name) => environment(name);
@@ -29,6 +35,9 @@ internal sealed class CliConsole(
     {
         var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false, NewLine = "\n" };
         var error = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true, NewLine = "\n" };
-        return new CliConsole(output, error, Console.OpenStandardInput, Directory.GetCurrentDirectory(), !Console.IsOutputRedirected, global::System.Environment.GetEnvironmentVariable);
+        return new CliConsole(output, error, Console.OpenStandardInput, Directory.GetCurrentDirectory(), !Console.IsOutputRedirected, global::System.Environment.GetEnvironmentVariable)
+        {
+            OwnsProcess = true,
+        };
     }
 }

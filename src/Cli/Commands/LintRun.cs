@@ -48,6 +48,11 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
 
         var resolver = new ConfigResolver(loader, options.ConfigPath, _workingDirectory);
         var (groups, problems, stdinSource) = readsStdin ? ReadStdin(resolver) : Discover(resolver);
+        if (console.OwnsProcess)
+        {
+            CollectionFreeRun.TryEnter(stdinSource?.Length ?? groups.Sum(group => group.Files.Sum(FileLength)));
+        }
+
         var results = new GroupResult[groups.Count];
         if (groups.Count == 1)
         {
@@ -64,7 +69,7 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         var diagnostics = results.SelectMany(result => result.Diagnostics).ToList();
         if (!IsInReportOrder(diagnostics))
         {
-            diagnostics = [.. diagnostics.Order(LintDiagnostic.ReportOrder)];
+            diagnostics = [.. LintDiagnostic.InReportOrder(diagnostics)];
         }
 
         problems.AddRange(results.SelectMany(result => result.Problems));
@@ -100,6 +105,18 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         }
 
         return !options.ExitZero && diagnostics.Any(diagnostic => diagnostic.Severity >= options.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private static long FileLength(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return 0; // reported when the file is read
+        }
     }
 
     private (List<Group> Groups, List<PathProblem> Problems, SourceText? Stdin) Discover(ConfigResolver resolver)

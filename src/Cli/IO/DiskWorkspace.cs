@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using System.Runtime.InteropServices;
 using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Engine;
@@ -89,13 +90,49 @@ internal sealed class DiskWorkspace(string workingDirectory) : IWorkspace
         try
         {
             var bytes = new Span<byte>(memory, length);
-            var read = file.ReadAtLeast(bytes, length, throwOnEndOfStream: false);
+            var read = length >= SourceText.ParallelDecodeThreshold
+                ? ReadInParallel(file.SafeFileHandle, memory, length)
+                : file.ReadAtLeast(bytes, length, throwOnEndOfStream: false);
             return Decode(bytes[..read], path, out problem);
         }
         finally
         {
             NativeMemory.Free(memory);
         }
+    }
+
+    /// <summary>
+    /// Reads a large file in one piece per core, as the start of a large lint runs on one core until the text exists.
+    /// Returns how many bytes from the start were read without a gap: the file may shrink meanwhile.
+    /// </summary>
+    private static unsafe int ReadInParallel(SafeFileHandle file, void* memory, int length)
+    {
+        var pieceCount = Environment.ProcessorCount;
+        var buffer = (nint)memory;
+        var ends = new int[pieceCount];
+        Parallel.For(0, pieceCount, piece =>
+        {
+            var start = PieceStart(piece);
+            var span = new Span<byte>((byte*)buffer + start, PieceStart(piece + 1) - start);
+            var filled = 0;
+            int last;
+            while (filled < span.Length && (last = RandomAccess.Read(file, span[filled..], start + filled)) > 0)
+            {
+                filled += last;
+            }
+
+            ends[piece] = start + filled;
+        });
+
+        var piece = 0;
+        while (piece < pieceCount - 1 && ends[piece] == PieceStart(piece + 1))
+        {
+            piece++;
+        }
+
+        return ends[piece];
+
+        int PieceStart(int piece) => (int)((long)length * piece / pieceCount);
     }
 
     private static byte[] ReadToEnd(Stream stream)

@@ -11,9 +11,9 @@ namespace AlloyLint.Parser.Parsing;
 /// Alloy's grammar (alloy-syntax.md) as Superpower token-list parsers, with upstream's precedence, error messages and
 /// recovery. Like upstream's parser, the rules never fail on bad input: they report into the <see cref="ParseSession"/>
 /// and go on as upstream does, so a file yields every error upstream reports. A rule fails only where the grammar
-/// offers a choice and the current token starts none of it, without consuming anything, which is what <c>Or</c> and
-/// <c>OptionalOrDefault</c> build on. Bracketed forms, objects, fields, index and call suffixes and block bodies are
-/// combinators; the rules every token passes through (the statement loop, statements and their names, operators,
+/// offers a choice and the current token starts none of it, without consuming anything, which is what <c>Or</c>
+/// builds on. Bracketed forms, objects, fields, and index and call suffixes are combinators;
+/// the rules every token passes through (the statement loop, statements and their names, block bodies, operators,
 /// postfix chains, primaries) and upstream's recovery loops are hand-written, each saying why on its first line. Below
 /// the statement loop these are methods returning <see cref="Parsed{T}"/>: the AOT compiler copies each Superpower
 /// result (about 100 bytes) returned through a helper with write barriers.
@@ -43,16 +43,24 @@ internal static class AlloyGrammar
     // Hand-written: upstream reports the wrong token and consumes it all the same.
     private static TokenListParser<AlloyToken, TextSpan> Expect(AlloyToken kind) => input =>
     {
-        var session = ParseSession.Current;
-        var actual = session.Kind(input);
-        var span = session.Span(input);
+        var remainder = input;
+        var span = Expect(ParseSession.Current, ref remainder, kind);
+        return TokenListParserResult.Value(span, input, remainder);
+    };
+
+    /// <summary><see cref="Expect(AlloyToken)"/> for the hand-written rules: moves <paramref name="at"/> past the token.</summary>
+    private static TextSpan Expect(ParseSession session, ref TokenList<AlloyToken> at, AlloyToken kind)
+    {
+        var actual = session.Kind(at);
+        var span = session.Span(at);
         if (actual != kind)
         {
-            session.AddError(input, $"expected {kind.Describe()}, got {actual.Describe()}");
+            session.AddError(at, $"expected {kind.Describe()}, got {actual.Describe()}");
         }
 
-        return TokenListParserResult.Value(span, input, session.Next(input));
-    };
+        at = session.Next(at);
+        return span;
+    }
 
     /// <summary>
     /// A name after a dot: the token at <paramref name="at"/> as an identifier, reported as "expected
@@ -69,23 +77,6 @@ internal static class AlloyGrammar
 
         return name;
     }
-
-    // ----- Nesting -----
-
-    /// <summary><paramref name="parser"/> one nesting level deeper; fails without consuming when that passes the limit.</summary>
-    // Hand-written: counts the level around the parser.
-    private static TokenListParser<AlloyToken, T> Nested<T>(TokenListParser<AlloyToken, T> parser) => input =>
-    {
-        var session = ParseSession.Current;
-        if (!session.Enter(input))
-        {
-            return TokenListParserResult.Empty<AlloyToken, T>(input);
-        }
-
-        var result = parser(input);
-        session.Leave();
-        return result;
-    };
 
     // ----- Expressions -----
 
@@ -113,40 +104,44 @@ internal static class AlloyGrammar
 
     /// <summary><c>ExpressionList = Expression { "," Expression } [ "," ]</c> up to <c>]</c> or <c>)</c>.</summary>
     private static TokenListParser<AlloyToken, ImmutableArray<Expression>> ExpressionList(AlloyToken until) =>
-        DelimitedUntil(Parse.Ref(() => Expression!), until, "missing ',' in expression list", session => session.Expressions);
+        DelimitedUntil((session, at) => Binary(session, at, 1), until, "missing ',' in expression list", session => session.Expressions);
 
     /// <summary><c>"[" [ ExpressionList ] "]"</c>.</summary>
     private static readonly TokenListParser<AlloyToken, Expression> ArrayExpr =
         Parse.Sequence(Is(AlloyToken.LBrack), ExpressionList(AlloyToken.RBrack), Expect(AlloyToken.RBrack))
             .Select(a => (Expression)new ArrayExpression(a.Item2, ParseSession.SpanOf(a.Item1), a.Item3));
 
-    private readonly record struct FieldKey(string Name, bool Quoted, TextSpan Span);
-
-    /// <summary>A quoted key keeps its raw text between the quotes.</summary>
-    private static readonly TokenListParser<AlloyToken, FieldKey> QuotedKey =
-        Is(AlloyToken.String).Select(token =>
-        {
-            var text = ParseSession.Current.TextOf(token);
-            return text.Length > 2 ? new FieldKey(text[1..^1], true, ParseSession.SpanOf(token)) : new FieldKey(text, false, ParseSession.SpanOf(token));
-        });
-
-    private static readonly TokenListParser<AlloyToken, FieldKey> BareKey =
-        Is(AlloyToken.Ident).Select(token => new FieldKey(ParseSession.Current.TextOf(token), false, ParseSession.SpanOf(token)));
-
-    /// <summary>No key here: upstream reports it and skips to the next <c>=</c>.</summary>
-    // Hand-written: upstream's recovery.
-    private static readonly TokenListParser<AlloyToken, FieldKey> MissingKey = input =>
+    /// <summary><c>Field = ( string | identifier ) "=" Expression</c>; a quoted key keeps its raw text between the quotes.</summary>
+    // Hand-written: every field passes through it (see Parsed), and upstream reports a missing key and skips to the next "=".
+    private static Parsed<ObjectField> Field(ParseSession session, TokenList<AlloyToken> at)
     {
-        var session = ParseSession.Current;
-        var key = new FieldKey(string.Empty, false, new TextSpan(session.Span(input).Start, 0));
-        session.AddError(input, $"expected field name (string or identifier), got {session.Kind(input).Describe()}");
-        return TokenListParserResult.Value(key, input, session.SkipTo(input, AlloyToken.Assign));
-    };
+        var kind = session.Kind(at);
+        var keySpan = session.Span(at);
+        string key;
+        var quoted = false;
+        if (kind is AlloyToken.String or AlloyToken.Ident)
+        {
+            key = session.TextOf(session.Token(at));
+            if (kind == AlloyToken.String && key.Length > 2)
+            {
+                key = key[1..^1];
+                quoted = true;
+            }
 
-    /// <summary><c>Field = ( string | identifier ) "=" Expression</c>.</summary>
-    private static readonly TokenListParser<AlloyToken, ObjectField> Field =
-        Parse.Sequence(QuotedKey.Or(BareKey).Or(MissingKey), Expect(AlloyToken.Assign), Parse.Ref(() => Expression!))
-            .Select(f => new ObjectField(f.Item1.Name, f.Item1.Quoted, f.Item1.Span, f.Item3));
+            at = session.Next(at);
+        }
+        else
+        {
+            key = string.Empty;
+            keySpan = new TextSpan(keySpan.Start, 0);
+            session.AddError(at, $"expected field name (string or identifier), got {kind.Describe()}");
+            at = session.SkipTo(at, AlloyToken.Assign);
+        }
+
+        Expect(session, ref at, AlloyToken.Assign);
+        var value = Binary(session, at, 1);
+        return new Parsed<ObjectField>(new ObjectField(key, quoted, keySpan, value.Value), value.Remainder);
+    }
 
     /// <summary><c>FieldList = Field { "," Field } [ "," ]</c>; upstream reads none when the object starts with <c>]</c>.</summary>
     private static readonly TokenListParser<AlloyToken, ImmutableArray<ObjectField>> FieldList =
@@ -263,7 +258,7 @@ internal static class AlloyGrammar
             return TokenListParserResult.Value(false, input, SkipStatement(at));
         }
 
-        var block = BlockBody(at);
+        var block = BlockBody(session, at);
         var close = block.Value.Close;
         if (close.Length != 1 || session.Text[close.Start] != '}')
         {
@@ -378,48 +373,59 @@ internal static class AlloyGrammar
     // ----- Statements -----
 
     /// <summary>
-    /// A parsed block name: <paramref name="Name"/> joins its <paramref name="Count"/> parts by dots, and
-    /// <paramref name="PartsWrittenApart"/> holds the parts only when something stands between a part and a dot.
+    /// A parsed block name: <paramref name="Name"/> joins its <paramref name="Count"/> parts by dots, the first of which
+    /// is at <paramref name="FirstSpan"/>, and <paramref name="PartsWrittenApart"/> holds the parts only when something
+    /// stands between a part and a dot.
     /// </summary>
-    private readonly record struct BlockName(Identifier First, string Name, TextSpan Span, int Count, ImmutableArray<Identifier> PartsWrittenApart);
+    private readonly record struct BlockName(TextSpan FirstSpan, string Name, TextSpan Span, int Count, ImmutableArray<Identifier> PartsWrittenApart);
 
     /// <summary><c>identifier { "." identifier }</c>, from an identifier at <paramref name="at"/>, which it moves past the name.</summary>
-    // Hand-written: collects the parts on the session's reused stack, and keeps them only for a name written apart;
-    // a name written in one run becomes one interned string.
+    // Hand-written: a name written in one run (identifiers and dots with nothing between them, nearly every name)
+    // becomes one interned string, its parts read but not kept.
     private static BlockName DottedName(ParseSession session, ref TokenList<AlloyToken> at)
     {
-        var firstPart = Name(session.Token(at));
+        var first = at;
+        var firstSpan = session.Span(at);
+        var end = firstSpan.End;
+        var count = 1;
         at = session.Next(at);
-        if (session.Kind(at) != AlloyToken.Dot)
-        {
-            return new BlockName(firstPart, firstPart.Name, firstPart.Span, 1, default);
-        }
-
-        var stack = session.NameParts;
-        var mark = stack.Count;
-        stack.Add(firstPart);
-        // Kept apart: spaces or comments around a dot, or a part that is not an identifier (a syntax error).
-        var writtenApart = false;
         while (session.Kind(at) == AlloyToken.Dot)
         {
             var partAt = session.Next(at);
-            writtenApart |= session.Kind(partAt) != AlloyToken.Ident;
-            var part = ExpectName(session, partAt, "identifier");
-            writtenApart |= part.Span.Start != stack[^1].Span.End + 1;
-            stack.Add(part);
+            if (session.Kind(partAt) != AlloyToken.Ident || session.Span(partAt).Start != end + 1)
+            {
+                return DottedNameWrittenApart(session, first, ref at);
+            }
+
+            end = session.Span(partAt).End;
+            count++;
             at = session.Next(partAt);
         }
 
-        var count = stack.Count - mark;
-        var span = TextSpan.FromBounds(firstPart.Span.Start, stack[^1].Span.End);
-        if (writtenApart)
+        var span = TextSpan.FromBounds(firstSpan.Start, end);
+        return new BlockName(firstSpan, session.Intern(span), span, count, default);
+    }
+
+    /// <summary>
+    /// A name with spaces or comments around a dot, or a part that is not an identifier (a syntax error, reported here):
+    /// read again from its first part at <paramref name="first"/>, keeping the parts.
+    /// </summary>
+    private static BlockName DottedNameWrittenApart(ParseSession session, TokenList<AlloyToken> first, ref TokenList<AlloyToken> at)
+    {
+        var stack = session.NameParts;
+        var mark = stack.Count;
+        stack.Push(Name(session.Token(first)));
+        at = session.Next(first);
+        while (session.Kind(at) == AlloyToken.Dot)
         {
-            var parts = ParseSession.Pop(stack, mark);
-            return new BlockName(firstPart, string.Join('.', parts.Select(part => part.Name)), span, count, parts);
+            var partAt = session.Next(at);
+            stack.Push(ExpectName(session, partAt, "identifier"));
+            at = session.Next(partAt);
         }
 
-        stack.RemoveRange(mark, count);
-        return new BlockName(firstPart, session.Intern(span), span, count, default);
+        var parts = stack.Pop(mark);
+        var span = TextSpan.FromBounds(parts[0].Span.Start, parts[^1].Span.End);
+        return new BlockName(parts[0].Span, string.Join('.', parts.Select(part => part.Name)), span, parts.Length, parts);
     }
 
     /// <summary>The optional block label at <paramref name="at"/>: any token but <c>=</c> and <c>{</c> is taken for one, checked and passed.</summary>
@@ -464,18 +470,25 @@ internal static class AlloyGrammar
 
     private readonly record struct BlockBodyParse(TextSpan Open, Body Body, TextSpan Close);
 
-    /// <summary><c>"{" Body "}"</c>, the body one nesting level deeper.</summary>
-    private static readonly TokenListParser<AlloyToken, BlockBodyParse> BlockBody =
-        Parse.Sequence(
-                Is(AlloyToken.LCurly),
-                Nested(Parse.Ref(() => BlockStatements!)).OptionalOrDefault(ImmutableArray<Statement>.Empty),
-                Expect(AlloyToken.RCurly))
-            .Select(b =>
-            {
-                var open = ParseSession.SpanOf(b.Item1);
-                var body = new Body(b.Item2, TextSpan.FromBounds(open.End, Math.Max(open.End, b.Item3.Start)));
-                return new BlockBodyParse(open, body, b.Item3);
-            });
+    /// <summary><c>"{" Body "}"</c> from the <c>{</c> at <paramref name="at"/>, the body one nesting level deeper.</summary>
+    // Hand-written: every block passes through it (see Parsed); past the nesting limit the body is empty.
+    private static Parsed<BlockBodyParse> BlockBody(ParseSession session, TokenList<AlloyToken> at)
+    {
+        var open = session.Span(at);
+        var remainder = session.Next(at);
+        var statements = ImmutableArray<Statement>.Empty;
+        if (session.Enter(remainder))
+        {
+            var inside = StatementList(session, remainder, AlloyToken.RCurly);
+            session.Leave();
+            statements = inside.Value;
+            remainder = inside.Remainder;
+        }
+
+        var close = Expect(session, ref remainder, AlloyToken.RCurly);
+        var body = new Body(statements, TextSpan.FromBounds(open.End, Math.Max(open.End, close.Start)));
+        return new Parsed<BlockBodyParse>(new BlockBodyParse(open, body, close), remainder);
+    }
 
     /// <summary>
     /// <c>Statement = Attribute | Block</c>, told apart by the token after
@@ -496,7 +509,7 @@ internal static class AlloyGrammar
         return session.Kind(remainder) switch
         {
             AlloyToken.Assign => Attribute(session, name, label, session.Next(remainder)),
-            AlloyToken.LCurly => Block(name, label, remainder),
+            AlloyToken.LCurly => Block(session, name, label, remainder),
             _ => NoStatement(session, name, label, remainder),
         };
     }
@@ -506,7 +519,7 @@ internal static class AlloyGrammar
     {
         if (name.Count != 1)
         {
-            session.AddDirect(value, new TextSpan(name.First.Span.Start, name.Name.Length), "attribute names may only consist of a single identifier with no \".\"");
+            session.AddDirect(value, new TextSpan(name.FirstSpan.Start, name.Name.Length), "attribute names may only consist of a single identifier with no \".\"");
         }
         else if (label is { } written)
         {
@@ -514,13 +527,15 @@ internal static class AlloyGrammar
         }
 
         var expression = Binary(session, value, 1);
-        return new Parsed<Statement?>(new AttributeStatement(name.First, expression.Value), expression.Remainder);
+        // A name of one part is its first part; a dotted one is an error, and the attribute is named by its first part.
+        var attributeName = name.Count == 1 ? name.Name : session.Intern(name.FirstSpan);
+        return new Parsed<Statement?>(new AttributeStatement(new Identifier(attributeName, name.FirstSpan), expression.Value), expression.Remainder);
     }
 
     /// <summary><c>Block = BlockName "{" Body "}"</c>, from the <c>{</c>.</summary>
-    private static Parsed<Statement?> Block(BlockName name, BlockLabel? label, TokenList<AlloyToken> body)
+    private static Parsed<Statement?> Block(ParseSession session, BlockName name, BlockLabel? label, TokenList<AlloyToken> body)
     {
-        var block = BlockBody(body);
+        var block = BlockBody(session, body);
         var statement = new BlockStatement(name.Name, name.Span, name.PartsWrittenApart, label, block.Value.Open, block.Value.Body, block.Value.Close);
         return new Parsed<Statement?>(statement, block.Remainder);
     }
@@ -537,9 +552,8 @@ internal static class AlloyGrammar
 
     /// <summary><c>Body = [ Statement { TERMINATOR Statement } ]</c>, up to <paramref name="until"/> (not consumed).</summary>
     // Hand-written: upstream's statement loop, which reports a missing terminator, skips the rest of the statement and goes on.
-    private static TokenListParser<AlloyToken, ImmutableArray<Statement>> Statements(AlloyToken until) => input =>
+    private static Parsed<ImmutableArray<Statement>> StatementList(ParseSession session, TokenList<AlloyToken> input, AlloyToken until)
     {
-        var session = ParseSession.Current;
         var stack = session.Statements;
         var mark = stack.Count;
         var remainder = input;
@@ -548,7 +562,7 @@ internal static class AlloyGrammar
             var statement = Statement(session, remainder);
             if (statement.Value is { } parsed)
             {
-                stack.Add(parsed);
+                stack.Push(parsed);
             }
 
             remainder = statement.Remainder;
@@ -567,14 +581,16 @@ internal static class AlloyGrammar
             remainder = session.Next(remainder);
         }
 
-        return TokenListParserResult.Value(ParseSession.Pop(stack, mark), input, remainder);
-    };
-
-    private static readonly TokenListParser<AlloyToken, ImmutableArray<Statement>> BlockStatements = Statements(AlloyToken.RCurly);
+        return new Parsed<ImmutableArray<Statement>>(stack.Pop(mark), remainder);
+    }
 
     /// <summary><c>File = Body EOF</c>.</summary>
-    public static readonly TokenListParser<AlloyToken, Body> File =
-        Statements(AlloyToken.Eof).Select(statements => new Body(statements, new TextSpan(0, ParseSession.Current.Text.Length)));
+    public static readonly TokenListParser<AlloyToken, Body> File = input =>
+    {
+        var session = ParseSession.Current;
+        var statements = StatementList(session, input, AlloyToken.Eof);
+        return TokenListParserResult.Value(new Body(statements.Value, new TextSpan(0, session.Text.Length)), input, statements.Remainder);
+    };
 
     // ----- Helpers -----
 
@@ -583,7 +599,7 @@ internal static class AlloyGrammar
     /// </summary>
     // Hand-written: upstream reports a missing ',' and keeps reading items.
     private static TokenListParser<AlloyToken, ImmutableArray<T>> DelimitedUntil<T>(
-        TokenListParser<AlloyToken, T> item, AlloyToken until, string missingComma, Func<ParseSession, List<T>> stackOf) => input =>
+        Func<ParseSession, TokenList<AlloyToken>, Parsed<T>> item, AlloyToken until, string missingComma, Func<ParseSession, ScratchStack<T>> stackOf) => input =>
     {
         var session = ParseSession.Current;
         var stack = stackOf(session);
@@ -591,8 +607,8 @@ internal static class AlloyGrammar
         var remainder = input;
         while (session.Kind(remainder) != until && session.Kind(remainder) != AlloyToken.Eof)
         {
-            var parsed = item(remainder);
-            stack.Add(parsed.Value);
+            var parsed = item(session, remainder);
+            stack.Push(parsed.Value);
             remainder = parsed.Remainder;
             var kind = session.Kind(remainder);
             if (kind == until)
@@ -608,7 +624,7 @@ internal static class AlloyGrammar
             remainder = session.Next(remainder);
         }
 
-        return TokenListParserResult.Value(ParseSession.Pop(stack, mark), input, remainder);
+        return TokenListParserResult.Value(stack.Pop(mark), input, remainder);
     };
 
     /// <summary>Skips to a terminator outside any pair of brackets opened while skipping.</summary>

@@ -52,15 +52,13 @@ internal sealed class ParseSession
     /// <summary>Set when the thread's stack ran low before the nesting limit was reached.</summary>
     public bool RanOutOfStack { get; private set; }
 
-    // Scratch stacks: a list being parsed pushes its items and pops them into an exact array when done, so nested
-    // lists share one buffer instead of allocating a builder each.
-    public List<Statement> Statements { get; } = [];
+    public ScratchStack<Statement> Statements { get; } = new();
 
-    public List<Expression> Expressions { get; } = [];
+    public ScratchStack<Expression> Expressions { get; } = new();
 
-    public List<ObjectField> Fields { get; } = [];
+    public ScratchStack<ObjectField> Fields { get; } = new();
 
-    public List<Identifier> NameParts { get; } = [];
+    public ScratchStack<Identifier> NameParts { get; } = new();
 
     /// <summary>Runs <paramref name="parse"/> with this session current on this thread.</summary>
     public T Run<T>(Func<T> parse)
@@ -205,19 +203,4 @@ internal sealed class ParseSession
 
     private static Diagnostic SyntaxError(TextSpan span, string message) =>
         new(AlloyParser.SyntaxErrorCode, Severity.Error, span, message);
-
-    /// <summary>Removes the items pushed since <paramref name="mark"/> and returns them.</summary>
-    public static ImmutableArray<T> Pop<T>(List<T> stack, int mark)
-    {
-        var count = stack.Count - mark;
-        if (count == 0)
-        {
-            return [];
-        }
-
-        var items = new T[count];
-        stack.CopyTo(mark, items, 0, count);
-        stack.RemoveRange(mark, count);
-        return ImmutableCollectionsMarshal.AsImmutableArray(items);
-    }
 }

@@ -58,7 +58,7 @@ public sealed class Linter
             Check(configuration, workspace, findings);
         }
 
-        return ReportOrderSort.Sort(findings);
+        return LintDiagnostic.InReportOrder(findings);
     }
 
     /// <summary>Lints one text on its own or with its siblings, as <see cref="Lint(IReadOnlyList{SourceText}, IWorkspace)"/> does.</summary>

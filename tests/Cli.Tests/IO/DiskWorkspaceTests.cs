@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using AlloyLint.Cli.IO;
+using AlloyLint.Parser.Text;
 using Xunit;
 
 namespace AlloyLint.Cli.Tests.IO;
@@ -34,6 +35,18 @@ public sealed class DiskWorkspaceTests
         Assert.Equal(text, source!.Text);
         Assert.True(source.HasBom);
         Assert.Empty(source.InvalidUtf8Offsets);
+    }
+
+    [Fact]
+    public void ReadsALargeFileInPiecesAsAWhole()
+    {
+        var text = string.Concat(Enumerable.Repeat("a = \"é😀\"\n", SourceText.ParallelDecodeThreshold / 4)) + "end";
+        using var tree = new TempTree().Bytes("large.alloy", Encoding.UTF8.GetBytes(text));
+
+        var source = DiskWorkspace.Read(Path.Combine(tree.Root, "large.alloy"), out var problem);
+
+        Assert.Null(problem);
+        Assert.Equal(text, source!.Text);
     }
 
     [Fact]

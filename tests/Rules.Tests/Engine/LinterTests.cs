@@ -53,7 +53,7 @@ public sealed class LinterTests
             Finding(lower, 6, "AL002", "reported after 'second'"),
         ];
 
-        var ordered = findings.Order(LintDiagnostic.ReportOrder).Select(f => $"{f.Source.Path}:{f.Span.Start}:{f.Rule.Id}:{f.Message}");
+        var ordered = LintDiagnostic.InReportOrder(findings).Select(f => $"{f.Source.Path}:{f.Span.Start}:{f.Rule.Id}:{f.Message}");
 
         Assert.Equal(
             [
@@ -64,6 +64,19 @@ public sealed class LinterTests
                 "a.alloy:6:AL002:reported after 'second'",
             ],
             ordered);
+    }
+
+    [Fact]
+    public void Sorting_for_the_report_agrees_with_a_stable_sort_by_the_report_order()
+    {
+        var random = new Random(7);
+        var sources = new[] { "b.alloy", "A.alloy", "a.alloy" }.Select(path => SourceText.From("x = 1\n", path)).ToArray();
+        var rules = new[] { "AL102", "AL010", "AL101" }.Select(id => new RuleMetadata(id, id, RuleCategory.Style, Severity.Warning, "x")).ToArray();
+        var findings = Enumerable.Range(0, 3000)
+            .Select(index => new LintDiagnostic(rules[random.Next(3)], Severity.Warning, sources[random.Next(3)], new TextSpan(random.Next(40), 1), $"#{index}"))
+            .ToList();
+
+        Assert.Equal(findings.Order(LintDiagnostic.ReportOrder), LintDiagnostic.InReportOrder(findings));
     }
 
     [Fact]
