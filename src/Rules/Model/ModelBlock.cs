@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Catalog;
 using AlloyLint.Parser.Tree;
@@ -51,9 +50,10 @@ public abstract class ModelBlock
     /// <summary>Room for the <see cref="IdText"/> of all but unusually long names and labels (those use their <see cref="Id"/> string).</summary>
     internal const int IdBufferLength = 128;
 
-    /// <summary>Whether <paramref name="id"/> is this block's <see cref="Id"/>, compared without building it.</summary>
-    [SkipLocalsInit] // the ID is written into the buffer before it is read: no need to clear it first
-    public bool HasId(ReadOnlySpan<char> id) => id.SequenceEqual(IdText(stackalloc char[IdBufferLength]));
+    /// <summary>Whether <paramref name="id"/> is this block's <see cref="Id"/>, compared piece by piece without building it.</summary>
+    public bool HasId(ReadOnlySpan<char> id) => Label is not { } label
+        ? id.SequenceEqual(Name)
+        : id.Length == Name.Length + 1 + label.Length && id[Name.Length] == '.' && id.StartsWith(Name) && id.EndsWith(label);
 
     /// <summary>
     /// The text of <see cref="Id"/> written into <paramref name="buffer"/>, so that comparing and hashing IDs builds no

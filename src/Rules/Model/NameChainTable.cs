@@ -11,7 +11,7 @@ internal sealed class NameChainTable
 {
     // The chains in an open-addressed table with their hash codes, at most half full: a chain is hashed once, from the
     // expression that writes it, whether it is found or added (a HashSet would hash a new chain again to add it), and
-    // its names are hashed in line rather than through a comparer's interface and string.GetHashCode for each name.
+    // its names are hashed in line (TextHash) rather than through a comparer's interface.
     private NameChain?[] _chains = new NameChain?[64];
     private int[] _chainHashes = new int[64];
     private int _chainCount;
@@ -63,32 +63,21 @@ internal sealed class NameChainTable
         return added;
     }
 
-    /// <summary>A hash of the chain's names, last to first (FNV-1a over their characters), mixed so that its low bits pick a slot.</summary>
+    /// <summary>A hash of the chain's names, last to first, each ended by a dot (so that "ab.c" and "a.bc" differ), mixed so that its low bits pick a slot.</summary>
     private static int Hash(Expression expression)
     {
-        var hash = 2166136261;
+        var hash = TextHash.Start;
         var current = expression;
         for (; current is AccessExpression access; current = access.Target)
         {
-            hash = Add(hash, access.Member.Name);
+            hash = TextHash.Add(TextHash.Add(hash, access.Member.Name), '.');
         }
 
-        hash = Add(hash, ((IdentifierExpression)current).Name);
+        hash = TextHash.Add(TextHash.Add(hash, ((IdentifierExpression)current).Name), '.');
         hash ^= hash >> 15;
         hash *= 0x2c1b3c6d;
         hash ^= hash >> 12;
         return (int)(hash & int.MaxValue);
-
-        // Each name ends with a dot, so that "ab.c" and "a.bc" differ.
-        static uint Add(uint hash, string name)
-        {
-            foreach (var character in name)
-            {
-                hash = (hash ^ character) * 16777619;
-            }
-
-            return (hash ^ '.') * 16777619;
-        }
     }
 
     private void Grow()
