@@ -55,7 +55,7 @@ public sealed class Linter
         var findings = new List<LintDiagnostic>();
         foreach (var configuration in configurations)
         {
-            findings.AddRange(Check(configuration, workspace));
+            Check(configuration, workspace, findings);
         }
 
         return LintDiagnostic.InReportOrder(findings);
@@ -101,7 +101,8 @@ public sealed class Linter
         return configurations;
     }
 
-    private List<LintDiagnostic> Check(Configuration configuration, IWorkspace workspace)
+    /// <summary>Checks one configuration and adds the findings it reports in the requested files to <paramref name="kept"/>.</summary>
+    private void Check(Configuration configuration, IWorkspace workspace, List<LintDiagnostic> kept)
     {
         var skipSemantic = configuration.HasSyntaxErrors;
         bool Runs(Rule rule) => !skipSemantic || rule.Metadata.Category is RuleCategory.Syntax or RuleCategory.Suppression;
@@ -139,9 +140,17 @@ public sealed class Linter
         }
 
         var suppressions = new SuppressionIndex(configuration.RequestedTrees, _known, checking.Select(rule => rule.Metadata));
-        var kept = findings.SelectMany(list => list)
-            .Where(finding => IsRequested(configuration, finding.Source) && !suppressions.Suppress(finding))
-            .ToList();
+        kept.EnsureCapacity(kept.Count + findings.Sum(list => list.Count));
+        foreach (var list in findings)
+        {
+            foreach (var finding in list)
+            {
+                if (IsRequested(configuration, finding.Source) && !suppressions.Suppress(finding))
+                {
+                    kept.Add(finding);
+                }
+            }
+        }
 
         var judged = new List<LintDiagnostic>();
         foreach (var rule in _rules.Where(rule => rule.Metadata.Category == RuleCategory.Suppression))
@@ -150,7 +159,6 @@ public sealed class Linter
         }
 
         kept.AddRange(judged.Where(finding => IsRequested(configuration, finding.Source) && !suppressions.Suppress(finding, markUsed: false)));
-        return kept;
     }
 
     private LintContext NewContext(Configuration configuration, Rule rule, IWorkspace workspace, List<LintDiagnostic> sink, SuppressionIndex? suppressions) =>

@@ -6,6 +6,23 @@ namespace AlloyLint.Rules.Model;
 /// <summary>Values of literal tokens, with upstream's rules (Go <c>strconv.Unquote</c> and base-0 integers).</summary>
 public static class AlloyLiterals
 {
+    /// <summary>
+    /// The value of a string literal as <see cref="Unquote"/> gives it, without building a string when the value is the
+    /// raw text between its quotes (no escapes, no carriage return between backticks); false when it is malformed.
+    /// </summary>
+    public static bool TryUnquote(string raw, out ReadOnlySpan<char> value)
+    {
+        if (raw.Length >= 2 && raw[^1] == raw[0] && (raw[0] == '"' ? !raw.AsSpan(1, raw.Length - 2).Contains('\\') : raw[0] == '`' && !raw.Contains('\r')))
+        {
+            value = raw.AsSpan(1, raw.Length - 2);
+            return true;
+        }
+
+        var unquoted = Unquote(raw);
+        value = unquoted;
+        return unquoted is not null;
+    }
+
     /// <summary>The value of a string literal written with quotes or backticks; null when it is malformed.</summary>
     public static string? Unquote(string raw)
     {

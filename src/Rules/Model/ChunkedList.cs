@@ -47,17 +47,34 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Walks the chunks one after another, so that a step reads the current chunk rather than finding it again.</summary>
     public struct Enumerator(ChunkedList<T> list) : IEnumerator<T>
     {
+        private T[] _chunk = [];
         private int _index = -1;
+        private int _inChunk = -1;
 
-        public readonly T Current => list._chunks[_index / ChunkLength][_index % ChunkLength];
+        public readonly T Current => _chunk[_inChunk];
 
         readonly object? IEnumerator.Current => Current;
 
-        public bool MoveNext() => ++_index < list.Count;
+        public bool MoveNext()
+        {
+            if (++_index >= list.Count)
+            {
+                return false;
+            }
 
-        public void Reset() => _index = -1;
+            // Every chunk but the last is full (the first grows to the full length before a second is added).
+            if (++_inChunk == _chunk.Length)
+            {
+                (_chunk, _inChunk) = (list._chunks[_index / ChunkLength], 0);
+            }
+
+            return true;
+        }
+
+        public void Reset() => (_chunk, _index, _inChunk) = ([], -1, -1);
 
         public readonly void Dispose()
         {

@@ -21,10 +21,13 @@ public readonly record struct GoDuration(long Nanoseconds) : IComparable<GoDurat
         TryParse(text, out var duration) ? duration : throw new FormatException($"invalid duration \"{text}\"");
 
     /// <summary>Go's rules: an optional sign, then one or more decimal numbers each with a unit (ns, us, µs, ms, s, m, h); "0" alone is allowed.</summary>
-    public static bool TryParse(string text, out GoDuration duration)
+    public static bool TryParse(string text, out GoDuration duration) => TryParse(text.AsSpan(), out duration);
+
+    /// <inheritdoc cref="TryParse(string, out GoDuration)"/>
+    public static bool TryParse(ReadOnlySpan<char> text, out GoDuration duration)
     {
         duration = default;
-        var s = text.AsSpan();
+        var s = text;
         var negative = false;
         if (s.Length > 0 && (s[0] == '-' || s[0] == '+'))
         {
@@ -62,7 +65,24 @@ public readonly record struct GoDuration(long Nanoseconds) : IComparable<GoDurat
                 numberLength++;
             }
 
-            if (digits == 0 || !decimal.TryParse(s[..numberLength], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            if (digits == 0)
+            {
+                return false;
+            }
+
+            // Whole numbers of up to 18 digits (nearly all) are read digit by digit: parsing a decimal costs ten times as much.
+            decimal number;
+            if (!seenDot && digits <= 18)
+            {
+                var whole = 0L;
+                foreach (var digit in s[..numberLength])
+                {
+                    whole = (whole * 10) + (digit - '0');
+                }
+
+                number = whole;
+            }
+            else if (!decimal.TryParse(s[..numberLength], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number))
             {
                 return false;
             }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Catalog;
 using AlloyLint.Parser.Tree;
@@ -10,7 +9,7 @@ public abstract class ModelBlock
 {
     private string? _id;
 
-    private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index)
+    private protected ModelBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index, ComponentSchema? catalogSchema)
     {
         Block = block;
         Tree = tree;
@@ -18,7 +17,7 @@ public abstract class ModelBlock
         Index = index;
         Name = block.Name;
         Label = block.Label?.Value;
-        CatalogSchema = ComponentCatalog.Default.Find(block.Name);
+        CatalogSchema = catalogSchema;
     }
 
     public BlockStatement Block { get; }
@@ -51,9 +50,10 @@ public abstract class ModelBlock
     /// <summary>Room for the <see cref="IdText"/> of all but unusually long names and labels (those use their <see cref="Id"/> string).</summary>
     internal const int IdBufferLength = 128;
 
-    /// <summary>Whether <paramref name="id"/> is this block's <see cref="Id"/>, compared without building it.</summary>
-    [SkipLocalsInit] // the ID is written into the buffer before it is read: no need to clear it first
-    public bool HasId(ReadOnlySpan<char> id) => id.SequenceEqual(IdText(stackalloc char[IdBufferLength]));
+    /// <summary>Whether <paramref name="id"/> is this block's <see cref="Id"/>, compared piece by piece without building it.</summary>
+    public bool HasId(ReadOnlySpan<char> id) => Label is not { } label
+        ? id.SequenceEqual(Name)
+        : id.Length == Name.Length + 1 + label.Length && id[Name.Length] == '.' && id.StartsWith(Name) && id.EndsWith(label);
 
     /// <summary>
     /// The text of <see cref="Id"/> written into <paramref name="buffer"/>, so that comparing and hashing IDs builds no
@@ -85,7 +85,13 @@ public abstract class ModelBlock
     public ComponentSchema? CatalogSchema { get; }
 
     /// <summary>How messages name it: <c>prometheus.scrape "default"</c>.</summary>
-    public string DisplayName => Label is null ? Name : $"{Name} \"{Label}\"";
+    public string DisplayName => DisplayNameText.ToString();
+
+    /// <summary>
+    /// <see cref="DisplayName"/> written straight into an interpolated message, without a string of its own: a rule that
+    /// reports on each of thousands of components would build one per finding only to copy it.
+    /// </summary>
+    internal DisplayNameFormatter DisplayNameText => new(Name, Label);
 
     /// <summary>The block's header, from its name to its label: where findings about the whole block point.</summary>
     public TextSpan HeaderSpan => TextSpan.FromBounds(Block.NameSpan.Start, Block.Label?.Span.End ?? Block.NameSpan.End);
@@ -109,8 +115,8 @@ public abstract class ModelBlock
 /// <summary>A component instance: a block whose name is a component (built-in, imported or declared) and that has a label.</summary>
 public sealed class ComponentInstance : ModelBlock
 {
-    internal ComponentInstance(BlockStatement block, SyntaxTree tree, Scope scope, int index)
-        : base(block, tree, scope, index)
+    internal ComponentInstance(BlockStatement block, SyntaxTree tree, Scope scope, int index, ComponentSchema? catalogSchema)
+        : base(block, tree, scope, index, catalogSchema)
     {
     }
 
@@ -127,11 +133,8 @@ public sealed class ComponentInstance : ModelBlock
 /// </summary>
 public sealed class ConfigBlock : ModelBlock
 {
-    /// <summary>Names of configuration blocks (from the catalog); every other block at the top of a scope is a component.</summary>
-    public static readonly IReadOnlySet<string> Names = ComponentCatalog.Default.ConfigBlockNames.ToHashSet(StringComparer.Ordinal);
-
-    internal ConfigBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index)
-        : base(block, tree, scope, index)
+    internal ConfigBlock(BlockStatement block, SyntaxTree tree, Scope scope, int index, ComponentSchema catalogSchema)
+        : base(block, tree, scope, index, catalogSchema)
     {
     }
 
@@ -194,4 +197,16 @@ public static class BodyLookup
             }
         }
     }
+}
+
+/// <summary>Formats a block's <see cref="ModelBlock.DisplayName"/> into the buffer of an interpolated string.</summary>
+internal readonly struct DisplayNameFormatter(string name, string? label) : ISpanFormattable
+{
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        label is null ? destination.TryWrite($"{name}", out charsWritten) : destination.TryWrite($"{name} \"{label}\"", out charsWritten);
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    // The name alone is the string itself; with a label, the interpolation formats this through TryFormat.
+    public override string ToString() => label is null ? name : $"{this}";
 }

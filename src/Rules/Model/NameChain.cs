@@ -50,6 +50,22 @@ internal sealed class NameChain(ImmutableArray<string> names)
         return buffer[..length];
     }
 
+    /// <summary>Whether <paramref name="expression"/> (a chain of field accesses on an identifier) writes this chain's names, compared last to first.</summary>
+    public bool IsWrittenBy(Expression expression)
+    {
+        var i = Names.Length - 1;
+        var current = expression;
+        for (; current is AccessExpression access; current = access.Target)
+        {
+            if (i <= 0 || Names[i--] != access.Member.Name)
+            {
+                return false;
+            }
+        }
+
+        return i == 0 && Names[0] == ((IdentifierExpression)current).Name;
+    }
+
     /// <summary>The chain <paramref name="expression"/> writes: an <see cref="IdentifierExpression"/> followed by field accesses.</summary>
     public static NameChain Of(Expression expression)
     {
@@ -69,57 +85,4 @@ internal sealed class NameChain(ImmutableArray<string> names)
         names[0] = ((IdentifierExpression)current).Name;
         return new NameChain(ImmutableCollectionsMarshal.AsImmutableArray(names));
     }
-}
-
-/// <summary>
-/// Compares chains by their names, and finds a chain by the expression that writes it, without building its text
-/// (names are compared and hashed last to first, the order an access expression holds them).
-/// </summary>
-internal sealed class NameChainComparer : IEqualityComparer<NameChain>, IAlternateEqualityComparer<Expression, NameChain>
-{
-    public static readonly NameChainComparer Instance = new();
-
-    public bool Equals(NameChain? x, NameChain? y) =>
-        ReferenceEquals(x, y) || (x is not null && y is not null && x.Names.AsSpan().SequenceEqual(y.Names.AsSpan()));
-
-    public int GetHashCode(NameChain chain)
-    {
-        var hash = new HashCode();
-        for (var i = chain.Names.Length - 1; i >= 0; i--)
-        {
-            hash.Add(chain.Names[i]);
-        }
-
-        return hash.ToHashCode();
-    }
-
-    public bool Equals(Expression expression, NameChain chain)
-    {
-        var i = chain.Names.Length - 1;
-        var current = expression;
-        for (; current is AccessExpression access; current = access.Target)
-        {
-            if (i <= 0 || chain.Names[i--] != access.Member.Name)
-            {
-                return false;
-            }
-        }
-
-        return i == 0 && chain.Names[0] == ((IdentifierExpression)current).Name;
-    }
-
-    public int GetHashCode(Expression expression)
-    {
-        var hash = new HashCode();
-        var current = expression;
-        for (; current is AccessExpression access; current = access.Target)
-        {
-            hash.Add(access.Member.Name);
-        }
-
-        hash.Add(((IdentifierExpression)current).Name);
-        return hash.ToHashCode();
-    }
-
-    public NameChain Create(Expression expression) => NameChain.Of(expression);
 }

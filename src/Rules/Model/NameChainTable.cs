@@ -9,15 +9,19 @@ namespace AlloyLint.Rules.Model;
 /// </summary>
 internal sealed class NameChainTable
 {
-    private readonly HashSet<NameChain> _chains = new(NameChainComparer.Instance);
-    private readonly HashSet<NameChain>.AlternateLookup<Expression> _chainsByExpression;
+    // The chains in an open-addressed table with their hash codes, at most half full: a chain is hashed once, from the
+    // expression that writes it, whether it is found or added (a HashSet would hash a new chain again to add it), and
+    // its names are hashed in line (TextHash) rather than through a comparer's interface.
+    private NameChain?[] _chains = new NameChain?[64];
+    private int[] _chainHashes = new int[64];
+    private int _chainCount;
+
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _pathsByText;
     private char[] _buffer = new char[256];
 
     public NameChainTable()
     {
-        _chainsByExpression = _chains.GetAlternateLookup<Expression>();
         _pathsByText = _paths.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -38,13 +42,64 @@ internal sealed class NameChainTable
             return null;
         }
 
-        if (!_chainsByExpression.TryGetValue(expression, out var chain))
+        var hash = Hash(expression);
+        var mask = _chains.Length - 1;
+        var slot = hash & mask;
+        for (; _chains[slot] is { } chain; slot = (slot + 1) & mask)
         {
-            chain = NameChain.Of(expression);
-            _chains.Add(chain);
+            if (_chainHashes[slot] == hash && chain.IsWrittenBy(expression))
+            {
+                return chain;
+            }
         }
 
-        return chain;
+        var added = NameChain.Of(expression);
+        (_chains[slot], _chainHashes[slot]) = (added, hash);
+        if (++_chainCount * 2 > _chains.Length)
+        {
+            Grow();
+        }
+
+        return added;
+    }
+
+    /// <summary>A hash of the chain's names, last to first, each ended by a dot (so that "ab.c" and "a.bc" differ), mixed so that its low bits pick a slot.</summary>
+    private static int Hash(Expression expression)
+    {
+        var hash = TextHash.Start;
+        var current = expression;
+        for (; current is AccessExpression access; current = access.Target)
+        {
+            hash = TextHash.Add(TextHash.Add(hash, access.Member.Name), '.');
+        }
+
+        hash = TextHash.Add(TextHash.Add(hash, ((IdentifierExpression)current).Name), '.');
+        hash ^= hash >> 15;
+        hash *= 0x2c1b3c6d;
+        hash ^= hash >> 12;
+        return (int)(hash & int.MaxValue);
+    }
+
+    private void Grow()
+    {
+        var (chains, hashes) = (_chains, _chainHashes);
+        (_chains, _chainHashes) = (new NameChain?[chains.Length * 2], new int[chains.Length * 2]);
+        var mask = _chains.Length - 1;
+        for (var i = 0; i < chains.Length; i++)
+        {
+            if (chains[i] is not { } chain)
+            {
+                continue;
+            }
+
+            var slot = hashes[i] & mask;
+            while (_chains[slot] is not null)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            (_chains[slot], _chainHashes[slot]) = (chain, hashes[i]);
+        }
     }
 
     /// <summary>The attribute path <c>PREFIX.NAME</c> (<paramref name="name"/> alone when the prefix is empty), shared between equal paths.</summary>

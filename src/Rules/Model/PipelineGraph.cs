@@ -18,12 +18,6 @@ public sealed record PipelineEdge(ModelBlock From, ModelBlock To, EdgeKind Kind,
 /// <summary>Which block feeds which, derived from the references between components and configuration blocks.</summary>
 public sealed class PipelineGraph
 {
-    /// <summary>Exports that receive data: a reference to one sends the referencing block's output there.</summary>
-    public static readonly IReadOnlySet<string> ConsumerExports = new HashSet<string>(StringComparer.Ordinal) { "receiver", "input" };
-
-    /// <summary>Exports that provide data: a reference to one feeds the referencing block.</summary>
-    public static readonly IReadOnlySet<string> ProducerExports = new HashSet<string>(StringComparer.Ordinal) { "targets", "output" };
-
     private readonly BlockRuns<PipelineEdge> _outgoing;
     private readonly BlockRuns<PipelineEdge> _incoming;
 
@@ -50,8 +44,11 @@ public sealed class PipelineGraph
             var (owner, component) = (reference.Owner!, reference.Component!);
             edges[count++] = reference.Export switch
             {
-                { } export when ConsumerExports.Contains(export) => new PipelineEdge(owner, component, EdgeKind.Data, reference),
-                { } export when ProducerExports.Contains(export) => new PipelineEdge(component, owner, EdgeKind.Data, reference),
+                // Exports that receive data: a reference to one sends the referencing block's output there.
+                "receiver" or "input" => new PipelineEdge(owner, component, EdgeKind.Data, reference),
+
+                // Exports that provide data: a reference to one feeds the referencing block.
+                "targets" or "output" => new PipelineEdge(component, owner, EdgeKind.Data, reference),
                 _ => new PipelineEdge(owner, component, EdgeKind.Dependency, reference),
             };
         }

@@ -26,6 +26,13 @@ public sealed class SemanticModel
     private readonly BlockRuns<Reference> _referencesTo;
     private readonly Lazy<PipelineGraph> _graph;
 
+    /// <summary>
+    /// The catalog schema of each block name met while declaring, by string instance: the parser interns names, so the
+    /// blocks of a large file share a few instances, found here by reference instead of hashing the name's text. An
+    /// equal name of another instance (another file) is looked up in the catalog again.
+    /// </summary>
+    private readonly Dictionary<string, ComponentSchema?> _schemasByNameInstance = new(ReferenceEqualityComparer.Instance);
+
     private SemanticModel(ImmutableArray<SyntaxTree> trees)
     {
         Trees = trees;
@@ -129,15 +136,21 @@ public sealed class SemanticModel
                 continue;
             }
 
-            if (!ConfigBlock.Names.Contains(block.Name))
+            // The configuration blocks are the catalog's; every other block at the top of a scope is a component. The block keeps its schema.
+            if (!_schemasByNameInstance.TryGetValue(block.Name, out var schema))
             {
-                var component = new ComponentInstance(block, tree, scope, _allBlocks.Count);
+                _schemasByNameInstance[block.Name] = schema = ComponentCatalog.Default.Find(block.Name);
+            }
+
+            if (schema is not { IsConfigBlock: true })
+            {
+                var component = new ComponentInstance(block, tree, scope, _allBlocks.Count, schema);
                 scope.Add(component);
                 _allBlocks.Add(component);
                 continue;
             }
 
-            var configBlock = new ConfigBlock(block, tree, scope, _allBlocks.Count);
+            var configBlock = new ConfigBlock(block, tree, scope, _allBlocks.Count, schema);
             scope.Add(configBlock);
             _allBlocks.Add(configBlock);
             if (block.Name == "declare")

@@ -12,14 +12,26 @@ public sealed class AlloyLiteralsTests
     [InlineData("\"\\x41\\101\\u00e9\"", "AAé")]
     [InlineData("`raw\\n`", "raw\\n")]
     [InlineData("`a\r\nb`", "a\nb")]
-    public void Unquotes_like_Go(string raw, string expected) => Assert.Equal(expected, AlloyLiterals.Unquote(raw));
+    [InlineData("\"\"", "")]
+    public void Unquotes_like_Go(string raw, string expected)
+    {
+        Assert.Equal(expected, AlloyLiterals.Unquote(raw));
+        Assert.True(AlloyLiterals.TryUnquote(raw, out var value));
+        Assert.Equal(expected, value.ToString());
+    }
 
     [Theory]
     [InlineData("\"\\q\"")]
     [InlineData("\"\\'\"")]
     [InlineData("\"\\uD800\"")]
     [InlineData("'x'")]
-    public void Malformed_strings_have_no_value(string raw) => Assert.Null(AlloyLiterals.Unquote(raw));
+    [InlineData("\"")]
+    [InlineData("`x\"")]
+    public void Malformed_strings_have_no_value(string raw)
+    {
+        Assert.Null(AlloyLiterals.Unquote(raw));
+        Assert.False(AlloyLiterals.TryUnquote(raw, out _));
+    }
 
     [Theory]
     [InlineData("10", 10)]

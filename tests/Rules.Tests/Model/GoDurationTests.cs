@@ -16,6 +16,8 @@ public sealed class GoDurationTests
     [InlineData("1000µs", "1ms")]
     [InlineData(".5s", "500ms")]
     [InlineData("+2s", "2s")]
+    [InlineData("999999999999999999ns", "999999999.999999999s")]
+    [InlineData("9223372036854775807ns", "2562047h47m16.854775807s")]
     public void Spellings_of_the_same_duration_are_equal(string left, string right) =>
         Assert.Equal(GoDuration.Parse(right), GoDuration.Parse(left));
 
@@ -28,6 +30,8 @@ public sealed class GoDurationTests
     [InlineData("1.2.3s")]
     [InlineData("-")]
     [InlineData("9999999999999h")]
+    [InlineData("2562048h")]
+    [InlineData("9223372036854775808ns")]
     public void Go_rejects_these_and_so_do_we(string text) => Assert.False(GoDuration.TryParse(text, out _));
 
     [Theory]

@@ -32,4 +32,23 @@ public sealed class NameChainTableTests
         Assert.Equal("prometheus.remote_write.default", chains[2]!.TextIn(stackalloc char[64]).ToString());
         Assert.Equal("prometheus.remote_write.default", chains[2]!.TextIn(stackalloc char[8]).ToString());
     }
+
+    [Fact]
+    public void Chains_stay_shared_as_the_table_grows_and_names_split_differently_stay_apart()
+    {
+        var source = string.Join('\n', Enumerable.Range(0, 2000).Select(i => $"v{i} = a{i % 1000}.b.c{i % 1000 % 7}"));
+        var values = Parse(source + "\nx = ab.c\ny = a.bc").Root.Statements.Cast<AttributeStatement>().Select(attribute => attribute.Value).ToList();
+        var table = new NameChainTable();
+        var chains = values.Select(table.Find).ToList();
+
+        for (var i = 0; i < 1000; i++)
+        {
+            Assert.Same(chains[i], chains[i + 1000]);
+            Assert.Equal($"a{i}.b.c{i % 7}", chains[i]!.Text);
+        }
+
+        Assert.Equal(1000, chains.Take(2000).Distinct().Count());
+        Assert.Equal(["ab", "c"], chains[2000]!.Names);
+        Assert.Equal(["a", "bc"], chains[2001]!.Names);
+    }
 }

@@ -78,6 +78,19 @@ public sealed class SemanticModelTests
     }
 
     [Fact]
+    public void A_block_is_named_alike_in_interpolated_messages()
+    {
+        var label = new string('x', 600);
+        var model = BuildModel($"logging {{ }}\nloki.write \"{label}\" {{ }}\n");
+        foreach (var block in model.AllBlocks)
+        {
+            Assert.Equal($"<{block.DisplayName}>", $"<{block.DisplayNameText}>");
+        }
+
+        Assert.Equal(["logging", $"loki.write \"{label}\""], model.AllBlocks.Select(block => block.DisplayName));
+    }
+
+    [Fact]
     public void Resolves_each_traversal_to_a_component_and_export()
     {
         var model = BuildModel(SelfMonitoring);
@@ -175,6 +188,32 @@ public sealed class SemanticModelTests
         Assert.Empty(model.Root.ComponentsWithId("prometheus.remote_write"));
         Assert.True(declared[0].HasId("prometheus.remote_write.default"));
         Assert.False(declared[0].HasId("prometheus.remote_write.defaults"));
+        Assert.False(declared[0].HasId("prometheus.remote_write_default"));
+        Assert.False(declared[0].HasId("prometheus.remote_write"));
+    }
+
+    [Fact]
+    public void Ids_compare_and_hash_as_their_text_however_name_and_label_split_it()
+    {
+        var model = BuildModel("""
+            a.b "c" { }
+            a "b.c" { }
+            a.b.c { }
+            a.b "d" { }
+            """);
+        var blocks = model.AllBlocks;
+        var comparer = BlockIdComparer<ModelBlock>.Instance;
+        var lookup = (IAlternateEqualityComparer<ReadOnlySpan<char>, ModelBlock>)comparer;
+        foreach (var block in blocks)
+        {
+            Assert.True(block.HasId("a.b.c") != (block.Label == "d"));
+            Assert.Equal(lookup.GetHashCode(block.Id), comparer.GetHashCode(block));
+        }
+
+        Assert.True(comparer.Equals(blocks[0], blocks[1]));
+        Assert.True(comparer.Equals(blocks[1], blocks[2]));
+        Assert.False(comparer.Equals(blocks[0], blocks[3]));
+        Assert.Equal(comparer.GetHashCode(blocks[0]), comparer.GetHashCode(blocks[2]));
     }
 
     [Fact]

@@ -105,17 +105,15 @@ public sealed class AL101UndefinedReference : Rule
     /// </summary>
     private sealed class ComponentIndex(SemanticModel model)
     {
-        private readonly Dictionary<Scope, (List<ComponentInstance> All, Dictionary<string, List<ComponentInstance>> ByName)> _visible = [];
+        private readonly Dictionary<Scope, Dictionary<string, List<ComponentInstance>>> _visibleByName = [];
         private readonly Dictionary<(Scope Scope, string Name), SuggestionIndex> _labels = [];
         private readonly Dictionary<Scope, List<ReferenceGroup>> _references = [];
 
         // The scopes that hold components: the root, and each declare body and foreach template.
         private List<Scope>? _scopes;
 
-        public List<ComponentInstance> Visible(Scope scope) => VisibleFrom(scope).All;
-
         public IReadOnlyList<ComponentInstance> Visible(Scope scope, string name) =>
-            VisibleFrom(scope).ByName.TryGetValue(name, out var components) ? components : [];
+            VisibleByName(scope).TryGetValue(name, out var components) ? components : [];
 
         /// <summary>The label of a visible <paramref name="name"/> component closest to <paramref name="label"/>, as <see cref="Suggestions.Closest"/> finds it.</summary>
         public string? ClosestLabel(Scope scope, string name, string label)
@@ -180,29 +178,39 @@ public sealed class AL101UndefinedReference : Rule
         /// <summary>Visible components whose IDs have <paramref name="Parts"/> parts, indexed; <paramref name="Orders"/> maps an index position to the visible order.</summary>
         private sealed record ReferenceGroup(int Parts, SuggestionIndex Ids, int[] Orders);
 
-        private (List<ComponentInstance> All, Dictionary<string, List<ComponentInstance>> ByName) VisibleFrom(Scope scope)
+        /// <summary>The components <paramref name="scope"/> sees: its own, then those of the scopes around it.</summary>
+        private static List<ComponentInstance> Visible(Scope scope)
         {
-            if (!_visible.TryGetValue(scope, out var visible))
+            var visible = new List<ComponentInstance>();
+            for (Scope? current = scope; current is not null; current = current.OuterComponentScope)
             {
-                visible = ([], new Dictionary<string, List<ComponentInstance>>(StringComparer.Ordinal));
+                visible.AddRange(current.Components);
+            }
+
+            return visible;
+        }
+
+        /// <summary>The components <paramref name="scope"/> sees (as <see cref="Visible(Scope)"/> lists them) by name.</summary>
+        private Dictionary<string, List<ComponentInstance>> VisibleByName(Scope scope)
+        {
+            if (!_visibleByName.TryGetValue(scope, out var byName))
+            {
+                _visibleByName[scope] = byName = new(StringComparer.Ordinal);
                 for (Scope? current = scope; current is not null; current = current.OuterComponentScope)
                 {
                     foreach (var component in current.Components)
                     {
-                        visible.All.Add(component);
-                        if (!visible.ByName.TryGetValue(component.Name, out var sameName))
+                        if (!byName.TryGetValue(component.Name, out var sameName))
                         {
-                            visible.ByName[component.Name] = sameName = [];
+                            byName[component.Name] = sameName = [];
                         }
 
                         sameName.Add(component);
                     }
                 }
-
-                _visible[scope] = visible;
             }
 
-            return visible;
+            return byName;
         }
     }
 }

@@ -58,8 +58,6 @@ public sealed partial class AL106TypeMismatch : Rule
             return null;
         }
 
-        Finding Wrong() => new(value, $"wrong type for {path}: expected {type.Text}, got {actual}");
-
         switch (type.Kind)
         {
             case AlloyTypeKind.Capsule:
@@ -67,7 +65,7 @@ public sealed partial class AL106TypeMismatch : Rule
             case AlloyTypeKind.List:
                 if (value is not ArrayExpression array)
                 {
-                    return Wrong();
+                    return Wrong(value, type, path, actual);
                 }
 
                 for (var i = 0; i < array.Elements.Length; i++)
@@ -82,7 +80,7 @@ public sealed partial class AL106TypeMismatch : Rule
             case AlloyTypeKind.Map:
                 if (value is not ObjectExpression map)
                 {
-                    return Wrong();
+                    return Wrong(value, type, path, actual);
                 }
 
                 foreach (var field in map.Fields)
@@ -95,9 +93,9 @@ public sealed partial class AL106TypeMismatch : Rule
 
                 return null;
             case AlloyTypeKind.Object:
-                return value is ObjectExpression ? null : Wrong();
+                return value is ObjectExpression ? null : Wrong(value, type, path, actual);
             case AlloyTypeKind.Bool:
-                return actual == "bool" ? null : Wrong();
+                return actual == "bool" ? null : Wrong(value, type, path, actual);
             case AlloyTypeKind.Number:
                 if (actual == "number")
                 {
@@ -106,27 +104,38 @@ public sealed partial class AL106TypeMismatch : Rule
 
                 return actual == "string" && StringValue(value) is { } numeric && !double.TryParse(numeric, System.Globalization.CultureInfo.InvariantCulture, out _)
                     ? new(value, $"wrong type for {path}: expected number, got the string \"{numeric}\" which is not a number")
-                    : actual == "string" ? null : Wrong();
+                    : actual == "string" ? null : Wrong(value, type, path, actual);
             case AlloyTypeKind.Duration:
                 if (actual is not ("string" or "number"))
                 {
-                    return Wrong();
+                    return Wrong(value, type, path, actual);
                 }
 
-                var duration = actual == "number" ? ((LiteralExpression)value).RawText : StringValue(value);
-                return duration is null || GoDuration.TryParse(duration, out _)
+                // A number as written, a string's value without building a string for it (nearly all are valid).
+                var literal = (LiteralExpression)value;
+                ReadOnlySpan<char> duration = literal.RawText;
+                if (actual == "string" && !AlloyLiterals.TryUnquote(literal.RawText, out duration))
+                {
+                    return null;
+                }
+
+                return GoDuration.TryParse(duration, out _)
                     ? null
                     : new(value, $"invalid duration \"{duration}\" for {path}: write a number with a unit, such as \"30s\", \"1m30s\" or \"500ms\"");
             default:
                 // string, secret and optional_secret accept strings and numbers.
                 if (actual is not ("string" or "number"))
                 {
-                    return Wrong();
+                    return Wrong(value, type, path, actual);
                 }
 
                 return actual == "string" ? CheckText(value, schema, path) : null;
         }
     }
+
+    // Not a local function of Mismatch: its captures would be copied into a closure on every call, mismatch or not.
+    private static Finding Wrong(Expression value, AlloyType type, ValuePath path, string actual) =>
+        new(value, $"wrong type for {path}: expected {type.Text}, got {actual}");
 
     private static Finding? CheckText(Expression value, AttributeSchema? schema, ValuePath path)
     {

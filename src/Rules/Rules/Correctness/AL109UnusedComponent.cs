@@ -23,7 +23,8 @@ public sealed class AL109UnusedComponent : Rule
 
     public override void Check(LintContext context)
     {
-        var sendsAnywhere = new Dictionary<ComponentSchema, bool>();
+        // Per schema: the exports a message lists, or null when its components send telemetry on and so do work of their own.
+        var unusedExports = new Dictionary<ComponentSchema, string?>();
         foreach (var block in context.Model.AllBlocks)
         {
             if (block is not ComponentInstance component || IsReferencedByOthers(context.Model, component)
@@ -32,18 +33,17 @@ public sealed class AL109UnusedComponent : Rule
                 continue;
             }
 
-            if (!sendsAnywhere.TryGetValue(schema, out var sends))
+            if (!unusedExports.TryGetValue(schema, out var exports))
             {
-                sendsAnywhere[schema] = sends = SendsAnywhere(schema.Body);
+                unusedExports[schema] = exports = SendsAnywhere(schema.Body) ? null : string.Join(", ", schema.Exports.Select(export => export.Name));
             }
 
-            if (sends)
+            if (exports is null)
             {
                 continue;
             }
 
-            var exports = string.Join(", ", schema.Exports.Select(export => export.Name));
-            context.Report(component, $"{component.DisplayName} is never used: nothing references its exports ({exports}), and it does nothing else");
+            context.Report(component, $"{component.DisplayNameText} is never used: nothing references its exports ({exports}), and it does nothing else");
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed class SelfMonitoringPipelines
         Logging = model.Root.ConfigBlocksNamed("logging").FirstOrDefault();
         Tracing = model.Root.ConfigBlocksNamed("tracing").FirstOrDefault();
         SelfExporters = [.. Named(SelfExporter)];
-        OtlpExporters = [.. Components.Where(IsOtlpExporter)];
+        OtlpExporters = [.. Matching(IsOtlpExporter)];
         SelfScrapes = [.. SelfExporters.SelectMany(FindScrapes)];
     }
 
@@ -35,7 +35,7 @@ internal sealed class SelfMonitoringPipelines
     public static SelfMonitoringPipelines Of(LintContext context) =>
         context.Configuration.Shared(static configuration => new SelfMonitoringPipelines(configuration.Model));
 
-    public IReadOnlyList<ComponentInstance> Components { get; }
+    public ReadOnlyListView<ComponentInstance> Components { get; }
 
     /// <summary>
     /// False for an empty configuration or a module holding only <c>declare</c>, <c>argument</c>, <c>export</c> and
@@ -61,7 +61,19 @@ internal sealed class SelfMonitoringPipelines
         _ => new TextSpan(0, 0),
     };
 
-    public IEnumerable<ComponentInstance> Named(string name) => Components.Where(component => component.Name == name);
+    public IEnumerable<ComponentInstance> Named(string name) => Matching(component => component.Name == name);
+
+    /// <summary>The top-level components <paramref name="accepts"/> accepts, in order (walking the model's list itself, which LINQ would walk through an interface).</summary>
+    private IEnumerable<ComponentInstance> Matching(Func<ComponentInstance, bool> accepts)
+    {
+        foreach (var component in Components)
+        {
+            if (accepts(component))
+            {
+                yield return component;
+            }
+        }
+    }
 
     public static bool IsOtlpExporter(ModelBlock block) => block.Name is "otelcol.exporter.otlp" or "otelcol.exporter.otlphttp";
 
