@@ -37,7 +37,8 @@ public class LineMapTests
     public void Lookups_forward_by_any_step_and_back_give_the_same_lines()
     {
         var random = new Random(11);
-        var text = string.Concat(Enumerable.Range(0, 5000).Select(line => new string('x', random.Next(0, 40)) + "\n"));
+        // Lines of 0 to 39 characters, some holding a character whose low byte is that of '\n'.
+        var text = string.Concat(Enumerable.Range(0, 5000).Select(line => new string(line % 7 == 0 ? '\u010A' : 'x', random.Next(0, 40)) + "\n"));
         var expected = new int[text.Length + 1];
         for (var offset = 1; offset <= text.Length; offset++)
         {
