@@ -5,7 +5,25 @@ namespace AlloyLint.Cli.Tests;
 
 public class LineHashTests
 {
-    private static string[] Hashes(string text) => [.. LineHash.Compute(text).Select(fingerprint => fingerprint.ToString())];
+    private static string[] Hashes(string text)
+    {
+        var hashes = LineHash.Hashes(text);
+        var fingerprints = LineHash.Fingerprints(hashes, Enumerable.Range(1, hashes.Length));
+        return [.. Enumerable.Range(1, hashes.Length).Select(line => fingerprints[line].ToString())];
+    }
+
+    [Fact]
+    public void Counts_repeats_of_the_lines_asked_for_over_every_line_before_them()
+    {
+        var line = new string('a', 120) + "\n";
+        var hashes = LineHash.Hashes(line + line + line);
+
+        var fingerprints = LineHash.Fingerprints(hashes, [3, 1]);
+
+        Assert.Equal([1, 3], fingerprints.Keys.Order());
+        Assert.Equal(new LineFingerprint(hashes[0], 1), fingerprints[1]);
+        Assert.Equal(new LineFingerprint(hashes[0], 3), fingerprints[3]);
+    }
 
     [Fact]
     public void Gives_every_line_a_hash_and_counts_repeats()

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text;
 using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
@@ -32,12 +34,110 @@ public static class AlloyFormatter
     /// output from the first difference on is kept to build the replacement.
     /// </summary>
     /// <exception cref="InvalidOperationException">The tree has syntax errors.</exception>
-    public static CanonicalChange? FindCanonicalChange(SyntaxTree tree)
+    public static CanonicalChange? FindCanonicalChange(SyntaxTree tree) => FindCanonicalChange(tree, PartLength);
+
+    /// <summary>
+    /// From about this many characters on, <see cref="FindCanonicalChange(SyntaxTree)"/> checks a file in parts
+    /// printed on every core: in a large lint it is the longest rule, and the others finish while it runs.
+    /// </summary>
+    internal const int PartLength = 512 * 1024;
+
+    /// <summary>
+    /// <see cref="FindCanonicalChange(SyntaxTree)"/> with parts of about <paramref name="partLength"/> characters.
+    /// A part starts at a top-level block after the first with no comment before it (back to the previous statement):
+    /// there, the canonical text between the two statements is one blank line, and nothing printed before the block
+    /// changes how it is printed, so each part is printed and compared on its own.
+    /// </summary>
+    internal static CanonicalChange? FindCanonicalChange(SyntaxTree tree, int partLength)
     {
         EnsureFormattable(tree);
-        var comparison = new CanonicalComparison(tree.Source.Text);
-        PrintFile(tree, WithFileLineEndings(tree, comparison));
-        return comparison.Change();
+        var statements = tree.Root.Statements;
+        var firstStatements = PartStarts(tree, partLength);
+        var escape = ChooseEscape(tree.Source.Text);
+        var parts = new CanonicalComparison[firstStatements.Count];
+        void Check(int part)
+        {
+            var first = firstStatements[part];
+            var last = part + 1 < parts.Length ? firstStatements[part + 1] : statements.Length;
+            var start = part == 0 ? 0 : statements[first].Span.Start;
+            var end = last < statements.Length ? statements[last - 1].Span.End : tree.Source.Length;
+            parts[part] = new CanonicalComparison(tree.Source.Text, start, end);
+            var output = WithFileLineEndings(tree, parts[part]);
+            Print(tree, statements.AsSpan()[first..last], CommentsIn(tree, start, end), escape, baseIndent: 0, output);
+            if (last == statements.Length)
+            {
+                output.Write("\n");
+            }
+        }
+
+        if (parts.Length == 1)
+        {
+            Check(0);
+        }
+        else
+        {
+            // One part at a time to whichever thread asks: the other cores are busy with other rules at first and
+            // join as they finish, which Parallel.For's ranges, claimed in growing chunks, would leave them no part of.
+            Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, parts.Length), EnumerablePartitionerOptions.NoBuffering), Check);
+        }
+
+        var gap = tree.Source.LineEnding + tree.Source.LineEnding;
+        return CanonicalComparison.Change(tree.Source.Text, parts, gap);
+    }
+
+    /// <summary>The index of each part's first top-level statement (see <see cref="FindCanonicalChange(SyntaxTree, int)"/>).</summary>
+    private static List<int> PartStarts(SyntaxTree tree, int partLength)
+    {
+        var statements = tree.Root.Statements;
+        var starts = new List<int> { 0 };
+        var next = 1;
+        var target = (long)partLength;
+        while (target + partLength / 2 < tree.Source.Length)
+        {
+            while (next < statements.Length && (statements[next].Span.Start < target || !StartsPart(tree, next)))
+            {
+                next++;
+            }
+
+            if (next >= statements.Length)
+            {
+                break;
+            }
+
+            starts.Add(next);
+            target = (long)statements[next].Span.Start + partLength;
+            next++;
+        }
+
+        return starts;
+    }
+
+    private static bool StartsPart(SyntaxTree tree, int index) =>
+        tree.Root.Statements[index] is BlockStatement
+        && tree.FirstCommentStartingIn(tree.Root.Statements[index - 1].Span.End, tree.Root.Statements[index].Span.Start) is null;
+
+    private static ImmutableArray<Comment> CommentsIn(SyntaxTree tree, int start, int end)
+    {
+        var comments = tree.Comments;
+        if (start == 0 && end == tree.Source.Length)
+        {
+            return comments;
+        }
+
+        var first = FirstCommentFrom(comments, start);
+        return comments[first..FirstCommentFrom(comments, end)];
+    }
+
+    private static int FirstCommentFrom(ImmutableArray<Comment> comments, int offset)
+    {
+        var (low, high) = (0, comments.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = comments[middle].Span.Start < offset ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
     }
 
     private static string FormatFile(SyntaxTree tree, bool keepLineEndings)
@@ -96,9 +196,12 @@ public static class AlloyFormatter
     }
 
     /// <summary>Upstream's Fprint: the formatted text without the final newline, streamed to <paramref name="output"/>.</summary>
-    private static void Print(SyntaxTree tree, int baseIndent, ITextSink output)
+    private static void Print(SyntaxTree tree, int baseIndent, ITextSink output) =>
+        Print(tree, tree.Root.Statements.AsSpan(), tree.Comments, ChooseEscape(tree.Source.Text), baseIndent, output);
+
+    /// <summary><paramref name="statements"/> of <paramref name="tree"/> and their <paramref name="comments"/>, as <see cref="Print(SyntaxTree, int, ITextSink)"/> prints a file.</summary>
+    private static void Print(SyntaxTree tree, ReadOnlySpan<Statement> statements, ImmutableArray<Comment> comments, char escape, int baseIndent, ITextSink output)
     {
-        var escape = ChooseEscape(tree.Source.Text);
 
         // The stages' buffers are as large as a snippet needs, up to 8 K characters for a large file (the tab writer's
         // and trimmer's grow if a run of aligned lines is longer): fixes format many snippets, each with its own.
@@ -112,8 +215,8 @@ public static class AlloyFormatter
             tabIndent: true,
             escape,
             capacity);
-        var printer = new Printer(tree, escape, baseIndent, tabWriter, capacity);
-        new Walker(printer, tree.Source).WalkStatements(tree.Root.Statements);
+        var printer = new Printer(tree, comments, escape, baseIndent, tabWriter, capacity);
+        new Walker(printer, tree.Source).WalkStatements(statements);
         printer.Finish();
         tabWriter.Flush();
     }

@@ -13,6 +13,9 @@ internal sealed class CharBuffer(int initialCapacity)
 
     public Span<char> Chars => _chars.AsSpan(0, Length);
 
+    /// <summary>What was appended, as memory (valid until the next append).</summary>
+    public ReadOnlyMemory<char> Written => _chars.AsMemory(0, Length);
+
     public void Append(ReadOnlySpan<char> text)
     {
         if (Length + text.Length > _chars.Length)

@@ -56,8 +56,9 @@ internal sealed class Printer
     private int _groupEnd;
     private int _commentStart = -1;
 
+    /// <param name="comments">The comments to print: the tree's, or those of the part of it printed.</param>
     /// <param name="bufferSize">How many characters are buffered before they go to the tab writer.</param>
-    public Printer(SyntaxTree tree, char escape, int baseIndent, TabWriter output, int bufferSize)
+    public Printer(SyntaxTree tree, ImmutableArray<Comment> comments, char escape, int baseIndent, TabWriter output, int bufferSize)
     {
         _tree = tree;
         _lines = tree.Source.Lines;
@@ -65,7 +66,7 @@ internal sealed class Printer
         _escape = escape;
         _baseIndent = baseIndent;
         _text = tree.Source.Text;
-        _comments = tree.Comments;
+        _comments = comments;
         _output = output;
         _buffer = new char[bufferSize];
         NextCommentGroup();

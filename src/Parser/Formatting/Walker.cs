@@ -17,7 +17,7 @@ internal sealed class Walker(Printer printer, SourceText source)
     private static readonly SearchValues<char> QuotedAsWritten =
         SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
-    public void WalkStatements(ImmutableArray<Statement> statements)
+    public void WalkStatements(ReadOnlySpan<Statement> statements)
     {
         // Lines are looked up in source order (start before the walk, end after it), which the printer's
         // line cursor answers without searching.
@@ -92,7 +92,7 @@ internal sealed class Walker(Printer printer, SourceText source)
         else
         {
             printer.Space(Whitespace.Formfeed);
-            WalkStatements(block.Body.Statements);
+            WalkStatements(block.Body.Statements.AsSpan());
         }
 
         printer.Space(Whitespace.Unindent);

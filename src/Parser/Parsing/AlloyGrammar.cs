@@ -296,7 +296,7 @@ internal static class AlloyGrammar
     /// <summary>Left-associative binary operators of precedence <paramref name="minimum"/> and above (except <c>^</c>).</summary>
     private static Parsed<Expression> Binary(ParseSession session, TokenList<AlloyToken> input, int minimum)
     {
-        var left = Power(session, input);
+        var left = IsLoneOperand(session, input) ? LoneOperand(session, input) : Power(session, input);
         var expression = left.Value;
         var remainder = left.Remainder;
         var depth = session.Depth;
@@ -317,6 +317,29 @@ internal static class AlloyGrammar
 
         session.Depth = depth;
         return new Parsed<Expression>(expression, remainder);
+    }
+
+    /// <summary>
+    /// A name or literal that a comma, a line end, a closing bracket or the end of the file follows: no operator,
+    /// suffix or block can come next, so the levels between <see cref="Binary"/> and <see cref="Primary"/> would
+    /// pass it through. Most values are one.
+    /// </summary>
+    private static bool IsLoneOperand(ParseSession session, TokenList<AlloyToken> at) =>
+        session.Kind(at) is AlloyToken.Ident or AlloyToken.String or AlloyToken.Number or AlloyToken.Float or AlloyToken.Bool or AlloyToken.Null
+        && session.Kind(session.Next(at)) is AlloyToken.Terminator or AlloyToken.Comma or AlloyToken.RBrack or AlloyToken.RCurly
+            or AlloyToken.RParen or AlloyToken.Eof;
+
+    /// <summary>A lone operand (<see cref="IsLoneOperand"/>), read as <see cref="Unary"/> would: one nesting level.</summary>
+    private static Parsed<Expression> LoneOperand(ParseSession session, TokenList<AlloyToken> at)
+    {
+        if (!session.Enter(at))
+        {
+            return new Parsed<Expression>(LiteralExpression.Placeholder(session.Span(at).Start), at);
+        }
+
+        var operand = Primary(session, at);
+        session.Leave();
+        return operand;
     }
 
     /// <summary><c>PowExpr = UnaryExpr [ "^" PowExpr ]</c>: right-associative, each right operand a nesting level.</summary>

@@ -95,9 +95,16 @@ public class CanonicalChangeTests
     private static void AssertSameAsComparingWholeText(string source) =>
         Assert.True(SameAsComparingWholeText(Parsed.Text(source)), $"different edit for {source[..Math.Min(60, source.Length)]}");
 
-    private static bool SameAsComparingWholeText(SyntaxTree tree)
+    /// <summary>
+    /// True when the edit is the one found by comparing with the whole formatted text, both for the file checked in
+    /// one piece and in as many parts as it can be cut into (see <see cref="AlloyFormatter.PartLength"/>).
+    /// </summary>
+    private static bool SameAsComparingWholeText(SyntaxTree tree) =>
+        SameAsComparingWholeText(tree, AlloyFormatter.FindCanonicalChange(tree, partLength: int.MaxValue))
+        && SameAsComparingWholeText(tree, AlloyFormatter.FindCanonicalChange(tree, partLength: 1));
+
+    private static bool SameAsComparingWholeText(SyntaxTree tree, CanonicalChange? change)
     {
-        var change = AlloyFormatter.FindCanonicalChange(tree);
         var source = tree.Source.Text;
         var formatted = AlloyFormatter.FormatKeepingLineEndings(tree);
         if (source == formatted)

@@ -12,10 +12,37 @@ internal static class LineHash
     private const int EndOfFile = 65535;
 
     /// <summary>
-    /// The fingerprint of every line of <paramref name="text"/>, indexed by line number − 1. Kept as numbers: a large
-    /// file has far more lines than findings, and only the lines with a finding are printed.
+    /// The fingerprints of <paramref name="lines"/> (1-based) given every line's hash: a large file has far more lines
+    /// than findings, so only the hashes of the lines asked for are counted.
     /// </summary>
-    public static LineFingerprint[] Compute(string text)
+    public static Dictionary<int, LineFingerprint> Fingerprints(ulong[] hashes, IEnumerable<int> lines)
+    {
+        var wanted = lines.Where(line => line >= 1 && line <= hashes.Length).ToHashSet();
+        var counts = new Dictionary<ulong, int>();
+        foreach (var line in wanted)
+        {
+            counts[hashes[line - 1]] = 0;
+        }
+
+        var fingerprints = new Dictionary<int, LineFingerprint>(wanted.Count);
+        for (var line = 1; line <= hashes.Length; line++)
+        {
+            var hash = hashes[line - 1];
+            if (counts.TryGetValue(hash, out var count))
+            {
+                counts[hash] = ++count;
+                if (wanted.Contains(line))
+                {
+                    fingerprints[line] = new LineFingerprint(hash, count);
+                }
+            }
+        }
+
+        return fingerprints;
+    }
+
+    /// <summary>Every line's rolling hash, indexed by line number − 1, before repeats are counted.</summary>
+    public static ulong[] Hashes(string text)
     {
         var firstMod = 1UL;
         for (var i = 0; i < BlockSize; i++)
@@ -23,44 +50,23 @@ internal static class LineHash
             firstMod = unchecked(firstMod * Multiplier);
         }
 
+        // Each line starts with a character after a line break (or the text's start): at most one line per break.
+        var hashes = new ulong[text.AsSpan().Count('\n') + text.AsSpan().Count('\r') + 1];
         var window = new int[BlockSize];
-        var lineNumbers = new int[BlockSize];
-        Array.Fill(lineNumbers, -1);
-        var hashes = new List<LineFingerprint>();
-        var counts = new Dictionary<ulong, int>();
+        var lineStarting = new int[BlockSize]; // at each window slot, the line whose first character it holds, or 0
         ulong hash = 0;
         var index = 0;
-        var lineNumber = 0;
+        var lineCount = 0;
         var lineStart = true;
         var previousWasCr = false;
 
-        void Output()
+        for (var position = 0; position <= text.Length; position++)
         {
-            counts[hash] = counts.GetValueOrDefault(hash) + 1;
-            var line = lineNumbers[index];
-            while (hashes.Count < line)
-            {
-                hashes.Add(default);
-            }
-
-            hashes[line - 1] = new LineFingerprint(hash, counts[hash]);
-            lineNumbers[index] = -1;
-        }
-
-        void Update(int current)
-        {
-            var evicted = window[index];
-            window[index] = current;
-            hash = unchecked((Multiplier * hash) + (ulong)current - (firstMod * (ulong)evicted));
-            index = (index + 1) % BlockSize;
-        }
-
-        void Process(int current)
-        {
+            int current = position < text.Length ? text[position] : EndOfFile;
             if (current is ' ' or '\t' || (previousWasCr && current == '\n'))
             {
                 previousWasCr = false;
-                return;
+                continue;
             }
 
             previousWasCr = current == '\r';
@@ -69,49 +75,46 @@ internal static class LineHash
                 current = '\n';
             }
 
-            if (lineNumbers[index] != -1)
+            // The window now holds the 100 characters from the start of the line that entered it 100 characters ago.
+            if (lineStarting[index] != 0)
             {
-                Output();
+                hashes[lineStarting[index] - 1] = hash;
+                lineStarting[index] = 0;
             }
 
             if (lineStart)
             {
                 lineStart = false;
-                lineNumber++;
-                lineNumbers[index] = lineNumber;
+                lineStarting[index] = ++lineCount;
             }
 
-            if (current == '\n')
-            {
-                lineStart = true;
-            }
-
-            Update(current);
+            lineStart = current == '\n';
+            hash = unchecked((Multiplier * hash) + (ulong)current - (firstMod * (ulong)window[index]));
+            window[index] = current;
+            index = index + 1 == BlockSize ? 0 : index + 1;
         }
 
-        foreach (var c in text)
-        {
-            Process(c);
-        }
-
-        Process(EndOfFile);
+        // The last lines' windows run past the end, which reads as zeros.
         for (var i = 0; i < BlockSize; i++)
         {
-            if (lineNumbers[index] != -1)
+            if (lineStarting[index] != 0)
             {
-                Output();
+                hashes[lineStarting[index] - 1] = hash;
+                lineStarting[index] = 0;
             }
 
-            Update(0);
+            hash = unchecked((Multiplier * hash) - (firstMod * (ulong)window[index]));
+            window[index] = 0;
+            index = index + 1 == BlockSize ? 0 : index + 1;
         }
 
-        return [.. hashes];
+        return hashes.AsSpan(0, lineCount).ToArray();
     }
 }
 
-/// <summary>A line's rolling hash and how many earlier lines have the same (from 1; 0 when the line has none).</summary>
+/// <summary>A line's rolling hash and how many lines up to it have the same (from 1).</summary>
 internal readonly record struct LineFingerprint(ulong Hash, int Occurrence)
 {
-    /// <summary>As GitHub prints it: the hash in hex, a colon and the occurrence; empty for a line without one.</summary>
-    public override string ToString() => Occurrence == 0 ? string.Empty : $"{Hash:x}:{Occurrence}";
+    /// <summary>As GitHub prints it: the hash in hex, a colon and the occurrence.</summary>
+    public override string ToString() => $"{Hash:x}:{Occurrence}";
 }

@@ -25,8 +25,9 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
             ruleIndex[report.Rules[i].Id] = i;
         }
 
-        var lineHashes = new Dictionary<SourceText, LineFingerprint[]>();
-        var results = report.Diagnostics.Select(diagnostic => Result(diagnostic, ruleIndex[diagnostic.Rule.Id], lineHashes)).ToList();
+        var fingerprints = Fingerprints(report.Diagnostics);
+        var artifacts = new Dictionary<string, SarifArtifactLocation>(StringComparer.Ordinal);
+        var results = report.Diagnostics.Select(diagnostic => Result(diagnostic, ruleIndex[diagnostic.Rule.Id], fingerprints[diagnostic.Source], artifacts)).ToList();
         var notifications = report.Problems.Select(Notification).ToList();
         var run = new SarifRun(
             new SarifTool(new SarifToolComponent(
@@ -65,15 +66,25 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
                 security ? SecuritySeverity(rule.DefaultSeverity) : null));
     }
 
-    private SarifResult Result(LintDiagnostic diagnostic, int ruleIndex, Dictionary<SourceText, LineFingerprint[]> lineHashes)
+    /// <summary>The fingerprints of the lines with a finding, per file; the files are hashed in parallel.</summary>
+    private static Dictionary<SourceText, Dictionary<int, LineFingerprint>> Fingerprints(IReadOnlyList<LintDiagnostic> diagnostics)
     {
-        var artifact = Artifact(diagnostic.Source.Path);
-        var region = Region(diagnostic.Source, diagnostic.Span);
-        if (!lineHashes.TryGetValue(diagnostic.Source, out var hashes))
+        var files = diagnostics.GroupBy(diagnostic => diagnostic.Source).ToList();
+        var fingerprints = new Dictionary<int, LineFingerprint>[files.Count];
+        Parallel.For(0, files.Count, file =>
+            fingerprints[file] = LineHash.Fingerprints(LineHash.Hashes(files[file].Key.Text), files[file].Select(diagnostic => diagnostic.Start.Line)));
+        return files.Select((file, index) => (file.Key, fingerprints[index])).ToDictionary(pair => pair.Key, pair => pair.Item2);
+    }
+
+    private SarifResult Result(LintDiagnostic diagnostic, int ruleIndex, Dictionary<int, LineFingerprint> fingerprints, Dictionary<string, SarifArtifactLocation> artifacts)
+    {
+        if (!artifacts.TryGetValue(diagnostic.Source.Path, out var artifact))
         {
-            hashes = LineHash.Compute(diagnostic.Source.Text);
-            lineHashes[diagnostic.Source] = hashes;
+            artifact = Artifact(diagnostic.Source.Path);
+            artifacts[diagnostic.Source.Path] = artifact;
         }
+
+        var region = Region(diagnostic.Source, diagnostic.Span);
 
         var fixes = diagnostic.Fix is { } fix
             ? new[]
@@ -89,7 +100,7 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
             Level(diagnostic.Severity),
             new SarifMessage(diagnostic.Message),
             [new SarifLocation(new SarifPhysicalLocation(artifact, region))],
-            new Dictionary<string, string> { ["primaryLocationLineHash"] = hashes[region.StartLine - 1].ToString() },
+            new Dictionary<string, string> { ["primaryLocationLineHash"] = fingerprints[region.StartLine].ToString() },
             fixes);
     }
 
