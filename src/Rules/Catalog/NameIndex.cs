@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace AlloyLint.Rules.Catalog;
 
@@ -15,12 +16,19 @@ internal sealed class NameIndex<T>
     private readonly T?[] _items;
     private readonly int _mask;
 
+    /// <summary>
+    /// Per slot, the last string instance found there: the parser interns names, so the statements of a large file ask
+    /// with a few instances, which then match by reference instead of by their characters. Any instance stored in a
+    /// slot equals that slot's name (threads racing store one or the other), so a match by reference is a true match.
+    /// </summary>
+    private readonly string?[] _lastFound;
+
     /// <summary>Indexes <paramref name="items"/> by name; when a name is listed twice, the first one is kept.</summary>
     public NameIndex(IReadOnlyList<T> items, Func<T, string> nameOf)
     {
         // At most half full, so that a probe ends within a slot or two.
         var length = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, items.Count * 2));
-        (_names, _items, _mask) = (new string?[length], new T?[length], length - 1);
+        (_names, _items, _lastFound, _mask) = (new string?[length], new T?[length], new string?[length], length - 1);
         for (var i = 0; i < items.Count; i++)
         {
             var name = nameOf(items[i]);
@@ -41,8 +49,14 @@ internal sealed class NameIndex<T>
     {
         for (var slot = Hash(name) & _mask; _names[slot] is { } candidate; slot = (slot + 1) & _mask)
         {
+            if (ReferenceEquals(_lastFound[slot], name))
+            {
+                return _items[slot];
+            }
+
             if (candidate == name)
             {
+                _lastFound[slot] = name;
                 return _items[slot];
             }
         }
@@ -50,6 +64,7 @@ internal sealed class NameIndex<T>
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(string name) =>
         name.Length == 0 ? 0 : (name.Length * 31) ^ (name[0] * 7) ^ (name[name.Length / 2] * 131) ^ (name[^1] * 1031);
 }

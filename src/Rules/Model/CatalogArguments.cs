@@ -128,9 +128,18 @@ public static class CatalogArguments
     /// </param>
     public static void VisitOwnerBodies(SemanticModel model, Action<CheckedBody> visitChecked, Action<ModelBlock, Body, List<BlockStatement>> visitSyntax)
     {
+        // An owner's bodies come one after another: its kind is read (a cache miss in a large file) once for all of them.
+        ModelBlock? lastOwner = null;
+        var isOwner = false;
         foreach (var body in model.CheckedBodies)
         {
-            if (!IsOwner(body.Owner))
+            if (!ReferenceEquals(body.Owner, lastOwner))
+            {
+                lastOwner = body.Owner;
+                isOwner = IsOwner(lastOwner);
+            }
+
+            if (!isOwner)
             {
                 continue;
             }

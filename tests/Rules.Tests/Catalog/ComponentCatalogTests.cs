@@ -17,6 +17,14 @@ public sealed class ComponentCatalogTests
     }
 
     [Fact]
+    public void A_name_is_a_config_block_exactly_when_its_schema_says_so()
+    {
+        // The model tells configuration blocks from components by the schema it finds for a block's name.
+        Assert.All(Catalog.ComponentNames, name => Assert.False(Catalog.Find(name)!.IsConfigBlock, name));
+        Assert.All(Catalog.ConfigBlockNames, name => Assert.True(Catalog.Find(name)!.IsConfigBlock, name));
+    }
+
+    [Fact]
     public void Prometheus_scrape_requires_targets_and_forward_to()
     {
         var scrape = Catalog.FindComponent("prometheus.scrape")!;

@@ -52,5 +52,13 @@ public sealed class NameIndexTests
         Assert.Equal("a#4", index.Find("a"));
         Assert.Null(index.Find("mid_shards"));
         Assert.Null(index.Find("b"));
+
+        // Asked again with the same instances (found by reference now) and with equal new ones.
+        foreach (var asked in new[] { "min_shards", "max_shards", new string("min_shards".AsSpan()), "min_shards" })
+        {
+            Assert.Equal(asked == "max_shards" ? "max_shards#0" : "min_shards#1", index.Find(asked));
+        }
+
+        Assert.Null(index.Find("mid_shards"));
     }
 }

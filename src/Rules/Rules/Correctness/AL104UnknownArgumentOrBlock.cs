@@ -34,6 +34,12 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
 
     private static void CheckBody(LintContext context, CheckedBody body)
     {
+        // Nearly every body is clean: seen by its statements' schemas alone, without reading its owner or syntax.
+        if (!HasUnknownStatement(body))
+        {
+            return;
+        }
+
         var tree = body.Owner.Tree;
         var isCustom = body.Owner is ComponentInstance { Declaration: not null };
         foreach (var statement in body.Statements.Span)
@@ -74,6 +80,19 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
 
             context.Report(tree, inner.NameSpan, message);
         }
+    }
+
+    private static bool HasUnknownStatement(CheckedBody body)
+    {
+        foreach (var statement in body.Statements.Span)
+        {
+            if (!statement.IsKnown)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Hint(string name, IEnumerable<string> valid, string what)

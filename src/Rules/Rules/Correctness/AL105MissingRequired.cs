@@ -1,4 +1,5 @@
 using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Catalog;
 using AlloyLint.Rules.Engine;
@@ -26,13 +27,12 @@ public sealed class AL105MissingRequired : Rule
             }
 
             // By index: a foreach over these lists would allocate an enumerator per body.
-            var span = body.IsOwnerBody ? body.Owner.HeaderSpan : body.Block.NameSpan;
             for (var i = 0; i < requiredAttributes.Count; i++)
             {
                 var attribute = requiredAttributes[i];
                 if (!HasAttribute(body, attribute.Name))
                 {
-                    context.Report(body.Owner.Tree, span, $"missing required argument \"{attribute.Name}\" in {body.Where}");
+                    context.Report(body.Owner.Tree, At(body), $"missing required argument \"{attribute.Name}\" in {body.Where}");
                 }
             }
 
@@ -41,11 +41,14 @@ public sealed class AL105MissingRequired : Rule
                 var nested = requiredBlocks[i];
                 if (!HasBlock(body, nested.Name))
                 {
-                    context.Report(body.Owner.Tree, span, $"missing required block \"{nested.Name}\" in {body.Where}: add {nested.Name} {{ ... }}");
+                    context.Report(body.Owner.Tree, At(body), $"missing required block \"{nested.Name}\" in {body.Where}: add {nested.Name} {{ ... }}");
                 }
             }
         }
     }
+
+    /// <summary>Where a finding about the body points; worked out only for a finding, as it reads the body's syntax.</summary>
+    private static TextSpan At(CheckedBody body) => body.IsOwnerBody ? body.Owner.HeaderSpan : body.Block.NameSpan;
 
     // By the statements' schemas, whose names are the statements' names: see CheckedStatement.IsKnown.
     private static bool HasAttribute(CheckedBody body, string name)

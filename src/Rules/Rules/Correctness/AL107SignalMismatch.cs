@@ -24,8 +24,8 @@ public sealed class AL107SignalMismatch : Rule
     {
         foreach (var body in context.Model.CheckedBodies)
         {
-            var references = context.Model.ReferencesIn(body.Owner);
-            if (references.IsEmpty)
+            // By the schemas first: most bodies take no telemetry, and then their owner's references are not read.
+            if (!HasSignalArgument(body) || context.Model.ReferencesIn(body.Owner) is not { IsEmpty: false } references)
             {
                 continue;
             }
@@ -47,6 +47,19 @@ public sealed class AL107SignalMismatch : Rule
                 }
             }
         }
+    }
+
+    private static bool HasSignalArgument(CheckedBody body)
+    {
+        foreach (var statement in body.Statements.Span)
+        {
+            if (statement.Attribute is { Signal: not Signal.None })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Problem(AttributeSchema expected, Reference reference)

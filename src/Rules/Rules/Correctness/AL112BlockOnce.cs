@@ -40,24 +40,42 @@ public sealed class AL112BlockOnce : Rule
             }
         }
 
-        var firstByName = new Dictionary<string, BlockStatement>(StringComparer.Ordinal);
+        // The first statement of each block schema met in a body. Blocks of one name share their schema, so blocks are
+        // told apart by schema, without reading their syntax; a body's schema has a few dozen blocks at most.
+        var firsts = new List<CheckedStatement>();
         foreach (var body in context.Model.CheckedBodies)
         {
-            firstByName.Clear();
+            firsts.Clear();
             foreach (var statement in body.Statements.Span)
             {
-                if (statement is not { Block.Repeated: false, Syntax: BlockStatement inner })
+                if (statement.Block is not { Repeated: false } schema)
                 {
                     continue;
                 }
 
-                if (!firstByName.TryAdd(inner.Name, inner))
+                if (FirstOf(firsts, schema) is not { } first)
                 {
-                    var tree = body.Owner.Tree;
-                    var at = tree.Source.GetPosition(firstByName[inner.Name].NameSpan.Start);
-                    context.Report(tree, inner.NameSpan, $"block \"{inner.Name}\" may appear only once in {body.Where}; the first is at line {at.Line}");
+                    firsts.Add(statement);
+                    continue;
                 }
+
+                var (tree, inner) = (body.Owner.Tree, (BlockStatement)statement.Syntax);
+                var at = tree.Source.GetPosition(((BlockStatement)first.Syntax).NameSpan.Start);
+                context.Report(tree, inner.NameSpan, $"block \"{inner.Name}\" may appear only once in {body.Where}; the first is at line {at.Line}");
             }
         }
+    }
+
+    private static CheckedStatement? FirstOf(List<CheckedStatement> firsts, BlockSchema schema)
+    {
+        foreach (var first in firsts)
+        {
+            if (ReferenceEquals(first.Block, schema))
+            {
+                return first;
+            }
+        }
+
+        return null;
     }
 }
