@@ -3,8 +3,8 @@ namespace AlloyLint.Cli;
 /// <summary>
 /// Keeps the garbage collector out of a large lint. A lint keeps nearly all it allocates until the process exits
 /// (texts, syntax trees, the semantic model, findings), so a collection during the run marks and moves live objects
-/// for little garbage: on a 100 MB configuration about eight collections over a heap of up to a gigabyte took a fifth
-/// of the CPU time. So a run over more than a megabyte asks for a region without collections as large as it is
+/// for little garbage: on a 100 MB configuration about eight collections over a heap of up to a gigabyte took about a
+/// sixth of the CPU time. So a run over more than a megabyte asks for a region without collections as large as it is
 /// expected to allocate. A run that allocates more leaves the region at its next collection and collects as usual.
 /// </summary>
 internal static class CollectionFreeRun

@@ -1,5 +1,5 @@
-using Microsoft.Win32.SafeHandles;
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Engine;
 

@@ -202,7 +202,6 @@ public static class AlloyFormatter
     /// <summary><paramref name="statements"/> of <paramref name="tree"/> and their <paramref name="comments"/>, as <see cref="Print(SyntaxTree, int, ITextSink)"/> prints a file.</summary>
     private static void Print(SyntaxTree tree, ReadOnlySpan<Statement> statements, ImmutableArray<Comment> comments, char escape, int baseIndent, ITextSink output)
     {
-
         // The stages' buffers are as large as a snippet needs, up to 8 K characters for a large file (the tab writer's
         // and trimmer's grow if a run of aligned lines is longer): fixes format many snippets, each with its own.
         var capacity = Math.Clamp(tree.Source.Length + tree.Source.Length / 8, 256, 8 * 1024);
