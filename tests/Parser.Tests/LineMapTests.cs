@@ -34,6 +34,30 @@ public class LineMapTests
     }
 
     [Fact]
+    public void Lookups_forward_by_any_step_and_back_give_the_same_lines()
+    {
+        var random = new Random(11);
+        // Lines of 0 to 39 characters, some holding a character whose low byte is that of '\n'.
+        var text = string.Concat(Enumerable.Range(0, 5000).Select(line => new string(line % 7 == 0 ? '\u010A' : 'x', random.Next(0, 40)) + "\n"));
+        var expected = new int[text.Length + 1];
+        for (var offset = 1; offset <= text.Length; offset++)
+        {
+            expected[offset] = expected[offset - 1] + (text[offset - 1] == '\n' ? 1 : 0);
+        }
+
+        var lines = new LineMap(text);
+        for (var offset = 0; offset <= text.Length; offset += random.Next(1, 3000))
+        {
+            Assert.Equal(expected[offset] + 1, lines.GetLine(offset));
+        }
+
+        foreach (var offset in Enumerable.Range(0, 2000).Select(_ => random.Next(0, text.Length + 1)))
+        {
+            Assert.Equal(expected[offset] + 1, lines.GetLine(offset));
+        }
+    }
+
+    [Fact]
     public void Line_feeds_are_counted_exactly_at_every_position_and_length()
     {
         // Characters whose halves look like '\n' must not count; lengths cross the vector width and a lane's limit.

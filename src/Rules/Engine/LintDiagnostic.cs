@@ -34,20 +34,45 @@ public sealed record LintDiagnostic(RuleMetadata Rule, Severity Severity, Source
     /// </summary>
     public static LintDiagnostic[] InReportOrder(IReadOnlyList<LintDiagnostic> findings)
     {
+        // Sorted by path and start as one number, which the sort compares without calling a comparer; the findings
+        // at one place (a handful at most) are then put in order by rule ID and, for one rule, as reported.
         var pathRanks = Ranks(findings, static finding => finding.Source.Path);
-        var ruleRanks = Ranks(findings, static finding => finding.Rule.Id);
-        var keys = new ReportKey[findings.Count];
-        for (var index = 0; index < keys.Length; index++)
+        var places = new ulong[findings.Count];
+        var order = new int[findings.Count];
+        for (var index = 0; index < order.Length; index++)
         {
             var finding = findings[index];
-            keys[index] = new ReportKey(pathRanks[finding.Source.Path], finding.Span.Start, ruleRanks[finding.Rule.Id], index);
+            places[index] = ((ulong)pathRanks[finding.Source.Path] << 32) | (uint)finding.Span.Start;
+            order[index] = index;
         }
 
-        Array.Sort(keys);
-        var sorted = new LintDiagnostic[keys.Length];
-        for (var index = 0; index < keys.Length; index++)
+        Array.Sort(places, order);
+        var ruleRanks = Ranks(findings, static finding => finding.Rule.Id);
+        Comparison<int> byRuleThenAsReported = (left, right) =>
         {
-            sorted[index] = findings[keys[index].Index];
+            var byRule = ruleRanks[findings[left].Rule.Id].CompareTo(ruleRanks[findings[right].Rule.Id]);
+            return byRule != 0 ? byRule : left.CompareTo(right);
+        };
+        for (var start = 0; start < places.Length;)
+        {
+            var end = start + 1;
+            while (end < places.Length && places[end] == places[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                order.AsSpan(start, end - start).Sort(byRuleThenAsReported);
+            }
+
+            start = end;
+        }
+
+        var sorted = new LintDiagnostic[order.Length];
+        for (var index = 0; index < order.Length; index++)
+        {
+            sorted[index] = findings[order[index]];
         }
 
         return sorted;
@@ -70,27 +95,5 @@ public sealed record LintDiagnostic(RuleMetadata Rule, Severity Severity, Source
         }
 
         return ranks;
-    }
-
-    /// <summary>A finding's place in <see cref="ReportOrder"/>; its index in the unsorted list keeps the sort stable.</summary>
-    private readonly record struct ReportKey(int Path, int Start, int Rule, int Index) : IComparable<ReportKey>
-    {
-        public int CompareTo(ReportKey other)
-        {
-            var byPath = Path.CompareTo(other.Path);
-            if (byPath != 0)
-            {
-                return byPath;
-            }
-
-            var byStart = Start.CompareTo(other.Start);
-            if (byStart != 0)
-            {
-                return byStart;
-            }
-
-            var byRule = Rule.CompareTo(other.Rule);
-            return byRule != 0 ? byRule : Index.CompareTo(other.Index);
-        }
     }
 }
