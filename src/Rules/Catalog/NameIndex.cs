@@ -4,10 +4,11 @@ using System.Runtime.CompilerServices;
 namespace AlloyLint.Rules.Catalog;
 
 /// <summary>
-/// A schema's attributes or blocks by name, in an open-addressed table hashed on a name's length and three of its
-/// characters. The model looks up every statement of a large configuration this way: a <see cref="Dictionary{TKey, TValue}"/>
-/// of strings hashes the whole name through an interface call, several times the cost of this lookup, whose rare
-/// collisions (a schema has a few dozen names at most) cost one more comparison.
+/// Named items (a schema's attributes or blocks, the standard library's entries) by name, in an open-addressed table
+/// hashed on a name's length and three of its characters. The model looks up every statement of a large configuration
+/// this way: a <see cref="Dictionary{TKey, TValue}"/> of strings hashes the whole name through an interface call,
+/// several times the cost of this lookup, whose rare collisions (a schema has a few dozen names at most) cost one
+/// more comparison.
 /// </summary>
 internal sealed class NameIndex<T>
     where T : class

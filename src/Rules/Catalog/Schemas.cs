@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace AlloyLint.Rules.Catalog;
 
 /// <summary>Alloy's stability levels, lowest first (the order <c>--stability.level</c> compares).</summary>
@@ -152,10 +154,10 @@ public sealed class BodySchema
     public IReadOnlyList<BlockSchema> Blocks { get; }
 
     /// <summary>The attributes that must be written.</summary>
-    public IReadOnlyList<AttributeSchema> RequiredAttributes => field ??= [.. Attributes.Where(attribute => attribute.Required)];
+    public ImmutableArray<AttributeSchema> RequiredAttributes => field.IsDefault ? field = [.. Attributes.Where(attribute => attribute.Required)] : field;
 
     /// <summary>The blocks that must be written.</summary>
-    public IReadOnlyList<BlockSchema> RequiredBlocks => field ??= [.. Blocks.Where(block => block.Required)];
+    public ImmutableArray<BlockSchema> RequiredBlocks => field.IsDefault ? field = [.. Blocks.Where(block => block.Required)] : field;
 
     // The indexes are built on first use: most schemas of the catalog are never asked. Threads racing may each build one; either serves.
 

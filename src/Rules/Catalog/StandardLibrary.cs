@@ -85,7 +85,8 @@ public static class StandardLibrary
         new("trim_space", true, 1, 1, Replacement: "string.trim_space"),
     ];
 
-    private static readonly Dictionary<string, StdlibEntry> ByName = Entries.ToDictionary(entry => entry.Name, StringComparer.Ordinal);
+    // Rules look up the function of every call of a large configuration (a chain's text, one instance per chain).
+    private static readonly NameIndex<StdlibEntry> ByName = new(Entries, static entry => entry.Name);
 
     /// <summary>The top-level names the standard library defines: namespaces (<c>sys</c>, <c>string</c>...) and bare functions.</summary>
     public static IReadOnlySet<string> RootNames { get; } = Entries
@@ -96,7 +97,7 @@ public static class StandardLibrary
     public static IReadOnlyList<StdlibEntry> All => Entries;
 
     /// <summary>A function or value by its full dotted name (<c>string.join</c>, <c>env</c>), or null.</summary>
-    public static StdlibEntry? Find(string name) => ByName.GetValueOrDefault(name);
+    public static StdlibEntry? Find(string name) => ByName.Find(name);
 
     /// <summary>The current name of a deprecated alias (<c>env</c> → <c>sys.env</c>), or null when not deprecated.</summary>
     public static string? ReplacementFor(string name) => Find(name)?.Replacement;

@@ -101,22 +101,7 @@ public static class CatalogArguments
     }
 
     /// <summary>
-    /// The components and configuration blocks at any depth, without the <c>declare</c> and <c>foreach</c> blocks
-    /// themselves: what they hold is listed on its own, and their own arguments hold no credentials.
-    /// </summary>
-    public static IEnumerable<ModelBlock> Owners(SemanticModel model)
-    {
-        foreach (var block in model.AllBlocks)
-        {
-            if (IsOwner(block))
-            {
-                yield return block;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Visits every block body under the <see cref="Owners"/> once: each checked body with its schemas, and through its
+    /// Visits every block body under the owners (see <see cref="IsOwner"/>) once: each checked body with its schemas, and through its
     /// syntax each body the checked bodies do not reach (those of blocks a checked body does not know or does not enter,
     /// and those of owners with no schema: imported and unknown components). Rules that look at every body so read a large
     /// configuration from the compact checked bodies, and a statement's syntax only when it matters.
@@ -210,6 +195,11 @@ public static class CatalogArguments
         throw new InvalidOperationException($"No block of the body holds {span}.");
     }
 
+    /// <summary>
+    /// Whether the block owns the arguments it holds: the components and configuration blocks at any depth, without the
+    /// <c>declare</c> and <c>foreach</c> blocks themselves (what they hold is an owner of its own, and their own
+    /// arguments hold no credentials).
+    /// </summary>
     // Components first: no component is called declare or foreach, and reading a block's name is a cache miss in a large file.
     private static bool IsOwner(ModelBlock block) => block is ComponentInstance || block.Name is not ("declare" or "foreach");
 

@@ -29,7 +29,8 @@ public sealed class SemanticModel
     /// <summary>
     /// The catalog schema of each block name met while declaring, by string instance: the parser interns names, so the
     /// blocks of a large file share a few instances, found here by reference instead of hashing the name's text. An
-    /// equal name of another instance (another file) is looked up in the catalog again.
+    /// equal name of another instance (from another file, or another part of a large file parsed apart) is looked up
+    /// in the catalog again.
     /// </summary>
     private readonly Dictionary<string, ComponentSchema?> _schemasByNameInstance = new(ReferenceEqualityComparer.Instance);
 

@@ -18,6 +18,20 @@ public sealed class StandardLibraryTests
     }
 
     [Fact]
+    public void Every_entry_is_found_by_its_name_and_nothing_else_is()
+    {
+        foreach (var entry in StandardLibrary.All)
+        {
+            Assert.Same(entry, StandardLibrary.Find(new string(entry.Name.AsSpan())));
+            Assert.Same(entry, StandardLibrary.Find(entry.Name));
+        }
+
+        Assert.Null(StandardLibrary.Find("sys"));
+        Assert.Null(StandardLibrary.Find("string.trim_prefixes"));
+        Assert.Null(StandardLibrary.Find(string.Empty));
+    }
+
+    [Fact]
     public void Every_alias_has_the_arity_of_its_replacement()
     {
         foreach (var alias in StandardLibrary.All.Where(entry => entry.IsDeprecated))

@@ -25,8 +25,15 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
 
         foreach (var (tree, body, where) in ModuleBodies(context))
         {
-            foreach (var attribute in body.Attributes)
+            // The statements themselves, not Body.Attributes: a large file's top level holds tens of thousands of blocks,
+            // which OfType would pass through an interface one by one.
+            foreach (var statement in body.Statements)
             {
+                if (statement is not AttributeStatement attribute)
+                {
+                    continue;
+                }
+
                 context.Report(tree, attribute.Name.Span, $"unexpected attribute \"{attribute.Name.Name}\" at the top level of {where}: only components and config blocks belong here");
             }
         }

@@ -20,25 +20,16 @@ public sealed class AL105MissingRequired : Rule
     {
         foreach (var body in context.Model.CheckedBodies)
         {
-            var (requiredAttributes, requiredBlocks) = (body.Schema.RequiredAttributes, body.Schema.RequiredBlocks);
-            if (requiredAttributes.Count == 0 && requiredBlocks.Count == 0)
+            foreach (var attribute in body.Schema.RequiredAttributes)
             {
-                continue;
-            }
-
-            // By index: a foreach over these lists would allocate an enumerator per body.
-            for (var i = 0; i < requiredAttributes.Count; i++)
-            {
-                var attribute = requiredAttributes[i];
                 if (!HasAttribute(body, attribute.Name))
                 {
                     context.Report(body.Owner.Tree, At(body), $"missing required argument \"{attribute.Name}\" in {body.Where}");
                 }
             }
 
-            for (var i = 0; i < requiredBlocks.Count; i++)
+            foreach (var nested in body.Schema.RequiredBlocks)
             {
-                var nested = requiredBlocks[i];
                 if (!HasBlock(body, nested.Name))
                 {
                     context.Report(body.Owner.Tree, At(body), $"missing required block \"{nested.Name}\" in {body.Where}: add {nested.Name} {{ ... }}");

@@ -27,7 +27,8 @@ public sealed class AL303CredentialsOverHttp : Rule
     public override void Check(LintContext context)
     {
         CatalogArguments.VisitOwnerBodies(context.Model, body => VisitChecked(context, body), (owner, body, path) => VisitClientBlocks(context, owner, body, path));
-        foreach (var owner in CatalogArguments.Owners(context.Model))
+        // Components of these names, at any depth (no declare or foreach block has them).
+        foreach (var owner in context.Model.AllBlocks)
         {
             switch (owner.Name)
             {
