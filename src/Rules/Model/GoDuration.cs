@@ -110,6 +110,12 @@ public readonly record struct GoDuration(long Nanoseconds) : IComparable<GoDurat
             }
 
             s = s[unitLength..];
+            if (number > long.MaxValue / (decimal)unit.Value)
+            {
+                // Past what 64 bits of nanoseconds hold, as Go reports; checked first, as the product may not fit a decimal.
+                return false;
+            }
+
             total += decimal.Truncate(number * unit.Value);
             if (total > long.MaxValue)
             {

@@ -32,6 +32,8 @@ public sealed class GoDurationTests
     [InlineData("9999999999999h")]
     [InlineData("2562048h")]
     [InlineData("9223372036854775808ns")]
+    [InlineData("999999999999999999h")]
+    [InlineData("99999999999999999999999999999h")]
     public void Go_rejects_these_and_so_do_we(string text) => Assert.False(GoDuration.TryParse(text, out _));
 
     [Theory]

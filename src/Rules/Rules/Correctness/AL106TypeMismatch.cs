@@ -111,8 +111,13 @@ public sealed partial class AL106TypeMismatch : Rule
                     return Wrong(value, type, path, actual);
                 }
 
-                // A number as written, a string's value without building a string for it (nearly all are valid).
-                var literal = (LiteralExpression)value;
+                // A number as written, a string's value without building a string for it (nearly all are valid). A value
+                // an operator computes (a negated number, a concatenation) is not checked.
+                if (value is not LiteralExpression literal)
+                {
+                    return null;
+                }
+
                 ReadOnlySpan<char> duration = literal.RawText;
                 if (actual == "string" && !AlloyLiterals.TryUnquote(literal.RawText, out duration))
                 {
