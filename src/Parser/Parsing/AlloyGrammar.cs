@@ -12,11 +12,11 @@ namespace AlloyLint.Parser.Parsing;
 /// recovery. Like upstream's parser, the rules never fail on bad input: they report into the <see cref="ParseSession"/>
 /// and go on as upstream does, so a file yields every error upstream reports. A rule fails only where the grammar
 /// offers a choice and the current token starts none of it, without consuming anything, which is what <c>Or</c>
-/// builds on. Bracketed forms, objects, fields, and index and call suffixes are combinators;
-/// the rules every token passes through (the statement loop, statements and their names, block bodies, operators,
-/// postfix chains, primaries) and upstream's recovery loops are hand-written, each saying why on its first line. Below
-/// the statement loop these are methods returning <see cref="Parsed{T}"/>: the AOT compiler copies each Superpower
-/// result (about 100 bytes) returned through a helper with write barriers.
+/// builds on. Parenthesized expressions, arrays, objects, and index and call suffixes are combinators; the rules
+/// every token passes through (the statement loop, statements and their names, block bodies, object fields, list
+/// items, operators, postfix chains, primaries) and upstream's recovery loops are hand-written, each saying why on its
+/// first line. Below the statement loop these are methods returning <see cref="Parsed{T}"/>: the AOT compiler copies
+/// each Superpower result (about 100 bytes) returned through a helper with write barriers.
 /// </summary>
 internal static class AlloyGrammar
 {
