@@ -97,6 +97,12 @@ public abstract class ModelBlock
     public TextSpan HeaderSpan => TextSpan.FromBounds(Block.NameSpan.Start, Block.Label?.Span.End ?? Block.NameSpan.End);
 
     /// <summary>
+    /// Where the header starts, as <c>file.alloy:line:column</c>: the file's name only, since the files of a configuration
+    /// share a folder, so that a message reads the same wherever the linter was run from.
+    /// </summary>
+    public string HeaderLocation => $"{Path.GetFileName(Tree.Source.Path)}:{Tree.Source.GetPosition(HeaderSpan.Start)}";
+
+    /// <summary>
     /// The attribute at <paramref name="path"/>: "scrape_interval", or through nested blocks "endpoint.basic_auth.password"
     /// (the first matching block at each step). Null when absent.
     /// </summary>

@@ -37,8 +37,7 @@ public sealed class AL102DuplicateComponent : Rule
             }
 
             blocks.TryGetValue(duplicate, out var first);
-            var at = first!.Tree.Source.GetPosition(first.HeaderSpan.Start);
-            context.Report(duplicate, $"{duplicate.DisplayName} is already declared at {first.Tree.Source.Path}:{at}; labels must be unique per block name");
+            context.Report(duplicate, $"{duplicate.DisplayName} is already declared at {first!.HeaderLocation}; labels must be unique per block name");
         }
     }
 }

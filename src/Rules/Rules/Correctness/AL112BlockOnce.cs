@@ -35,8 +35,7 @@ public sealed class AL112BlockOnce : Rule
             var first = group.First();
             foreach (var again in group.Skip(1))
             {
-                var at = first.Tree.Source.GetPosition(first.HeaderSpan.Start);
-                context.Report(again, $"{again.Name} is already declared at {first.Tree.Source.Path}:{at}; it may appear only once");
+                context.Report(again, $"{again.Name} is already declared at {first.HeaderLocation}; it may appear only once");
             }
         }
 
