@@ -125,7 +125,7 @@ internal static class FmtCommand
             var formatted = Applied(source.Text, change);
             if (mode.Diff)
             {
-                console.Out.Write(UnifiedDiff.Create(source.Text, formatted, displayPath, displayPath));
+                UnifiedDiff.Write(console.Out, source.Text, formatted, displayPath, displayPath);
             }
 
             if (mode.Write && !TryWrite(console, source, formatted, displayPath))

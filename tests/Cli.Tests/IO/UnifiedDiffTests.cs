@@ -93,6 +93,86 @@ public class UnifiedDiffTests
         Assert.Equal(@new, Apply(old, UnifiedDiff.Create(old, @new, "a", "b")));
     }
 
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("", "a")]
+    [InlineData("a", "")]
+    [InlineData("a", "b")]
+    [InlineData("a\n", "a")]
+    [InlineData("a\nb\nc\n", "a\nb\nc")]
+    [InlineData("a\r\nb\r\n", "a\nb\n")]
+    [InlineData("a\nb\n", "a\r\nb\r\n")]
+    [InlineData("x\ny", "z\ny")]
+    [InlineData("y", "z\ny")]
+    [InlineData("a\ny", "a\nzy")]
+    [InlineData("1\n2\n3\n4\n5\n6\n7\n8\n", "1\n2\n3\n4\n5\n6\n7\n8\n9\n")]
+    [InlineData("1\n2\n3\n4\n5\n6\n7\n8\n", "0\n1\n2\n3\n4\n5\n6\n7\n8\n")]
+    [InlineData("1\n2\n3\n4\n5\n6\n7\n8\n", "1\n2\n3\n4\n5\n6\n7\n8")]
+    [InlineData("1\n2\n3\n4\nX\n5\n6\n7\n8\n", "1\n2\n3\n4\n5\n6\n7\n8\n")]
+    [InlineData("a\nb\nb\nb\nb\nc\n", "a\nb\nb\nb\nc\n")]
+    public void EdgeCasesGiveTheSameDiffAsBefore(string oldText, string newText) =>
+        Assert.Equal(ReferenceUnifiedDiff.Create(oldText, newText, "a", "b"), UnifiedDiff.Create(oldText, newText, "a", "b"));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void RandomEditsGiveTheSameDiffAsBefore(int seed)
+    {
+        // Few distinct lines, CR LF and LF mixed, and sometimes no final newline: many equal lines to match, and
+        // common starts and ends that split lines in the middle.
+        var random = new Random(seed);
+        for (var round = 0; round < 500; round++)
+        {
+            var old = Enumerable.Range(0, random.Next(0, 60)).Select(_ => MixedLine(random)).ToList();
+            var edited = old.ToList();
+            for (var edits = random.Next(0, 6); edits > 0; edits--)
+            {
+                var at = random.Next(0, edited.Count + 1);
+                switch (random.Next(4))
+                {
+                    case 0:
+                        edited.Insert(at, MixedLine(random));
+                        break;
+                    case 1 when at < edited.Count:
+                        edited.RemoveAt(at);
+                        break;
+                    case 2 when at < edited.Count:
+                        edited[at] = MixedLine(random);
+                        break;
+                    case 3 when at < edited.Count:
+                        edited[at] = edited[at].EndsWith("\r\n", StringComparison.Ordinal) ? edited[at][..^2] + "\n" : edited[at].TrimEnd('\n') + "\r\n";
+                        break;
+                }
+            }
+
+            var oldText = WithoutFinalNewline(random, string.Concat(old));
+            var newText = WithoutFinalNewline(random, string.Concat(edited));
+            Assert.Equal(ReferenceUnifiedDiff.Create(oldText, newText, "a", "b"), UnifiedDiff.Create(oldText, newText, "a", "b"));
+        }
+    }
+
+    [Fact]
+    public void LargeFilesGiveTheSameDiffAsBefore()
+    {
+        var old = string.Concat(Enumerable.Range(0, 60_000).Select(i => $"  line {i % 5000}\n"));
+        var everyLine = string.Concat(Enumerable.Range(0, 60_000).Select(i => i % 1000 == 0 ? $"\tline {i % 5000}\nextra\n" : $"\tline {i % 5000}\n"));
+        var ends = "first\n" + old[..^1] + "\r\n";
+        var middle = old[..300_000] + "changed\n" + old[300_000..];
+        foreach (var @new in new[] { everyLine, ends, middle, old.Replace("\n", "\r\n", StringComparison.Ordinal) })
+        {
+            Assert.Equal(ReferenceUnifiedDiff.Create(old, @new, "a", "b"), UnifiedDiff.Create(old, @new, "a", "b"));
+        }
+    }
+
+    private static string MixedLine(Random random) =>
+        (random.Next(5) == 0 ? "" : $"l{random.Next(6)}") + (random.Next(4) == 0 ? "\r\n" : "\n");
+
+    private static string WithoutFinalNewline(Random random, string text) =>
+        random.Next(4) == 0 ? text.TrimEnd('\n').TrimEnd('\r') : text;
+
     private static List<string> RandomLines(Random random, int count) =>
         Enumerable.Range(0, count).Select(_ => RandomLine(random)).ToList();
 
