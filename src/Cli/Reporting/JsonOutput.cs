@@ -14,8 +14,7 @@ internal static class JsonOutput
 
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    /// <summary>Past this many bytes a report written by hand hands what it wrote to its stream.</summary>
-    public const int FlushThreshold = 16 * 1024;
+    private const int FlushThreshold = 16 * 1024;
 
     public static JsonSerializerOptions Options(JsonIgnoreCondition ignore) => new()
     {
@@ -29,4 +28,13 @@ internal static class JsonOutput
     /// <summary>The same layout for a report written with a <see cref="Utf8JsonWriter"/>, straight to its output.</summary>
     public static Utf8JsonWriter Writer(TextWriter output) =>
         new(new TextWriterStream(output), new JsonWriterOptions { Indented = true, Encoder = Encoder, NewLine = NewLine });
+
+    /// <summary>Hands what <paramref name="json"/> holds to its output once it is more than a few kilobytes.</summary>
+    public static void FlushIfFull(Utf8JsonWriter json)
+    {
+        if (json.BytesPending > FlushThreshold)
+        {
+            json.Flush();
+        }
+    }
 }

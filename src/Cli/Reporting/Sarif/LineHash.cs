@@ -20,7 +20,9 @@ internal static class LineHash
     /// </summary>
     public static Dictionary<int, LineFingerprint> Fingerprints(string text, IEnumerable<int> lines)
     {
-        var wanted = LineStarts(text, [.. lines.Where(line => line >= 1).Distinct().Order()]);
+        var ascending = lines.Where(line => line >= 1).ToArray();
+        Array.Sort(ascending);
+        var wanted = LineStarts(text, ascending);
         var counts = new Dictionary<ulong, int>(wanted.Count);
         foreach (var (_, start) in wanted)
         {
@@ -99,13 +101,21 @@ internal static class LineHash
         }
     }
 
-    /// <summary>Where each of <paramref name="ascendingLines"/> starts: after the text's (line − 1)th LF, CR LF or lone CR.</summary>
+    /// <summary>
+    /// Where each of <paramref name="ascendingLines"/> starts, once per line: after the text's (line − 1)th LF, CR LF
+    /// or lone CR.
+    /// </summary>
     private static List<(int Line, int Start)> LineStarts(string text, int[] ascendingLines)
     {
         var starts = new List<(int Line, int Start)>(ascendingLines.Length);
         var (line, start) = (1, 0);
         foreach (var wanted in ascendingLines)
         {
+            if (starts.Count > 0 && starts[^1].Line == wanted)
+            {
+                continue;
+            }
+
             for (; line < wanted; line++)
             {
                 var lineBreak = text.AsSpan(start).IndexOfAny('\r', '\n');

@@ -2,18 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace AlloyLint.Cli.Reporting.Sarif;
 
-// The parts of the SARIF 2.1.0 object model that AlloyLint writes through the serializer: the tool with its rules and
-// the invocation. The log around them and the results are written by SarifReporter itself. Property names follow the
+// The parts of the SARIF 2.1.0 object model that AlloyLint writes through the serializer: the rules and the
+// invocation. The log around them and the results are written by SarifReporter itself. Property names follow the
 // specification; null members are left out.
-
-internal sealed record SarifTool(SarifToolComponent Driver);
-
-internal sealed record SarifToolComponent(
-    string Name,
-    string Version,
-    string SemanticVersion,
-    string InformationUri,
-    IReadOnlyList<SarifReportingDescriptor> Rules);
 
 internal sealed record SarifReportingDescriptor(
     string Id,
@@ -50,7 +41,7 @@ internal sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocat
 
 internal sealed record SarifArtifactLocation(string Uri, string? UriBaseId = null);
 
-[JsonSerializable(typeof(SarifTool))]
+[JsonSerializable(typeof(SarifReportingDescriptor))]
 [JsonSerializable(typeof(SarifInvocation))]
 internal sealed partial class SarifJsonContext : JsonSerializerContext
 {

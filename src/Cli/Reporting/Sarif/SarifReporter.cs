@@ -20,7 +20,7 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
 
     public void Write(LintReport report, TextWriter output)
     {
-        // The log is written by hand around the serialized tool and invocation, so that the results go straight from
+        // The log is written by hand around the serialized rules and invocation, so that the results go straight from
         // the findings to the output: an object per result would add to the peak memory of a large run.
         using (var json = JsonOutput.Writer(output))
         {
@@ -29,14 +29,22 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
-            json.WritePropertyName("tool");
-            var tool = new SarifTool(new SarifToolComponent(
-                ProductInfo.Name,
-                ProductInfo.Version,
-                ProductInfo.Version,
-                ProductInfo.InformationUri,
-                [.. report.Rules.Select(Descriptor)]));
-            JsonSerializer.Serialize(json, tool, SarifJsonContext.Readable.SarifTool);
+            json.WriteStartObject("tool");
+            json.WriteStartObject("driver");
+            json.WriteString("name", ProductInfo.Name);
+            json.WriteString("version", ProductInfo.Version);
+            json.WriteString("semanticVersion", ProductInfo.Version);
+            json.WriteString("informationUri", ProductInfo.InformationUri);
+            json.WriteStartArray("rules");
+            foreach (var rule in report.Rules)
+            {
+                JsonSerializer.Serialize(json, Descriptor(rule), SarifJsonContext.Readable.SarifReportingDescriptor);
+                JsonOutput.FlushIfFull(json);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
             json.WriteStartObject("originalUriBaseIds");
             WriteArtifactLocation(json, SourceRoot, new SarifArtifactLocation(DirectoryUri(options.WorkingDirectory)));
             json.WriteEndObject();
@@ -84,10 +92,20 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
     /// <summary>The fingerprints of the lines with a finding, per file; the files are hashed in parallel.</summary>
     private static Dictionary<SourceText, Dictionary<int, LineFingerprint>> Fingerprints(IReadOnlyList<LintDiagnostic> diagnostics)
     {
-        var files = diagnostics.GroupBy(diagnostic => diagnostic.Source).ToList();
-        var fingerprints = new Dictionary<int, LineFingerprint>[files.Count];
-        Parallel.For(0, files.Count, file =>
-            fingerprints[file] = LineHash.Fingerprints(files[file].Key.Text, files[file].Select(diagnostic => diagnostic.Start.Line)));
+        var linesByFile = new Dictionary<SourceText, List<int>>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!linesByFile.TryGetValue(diagnostic.Source, out var lines))
+            {
+                linesByFile[diagnostic.Source] = lines = [];
+            }
+
+            lines.Add(diagnostic.Start.Line);
+        }
+
+        var files = linesByFile.ToArray();
+        var fingerprints = new Dictionary<int, LineFingerprint>[files.Length];
+        Parallel.For(0, files.Length, file => fingerprints[file] = LineHash.Fingerprints(files[file].Key.Text, files[file].Value));
         return files.Select((file, index) => (file.Key, fingerprints[index])).ToDictionary(pair => pair.Key, pair => pair.Item2);
     }
 
@@ -133,10 +151,7 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
             }
 
             json.WriteEndObject();
-            if (json.BytesPending > JsonOutput.FlushThreshold)
-            {
-                json.Flush();
-            }
+            JsonOutput.FlushIfFull(json);
         }
     }
 
