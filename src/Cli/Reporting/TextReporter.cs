@@ -1,6 +1,5 @@
 using AlloyLint.Cli.IO;
 using AlloyLint.Parser.Diagnostics;
-using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
 

@@ -37,7 +37,8 @@ internal static class ReferenceUnifiedDiff
         return output.ToString();
     }
 
-    private static List<string> SplitLines(string text)
+    /// <summary>The lines of a text, each with its line break if it has one.</summary>
+    internal static List<string> SplitLines(string text)
     {
         var lines = new List<string>();
         var start = 0;

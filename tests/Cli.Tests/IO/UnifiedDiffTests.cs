@@ -60,23 +60,7 @@ public class UnifiedDiffTests
         for (var round = 0; round < 200; round++)
         {
             var old = RandomLines(random, random.Next(0, 40));
-            var edited = old.ToList();
-            for (var edits = random.Next(1, 8); edits > 0; edits--)
-            {
-                var at = random.Next(0, edited.Count + 1);
-                switch (random.Next(3))
-                {
-                    case 0:
-                        edited.Insert(at, RandomLine(random));
-                        break;
-                    case 1 when at < edited.Count:
-                        edited.RemoveAt(at);
-                        break;
-                    case 2 when at < edited.Count:
-                        edited[at] = RandomLine(random);
-                        break;
-                }
-            }
+            var edited = Edited(random, old, random.Next(1, 8), RandomLine);
 
             var oldText = string.Concat(old);
             var newText = string.Concat(edited);
@@ -122,31 +106,12 @@ public class UnifiedDiffTests
     public void RandomEditsGiveTheSameDiffAsBefore(int seed)
     {
         // Few distinct lines, CR LF and LF mixed, and sometimes no final newline: many equal lines to match, and
-        // common starts and ends that split lines in the middle.
+        // common starts and ends that end inside a line.
         var random = new Random(seed);
         for (var round = 0; round < 500; round++)
         {
             var old = Enumerable.Range(0, random.Next(0, 60)).Select(_ => MixedLine(random)).ToList();
-            var edited = old.ToList();
-            for (var edits = random.Next(0, 6); edits > 0; edits--)
-            {
-                var at = random.Next(0, edited.Count + 1);
-                switch (random.Next(4))
-                {
-                    case 0:
-                        edited.Insert(at, MixedLine(random));
-                        break;
-                    case 1 when at < edited.Count:
-                        edited.RemoveAt(at);
-                        break;
-                    case 2 when at < edited.Count:
-                        edited[at] = MixedLine(random);
-                        break;
-                    case 3 when at < edited.Count:
-                        edited[at] = edited[at].EndsWith("\r\n", StringComparison.Ordinal) ? edited[at][..^2] + "\n" : edited[at].TrimEnd('\n') + "\r\n";
-                        break;
-                }
-            }
+            var edited = Edited(random, old, random.Next(0, 6), MixedLine);
 
             var oldText = WithoutFinalNewline(random, string.Concat(old));
             var newText = WithoutFinalNewline(random, string.Concat(edited));
@@ -173,6 +138,30 @@ public class UnifiedDiffTests
     private static string WithoutFinalNewline(Random random, string text) =>
         random.Next(4) == 0 ? text.TrimEnd('\n').TrimEnd('\r') : text;
 
+    /// <summary>A copy of <paramref name="lines"/> with lines inserted, removed or replaced at random places.</summary>
+    private static List<string> Edited(Random random, List<string> lines, int edits, Func<Random, string> newLine)
+    {
+        var edited = lines.ToList();
+        for (; edits > 0; edits--)
+        {
+            var at = random.Next(0, edited.Count + 1);
+            switch (random.Next(3))
+            {
+                case 0:
+                    edited.Insert(at, newLine(random));
+                    break;
+                case 1 when at < edited.Count:
+                    edited.RemoveAt(at);
+                    break;
+                case 2 when at < edited.Count:
+                    edited[at] = newLine(random);
+                    break;
+            }
+        }
+
+        return edited;
+    }
+
     private static List<string> RandomLines(Random random, int count) =>
         Enumerable.Range(0, count).Select(_ => RandomLine(random)).ToList();
 
@@ -191,9 +180,9 @@ public class UnifiedDiffTests
             return oldText;
         }
 
-        var oldLines = Lines(oldText);
+        var oldLines = ReferenceUnifiedDiff.SplitLines(oldText);
         var result = new List<string>();
-        var diffLines = Lines(diff);
+        var diffLines = ReferenceUnifiedDiff.SplitLines(diff);
         Assert.StartsWith("--- ", diffLines[0], StringComparison.Ordinal);
         Assert.StartsWith("+++ ", diffLines[1], StringComparison.Ordinal);
         var oldIndex = 0;
@@ -245,20 +234,5 @@ public class UnifiedDiffTests
         }
 
         return string.Concat(result);
-    }
-
-    private static List<string> Lines(string text)
-    {
-        var lines = new List<string>();
-        var start = 0;
-        while (start < text.Length)
-        {
-            var end = text.IndexOf('\n', start);
-            end = end < 0 ? text.Length : end + 1;
-            lines.Add(text[start..end]);
-            start = end;
-        }
-
-        return lines;
     }
 }
