@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace AlloyLint.Cli.Reporting.Sarif;
 
@@ -155,6 +156,7 @@ internal static class LineHash
     /// The character that the hash reads at or after <paramref name="position"/>, which moves past it: spaces, tabs and
     /// the LF of a CR LF are skipped, a CR reads as LF, and the end of the text as <see cref="EndOfFile"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Read(string text, ref int position, ref bool previousWasCr)
     {
         for (; position < text.Length; position++)
