@@ -115,6 +115,20 @@ public class ParserTests
         Assert.Equal([new TextSpan(48, 4), new TextSpan(53, 5)], blocks[2].NameParts.Select(part => part.Span));
     }
 
+    [Fact]
+    public void Labels_and_quoted_keys_share_one_string_with_the_names_they_equal()
+    {
+        var tree = Parsed.Text("a \"x\" {\n  b = { \"x\" = 1 }\n}\nc = a.x\n");
+        Assert.False(tree.HasErrors);
+        var block = Assert.IsType<BlockStatement>(tree.Root.Statements[0]);
+        var field = Assert.Single(Assert.IsType<ObjectExpression>(Assert.IsType<AttributeStatement>(block.Body.Statements[0]).Value).Fields);
+        var member = Assert.IsType<AccessExpression>(Assert.IsType<AttributeStatement>(tree.Root.Statements[1]).Value).Member;
+        Assert.Equal(("x", true), (field.Key, field.Quoted));
+        Assert.Equal("x", member.Name);
+        Assert.Same(member.Name, block.Label!.Value.Value);
+        Assert.Same(member.Name, field.Key);
+    }
+
     [Theory]
     [InlineData(0, 17, 18, 9, 28, 30, 0)] // as usual: the spans are worked out from the name, label and body
     [InlineData(0, 17, 18, 9, 28, 30, 1)] // the close brace is another token (a syntax error)
