@@ -1,11 +1,14 @@
+using System.Runtime;
+
 namespace AlloyLint.Cli;
 
 /// <summary>
-/// Keeps the garbage collector out of a large lint. A lint keeps nearly all it allocates until the process exits
-/// (texts, syntax trees, the semantic model, findings), so a collection during the run marks and moves live objects
-/// for little garbage: on a 100 MB configuration about eight collections over a heap of up to a gigabyte took about a
-/// sixth of the CPU time. So a run over more than a megabyte asks for a region without collections as large as it is
-/// expected to allocate. A run that allocates more leaves the region at its next collection and collects as usual.
+/// Keeps the garbage collector out of a large lint, and lets it in between fix passes. A lint keeps nearly all it
+/// allocates until the process exits (texts, syntax trees, the semantic model, findings), so a collection during the
+/// run marks and moves live objects for little garbage: on a 100 MB configuration about eight collections over a heap
+/// of up to a gigabyte took about a sixth of the CPU time. So a run over more than a megabyte asks for a region without
+/// collections as large as it is expected to allocate. A run that allocates more (a fix) leaves the region at its next
+/// collection and collects as usual.
 /// </summary>
 internal static class CollectionFreeRun
 {
@@ -31,6 +34,40 @@ internal static class CollectionFreeRun
         }
 
         return inputBytes * AllocatedPerInputByte;
+    }
+
+    /// <summary>
+    /// Collects before a fix pass re-lints <paramref name="characters"/> of a large configuration, when the previous pass's
+    /// trees, model and findings have just become garbage. Left to itself, the collector promotes each pass's trees to
+    /// the oldest generation while they are alive and collects that generation rarely, so a large fix would keep one
+    /// generation of them per pass. The collection also ends the region without collections, which a fix outgrows.
+    /// </summary>
+    public static void CollectBeforeRelint(long characters)
+    {
+        if (characters >= MinimumInputBytes)
+        {
+            GC.Collect();
+        }
+    }
+
+    /// <summary>
+    /// Enters a region for the next input of a run that handles its inputs one at a time (<c>fmt</c>), when it is large:
+    /// the previous input's region, if still open, is ended first, as regions do not nest, and what the previous input
+    /// left is collected on entering.
+    /// </summary>
+    public static void EnterForNext(long inputBytes)
+    {
+        if (inputBytes < MinimumInputBytes)
+        {
+            return;
+        }
+
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        {
+            GC.EndNoGCRegion();
+        }
+
+        TryEnter(inputBytes);
     }
 
     /// <summary>Enters the region for linting <paramref name="inputBytes"/> if it is worth it and the collector agrees.</summary>

@@ -80,6 +80,11 @@ internal static class FmtCommand
                 continue;
             }
 
+            if (console.OwnsProcess)
+            {
+                CollectionFreeRun.EnterForNext(source.Text.Length);
+            }
+
             var displayPath = display.DisplayPath(source.Path);
             var tree = AlloyParser.Parse(source);
             if (tree.HasErrors)

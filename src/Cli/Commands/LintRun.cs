@@ -190,10 +190,13 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
             // The files of a configuration are fixed together, among the siblings it was formed with. A file belongs to
             // one configuration only, so the first lint's findings hold for each.
             var fixable = diagnostics.Where(diagnostic => IsApplicable(diagnostic.Fix)).Select(diagnostic => diagnostic.Source.Path).ToHashSet(StringComparer.Ordinal);
-            var applier = new FixApplier(linter);
-            foreach (var configuration in configurations.Where(configuration => configuration.RequestedTrees.Any(tree => fixable.Contains(tree.Source.Path))))
+            var applier = new FixApplier(linter, console.OwnsProcess ? CollectionFreeRun.CollectBeforeRelint : null);
+            // Dequeued into the call, so that nothing here keeps a configuration's first trees and model once its passes
+            // have replaced them.
+            var pending = new Queue<Rules.Model.Configuration>(configurations.Where(configuration => configuration.RequestedTrees.Any(tree => fixable.Contains(tree.Source.Path))));
+            while (pending.Count > 0)
             {
-                foreach (var result in applier.Apply(configuration, _workspace, options.UnsafeFixes, diagnostics).Where(result => result.Changed))
+                foreach (var result in applier.Apply(pending.Dequeue(), _workspace, options.UnsafeFixes, diagnostics).Where(result => result.Changed))
                 {
                     var source = result.Original;
                     if (!options.Diff && stdinSource is null && WriteFixed(source, result.NewText) is { } problem)

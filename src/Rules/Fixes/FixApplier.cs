@@ -1,4 +1,3 @@
-using System.Text;
 using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
@@ -31,7 +30,13 @@ public sealed record FixResult(SourceText Original, SyntaxTree NewTree, IReadOnl
 /// those that leave the file parsing. Inserted text takes the file's line ending. A file that does not parse to
 /// begin with is never fixed.
 /// </summary>
-public sealed class FixApplier(Linter linter)
+/// <param name="linter">The linter whose findings are fixed and which re-lints after each pass.</param>
+/// <param name="beforeRelint">
+/// Called before each re-lint with the number of characters about to be linted, when the previous pass's trees, model
+/// and findings have just become garbage: a process that owns its memory can collect them there. A large file
+/// otherwise piles up a generation of them per pass, as they live long enough to reach the oldest generation.
+/// </param>
+public sealed class FixApplier(Linter linter, Action<long>? beforeRelint = null)
 {
     public const int MaxPasses = 10;
 
@@ -58,9 +63,10 @@ public sealed class FixApplier(Linter linter)
     /// </param>
     public IReadOnlyList<FixResult> Apply(Configuration configuration, IWorkspace workspace, bool includeUnsafe = false, IReadOnlyList<LintDiagnostic>? findings = null)
     {
-        var files = configuration.RequestedTrees;
-        var current = files.ToArray();
-        var applied = files.Select(_ => new List<AppliedFix>()).ToArray();
+        // Only the original texts are kept, not their trees: those can be collected once replaced.
+        var originals = configuration.RequestedTrees.Select(file => file.Source).ToArray();
+        var current = configuration.RequestedTrees.ToArray();
+        var applied = current.Select(_ => new List<AppliedFix>()).ToArray();
         findings ??= linter.Lint([configuration], workspace);
         for (var pass = 0; pass < MaxPasses; pass++)
         {
@@ -82,10 +88,11 @@ public sealed class FixApplier(Linter linter)
             }
 
             configuration = configuration.Replacing(rewritten);
+            beforeRelint?.Invoke(configuration.Trees.Sum(tree => (long)tree.Source.Text.Length));
             findings = linter.Lint([configuration], workspace);
         }
 
-        return [.. files.Select((file, i) => new FixResult(file.Source, current[i], applied[i], findings))];
+        return [.. originals.Select((original, i) => new FixResult(original, current[i], applied[i], findings))];
     }
 
     /// <summary>The fixes the applicability allows among one file's findings, in source order.</summary>
@@ -131,10 +138,8 @@ public sealed class FixApplier(Linter linter)
     private static (string Text, List<LintDiagnostic> Used) ApplyNonOverlapping(SourceText source, List<LintDiagnostic> fixes)
     {
         var text = source.Text;
-        var newline = source.LineEnding;
-        var builder = new StringBuilder(text.Length + 256);
+        var accepted = new List<TextEdit>();
         var used = new List<LintDiagnostic>();
-        var position = 0;
         var lastEnd = -1;
         foreach (var finding in fixes)
         {
@@ -144,19 +149,35 @@ public sealed class FixApplier(Linter linter)
                 continue;
             }
 
-            foreach (var edit in edits)
-            {
-                builder.Append(text, position, edit.Span.Start - position);
-                builder.Append(WithLineEnding(edit.NewText, newline));
-                position = edit.Span.End;
-            }
-
+            accepted.AddRange(edits.Select(edit => edit with { NewText = WithLineEnding(edit.NewText, source.LineEnding) }));
             lastEnd = edits[^1].Span.End;
             used.Add(finding);
         }
 
-        builder.Append(text, position, text.Length - position);
-        return (builder.ToString(), used);
+        return (Apply(text, accepted), used);
+    }
+
+    /// <summary>
+    /// The text with <paramref name="edits"/> (in order, not overlapping) applied, built in one string: a large file is
+    /// not copied twice through a builder.
+    /// </summary>
+    private static string Apply(string text, List<TextEdit> edits)
+    {
+        var length = text.Length + edits.Sum(edit => edit.NewText.Length - edit.Span.Length);
+        return string.Create(length, (Text: text, Edits: edits), static (result, state) =>
+        {
+            var position = 0;
+            foreach (var edit in state.Edits)
+            {
+                var kept = state.Text.AsSpan(position, edit.Span.Start - position);
+                kept.CopyTo(result);
+                edit.NewText.CopyTo(result[kept.Length..]);
+                result = result[(kept.Length + edit.NewText.Length)..];
+                position = edit.Span.End;
+            }
+
+            state.Text.AsSpan(position).CopyTo(result);
+        });
     }
 
     private static bool HasOverlap(List<TextEdit> sortedEdits)

@@ -17,7 +17,7 @@ public sealed class FixApplierTests
     }
 
     [Fact]
-    public void The_files_of_a_configuration_are_fixed_together_with_one_lint_per_pass_and_no_file_read_again()
+    public void The_files_of_a_configuration_are_fixed_together_with_one_lint_per_pass_announced_and_no_file_read_again()
     {
         const string debug = "logging {\n\tlevel = \"debug\"\n}\n";
         var files = new InMemoryWorkspace();
@@ -28,8 +28,9 @@ public sealed class FixApplierTests
         var linter = new Linter(new LintSettings { Mode = ConfigurationMode.Directory }, [rule]);
         var configuration = Assert.Single(linter.FormConfigurations([.. paths.Select(path => files.ReadAlloyFile(path)!)], workspace));
         var lookups = workspace.Lookups;
+        var relinted = new List<long>();
 
-        var results = new FixApplier(linter).Apply(configuration, workspace);
+        var results = new FixApplier(linter, relinted.Add).Apply(configuration, workspace);
 
         Assert.Equal(paths, results.Select(result => result.Original.Path));
         Assert.All(results, result => Assert.Equal(["AL991: Use info"], result.Applied.Select(fix => $"{fix.Rule.Id}: {fix.Title}")));
@@ -37,6 +38,7 @@ public sealed class FixApplierTests
         Assert.All(results, result => Assert.Empty(result.Remaining));
         Assert.Equal(lookups, workspace.Lookups);
         Assert.Equal(2, rule.Checks); // the lint before the first pass, and one after it fixed all four files
+        Assert.Equal([4L * debug.Replace("debug", "info", StringComparison.Ordinal).Length], relinted); // told before that one
     }
 
     /// <summary>A rule that counts how often it checks a configuration.</summary>
