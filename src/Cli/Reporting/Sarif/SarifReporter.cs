@@ -29,33 +29,11 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
-            json.WriteStartObject("tool");
-            json.WriteStartObject("driver");
-            json.WriteString("name", ProductInfo.Name);
-            json.WriteString("version", ProductInfo.Version);
-            json.WriteString("semanticVersion", ProductInfo.Version);
-            json.WriteString("informationUri", ProductInfo.InformationUri);
-            json.WriteStartArray("rules");
-            foreach (var rule in report.Rules)
-            {
-                JsonSerializer.Serialize(json, Descriptor(rule), SarifJsonContext.Readable.SarifReportingDescriptor);
-                JsonOutput.FlushIfFull(json);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndObject();
+            WriteTool(json, report.Rules);
             json.WriteStartObject("originalUriBaseIds");
             WriteArtifactLocation(json, SourceRoot, new SarifArtifactLocation(DirectoryUri(options.WorkingDirectory)));
             json.WriteEndObject();
-            json.WriteStartArray("invocations");
-            var notifications = report.Problems.Select(Notification).ToList();
-            var invocation = new SarifInvocation(
-                report.Problems.Count == 0,
-                new SarifArtifactLocation(DirectoryUri(options.WorkingDirectory)),
-                notifications.Count == 0 ? null : notifications);
-            JsonSerializer.Serialize(json, invocation, SarifJsonContext.Readable.SarifInvocation);
-            json.WriteEndArray();
+            WriteInvocations(json, report.Problems);
             json.WriteString("columnKind", "utf16CodeUnits");
             json.WriteStartArray("results");
             WriteResults(json, report);
@@ -66,6 +44,38 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
         }
 
         output.WriteLine();
+    }
+
+    private void WriteTool(Utf8JsonWriter json, IReadOnlyList<RuleMetadata> rules)
+    {
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", ProductInfo.Name);
+        json.WriteString("version", ProductInfo.Version);
+        json.WriteString("semanticVersion", ProductInfo.Version);
+        json.WriteString("informationUri", ProductInfo.InformationUri);
+        json.WriteStartArray("rules");
+        foreach (var rule in rules)
+        {
+            JsonSerializer.Serialize(json, Descriptor(rule), SarifJsonContext.Readable.SarifReportingDescriptor);
+            JsonOutput.FlushIfFull(json);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private void WriteInvocations(Utf8JsonWriter json, IReadOnlyList<PathProblem> problems)
+    {
+        var notifications = problems.Select(Notification).ToList();
+        var invocation = new SarifInvocation(
+            problems.Count == 0,
+            new SarifArtifactLocation(DirectoryUri(options.WorkingDirectory)),
+            notifications.Count == 0 ? null : notifications);
+        json.WriteStartArray("invocations");
+        JsonSerializer.Serialize(json, invocation, SarifJsonContext.Readable.SarifInvocation);
+        json.WriteEndArray();
     }
 
     private SarifReportingDescriptor Descriptor(RuleMetadata rule)
