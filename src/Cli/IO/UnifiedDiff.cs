@@ -55,28 +55,27 @@ public static class UnifiedDiff
     /// </summary>
     private static (int Start, int OldEnd, int NewEnd) ChangedRegion(string oldText, string newText)
     {
-        var start = oldText.AsSpan(0, oldText.AsSpan().CommonPrefixLength(newText)).LastIndexOf('\n') + 1;
-        var commonEnd = CommonSuffixLength(oldText.AsSpan(start), newText.AsSpan(start));
-
-        // The common end counts from the first line that starts inside it, which starts at the same place in both texts.
+        // The first line that differs starts after the last line break of what both texts start with; the lines that
+        // are the same to the end start after the first line break of what both end with (past that first line).
+        var firstChanged = oldText.AsSpan(0, oldText.AsSpan().CommonPrefixLength(newText)).LastIndexOf('\n') + 1;
+        var commonEnd = CommonSuffixLength(oldText.AsSpan(firstChanged), newText.AsSpan(firstChanged));
         var lineBreak = oldText.AsSpan(oldText.Length - commonEnd).IndexOf('\n');
         var unchangedEnd = lineBreak < 0 ? 0 : commonEnd - lineBreak - 1;
 
-        var regionStart = start;
-        for (var line = 0; line < Context && regionStart > 0; line++)
+        var start = firstChanged;
+        for (var line = 0; line < Context && start > 0; line++)
         {
-            regionStart = oldText.AsSpan(0, regionStart - 1).LastIndexOf('\n') + 1;
+            start = oldText.AsSpan(0, start - 1).LastIndexOf('\n') + 1;
         }
 
-        var contextAfter = oldText.Length - unchangedEnd;
-        for (var line = 0; line < Context && contextAfter < oldText.Length; line++)
+        var oldEnd = oldText.Length - unchangedEnd;
+        for (var line = 0; line < Context && oldEnd < oldText.Length; line++)
         {
-            var next = oldText.AsSpan(contextAfter).IndexOf('\n');
-            contextAfter = next < 0 ? oldText.Length : contextAfter + next + 1;
+            var next = oldText.AsSpan(oldEnd).IndexOf('\n');
+            oldEnd = next < 0 ? oldText.Length : oldEnd + next + 1;
         }
 
-        var contextLength = contextAfter - (oldText.Length - unchangedEnd);
-        return (regionStart, oldText.Length - unchangedEnd + contextLength, newText.Length - unchangedEnd + contextLength);
+        return (start, oldEnd, oldEnd + newText.Length - oldText.Length);
     }
 
     private static int CommonSuffixLength(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
