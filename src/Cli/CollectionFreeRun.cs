@@ -1,3 +1,5 @@
+using System.Runtime;
+
 namespace AlloyLint.Cli;
 
 /// <summary>
@@ -46,6 +48,26 @@ internal static class CollectionFreeRun
         {
             GC.Collect();
         }
+    }
+
+    /// <summary>
+    /// Enters a region for the next input of a run that handles its inputs one at a time (<c>fmt</c>), when it is large:
+    /// the previous input's region, if still open, is ended first, as regions do not nest, and what the previous input
+    /// left is collected on entering.
+    /// </summary>
+    public static void EnterForNext(long inputBytes)
+    {
+        if (inputBytes < MinimumInputBytes)
+        {
+            return;
+        }
+
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        {
+            GC.EndNoGCRegion();
+        }
+
+        TryEnter(inputBytes);
     }
 
     /// <summary>Enters the region for linting <paramref name="inputBytes"/> if it is worth it and the collector agrees.</summary>

@@ -63,8 +63,19 @@ public class ReporterTests
     [Fact]
     public void GitHub_escapes_data_and_properties_like_the_actions_toolkit()
     {
-        Assert.Equal("100%25 done%0D%0Anext: a, b", GitHubReporter.EscapeData("100% done\r\nnext: a, b"));
-        Assert.Equal("C%3A\\x%2Cy%25%0A", GitHubReporter.EscapeProperty("C:\\x,y%\n"));
+        Assert.Equal("100%25 done%0D%0Anext: a, b", Escaped(GitHubReporter.WriteData, "100% done\r\nnext: a, b"));
+        Assert.Equal("C%3A\\x%2Cy%25%0A", Escaped(GitHubReporter.WriteProperty, "C:\\x,y%\n"));
+        Assert.Equal("plain", Escaped(GitHubReporter.WriteProperty, "plain"));
+        Assert.Equal("%25%25%2C", Escaped(GitHubReporter.WriteProperty, "%%,"));
+    }
+
+    private delegate void Escape(TextWriter output, ReadOnlySpan<char> value);
+
+    private static string Escaped(Escape escape, string value)
+    {
+        using var output = new StringWriter();
+        escape(output, value);
+        return output.ToString();
     }
 
     [Fact]

@@ -57,6 +57,34 @@ public class LineMapTests
         }
     }
 
+    [Theory]
+    [InlineData(0, 40)] // short lines: starts kept as 16-bit offsets within groups of 64 lines
+    [InlineData(1100, 1100)] // 64 lines span more than 64 K characters: every start kept in full
+    [InlineData(0, 2000)] // lines of any length, from empty on
+    public void Every_line_starts_ends_and_is_found_where_its_text_is(int shortest, int longest)
+    {
+        var random = new Random(3);
+        var lines = Enumerable.Range(0, 700).Select(line => new string('x', random.Next(shortest, longest + 1)) + (line % 5 == 0 ? "\r" : string.Empty)).ToList();
+        var text = string.Join('\n', lines);
+        var map = new LineMap(text);
+        Assert.Equal(lines.Count, map.LineCount);
+        var start = 0;
+        for (var line = 1; line <= lines.Count; line++)
+        {
+            var end = start + lines[line - 1].Length;
+            Assert.Equal((start, lines[line - 1].TrimEnd('\r').Length + start), (map.LineStart(line), map.LineEnd(line)));
+            Assert.Equal(line, map.GetLine(start));
+            Assert.Equal(line, map.GetLine(end));
+            Assert.Equal(new LinePosition(line, end - start + 1), map.GetPosition(end));
+            start = end + 1;
+        }
+
+        foreach (var offset in Enumerable.Range(0, 500).Select(_ => random.Next(0, text.Length + 1)))
+        {
+            Assert.Equal(text[..offset].Count(ch => ch == '\n') + 1, map.GetLine(offset));
+        }
+    }
+
     [Fact]
     public void Line_feeds_are_counted_exactly_at_every_position_and_length()
     {

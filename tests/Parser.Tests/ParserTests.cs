@@ -115,6 +115,51 @@ public class ParserTests
         Assert.Equal([new TextSpan(48, 4), new TextSpan(53, 5)], blocks[2].NameParts.Select(part => part.Span));
     }
 
+    [Fact]
+    public void Labels_and_quoted_keys_share_one_string_with_the_names_they_equal()
+    {
+        var tree = Parsed.Text("a \"x\" {\n  b = { \"x\" = 1 }\n}\nc = a.x\n");
+        Assert.False(tree.HasErrors);
+        var block = Assert.IsType<BlockStatement>(tree.Root.Statements[0]);
+        var field = Assert.Single(Assert.IsType<ObjectExpression>(Assert.IsType<AttributeStatement>(block.Body.Statements[0]).Value).Fields);
+        var member = Assert.IsType<AccessExpression>(Assert.IsType<AttributeStatement>(tree.Root.Statements[1]).Value).Member;
+        Assert.Equal(("x", true), (field.Key, field.Quoted));
+        Assert.Equal("x", member.Name);
+        Assert.Same(member.Name, block.Label!.Value.Value);
+        Assert.Same(member.Name, field.Key);
+    }
+
+    [Theory]
+    [InlineData(0, 17, 18, 9, 28, 30, 0)] // as usual: the spans are worked out from the name, label and body
+    [InlineData(0, 17, 18, 9, 28, 30, 1)] // the close brace is another token (a syntax error)
+    [InlineData(0, 17, 18, 4, 28, 30, 0)] // the label is shorter than its value in quotes
+    [InlineData(0, 19, 20, 9, 30, 32, 0)] // the name is longer than its text
+    [InlineData(0, 17, 18, 9, 28, 28, 0)] // the body is empty
+    public void Blocks_keep_the_spans_they_are_made_with_whatever_the_layout(
+        int nameStart, int nameLength, int labelStart, int labelLength, int openStart, int closeStart, int closeLengthExtra)
+    {
+        var label = new BlockLabel("default", new TextSpan(labelStart, labelLength));
+        var (open, close) = (new TextSpan(openStart, 1), new TextSpan(closeStart, 1 + closeLengthExtra));
+        var body = new Body([], TextSpan.FromBounds(open.End, close.Start));
+        var block = new BlockStatement("prometheus.scrape", new TextSpan(nameStart, nameLength), default, label, open, body, close);
+        Assert.Equal(new TextSpan(nameStart, nameLength), block.NameSpan);
+        Assert.Equal(label, block.Label);
+        Assert.Equal(open, block.OpenBrace);
+        Assert.Equal(close, block.CloseBrace);
+        Assert.Equal(TextSpan.FromBounds(nameStart, close.End), block.Span);
+    }
+
+    [Fact]
+    public void A_block_without_its_closing_brace_ends_at_the_token_read_in_its_place()
+    {
+        const string text = "a \"b\" {\n  c = 1\n";
+        var block = Assert.IsType<BlockStatement>(Assert.Single(Parsed.Text(text).Root.Statements));
+        Assert.Equal(new TextSpan(text.Length, 0), block.CloseBrace);
+        Assert.Equal(new TextSpan(6, 1), block.OpenBrace);
+        Assert.Equal(TextSpan.FromBounds(7, text.Length), block.Body.Span);
+        Assert.Equal(new BlockLabel("b", new TextSpan(2, 3)), block.Label);
+    }
+
     [Theory]
     [InlineData("a.b.c { }\n", "a|b|c", false)]
     [InlineData("a { }\n", "a", false)]

@@ -80,6 +80,11 @@ internal static class FmtCommand
                 continue;
             }
 
+            if (console.OwnsProcess)
+            {
+                CollectionFreeRun.EnterForNext(source.Text.Length);
+            }
+
             var displayPath = display.DisplayPath(source.Path);
             var tree = AlloyParser.Parse(source);
             if (tree.HasErrors)
@@ -125,7 +130,7 @@ internal static class FmtCommand
             var formatted = Applied(source.Text, change);
             if (mode.Diff)
             {
-                console.Out.Write(UnifiedDiff.Create(source.Text, formatted, displayPath, displayPath));
+                UnifiedDiff.Write(console.Out, source.Text, formatted, displayPath, displayPath);
             }
 
             if (mode.Write && !TryWrite(console, source, formatted, displayPath))

@@ -256,7 +256,7 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
             foreach (var change in changes)
             {
                 var label = reportOptions.DisplayPath(change.Original.Path);
-                output.Write(UnifiedDiff.Create(change.Original.Text, change.NewText, label, label));
+                UnifiedDiff.Write(output, change.Original.Text, change.NewText, label, label);
             }
         });
         if (!options.Quiet)

@@ -1,12 +1,14 @@
-using System.Text;
+using System.Numerics;
 
 namespace AlloyLint.Cli.IO;
 
 /// <summary>
 /// A unified diff (<c>diff -u</c> style, three lines of context) between two texts, compared line by line
-/// with line endings included. Lines are matched with Myers' O(ND) algorithm in its linear-space form
-/// (middle snakes); the search depth of each step is capped so that a file changed on nearly every line
-/// still diffs quickly, at the cost of a diff that is correct but not always minimal.
+/// with line endings included. The lines both texts start and end with are skipped unsplit, but for the context
+/// next to the changes; the lines between are matched with Myers' O(ND) algorithm in its linear-space form
+/// (middle snakes). The search depth of each step is capped so that a file changed on nearly every line
+/// still diffs quickly, at the cost of a diff that is correct but not always minimal. Lines are spans of the
+/// texts and the diff is written as it is found: no line is copied, so a large file costs little more memory.
 /// </summary>
 public static class UnifiedDiff
 {
@@ -15,62 +17,130 @@ public static class UnifiedDiff
     /// <summary>The diff, or "" when the texts are equal.</summary>
     public static string Create(string oldText, string newText, string oldLabel, string newLabel)
     {
+        using var output = new StringWriter();
+        Write(output, oldText, newText, oldLabel, newLabel);
+        return output.ToString();
+    }
+
+    /// <summary>Writes the diff to <paramref name="output"/>; nothing when the texts are equal.</summary>
+    public static void Write(TextWriter output, string oldText, string newText, string oldLabel, string newLabel)
+    {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(oldText);
         ArgumentNullException.ThrowIfNull(newText);
         if (oldText == newText)
         {
-            return "";
+            return;
         }
 
-        var oldLines = SplitLines(oldText);
-        var newLines = SplitLines(newText);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var a = ToIds(oldLines, ids);
-        var b = ToIds(newLines, ids);
+        var (start, oldEnd, newEnd) = ChangedRegion(oldText, newText);
+        var oldLines = new Lines(oldText, start, oldEnd);
+        var newLines = new Lines(newText, start, newEnd);
+        var (a, b) = LineIds(oldLines, newLines);
         var deleted = new bool[a.Length];
         var inserted = new bool[b.Length];
         new Matcher(a, b, deleted, inserted).Diff(0, a.Length, 0, b.Length);
 
-        var output = new StringBuilder();
-        output.Append("--- ").Append(oldLabel).Append('\n');
-        output.Append("+++ ").Append(newLabel).Append('\n');
-        WriteHunks(output, oldLines, newLines, deleted, inserted);
-        return output.ToString();
+        output.Write("--- ");
+        output.Write(oldLabel);
+        output.Write("\n+++ ");
+        output.Write(newLabel);
+        output.Write('\n');
+        WriteHunks(output, oldLines, newLines, deleted, inserted, firstLine: oldText.AsSpan(0, start).Count('\n'));
     }
 
-    private static List<string> SplitLines(string text)
+    /// <summary>
+    /// The part of each text from the first line that differs to the last, with up to <see cref="Context"/> lines
+    /// around: it starts at the same offset in both, and what follows it is the same in both.
+    /// </summary>
+    private static (int Start, int OldEnd, int NewEnd) ChangedRegion(string oldText, string newText)
     {
-        var lines = new List<string>();
-        var start = 0;
-        while (start < text.Length)
+        // The first line that differs starts after the last line break of what both texts start with; the lines that
+        // are the same to the end start after the first line break of what both end with (past that first line).
+        var firstChanged = oldText.AsSpan(0, oldText.AsSpan().CommonPrefixLength(newText)).LastIndexOf('\n') + 1;
+        var commonEnd = CommonSuffixLength(oldText.AsSpan(firstChanged), newText.AsSpan(firstChanged));
+        var lineBreak = oldText.AsSpan(oldText.Length - commonEnd).IndexOf('\n');
+        var unchangedEnd = lineBreak < 0 ? 0 : commonEnd - lineBreak - 1;
+
+        var start = firstChanged;
+        for (var line = 0; line < Context && start > 0; line++)
         {
-            var end = text.IndexOf('\n', start);
-            end = end < 0 ? text.Length : end + 1;
-            lines.Add(text[start..end]);
-            start = end;
+            start = oldText.AsSpan(0, start - 1).LastIndexOf('\n') + 1;
         }
 
-        return lines;
+        var oldEnd = oldText.Length - unchangedEnd;
+        for (var line = 0; line < Context && oldEnd < oldText.Length; line++)
+        {
+            var next = oldText.AsSpan(oldEnd).IndexOf('\n');
+            oldEnd = next < 0 ? oldText.Length : oldEnd + next + 1;
+        }
+
+        return (start, oldEnd, oldEnd + newText.Length - oldText.Length);
     }
 
-    private static int[] ToIds(List<string> lines, Dictionary<string, int> ids)
+    private static int CommonSuffixLength(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        var result = new int[lines.Count];
-        for (var i = 0; i < lines.Count; i++)
+        // Compared a block at a time, so that a long common end is compared with vector instructions.
+        const int Block = 1024;
+        var length = Math.Min(a.Length, b.Length);
+        var common = 0;
+        while (common + Block <= length && a[^(common + Block)..^common].SequenceEqual(b[^(common + Block)..^common]))
         {
-            if (!ids.TryGetValue(lines[i], out var id))
+            common += Block;
+        }
+
+        while (common < length && a[^(common + 1)] == b[^(common + 1)])
+        {
+            common++;
+        }
+
+        return common;
+    }
+
+    /// <summary>
+    /// Numbers the lines of both texts so that equal lines get the same number: that of the first of them, counting
+    /// the old lines first. A hash table of line numbers, compared by their text, so no line is copied into a key.
+    /// </summary>
+    private static (int[] Old, int[] New) LineIds(Lines oldLines, Lines newLines)
+    {
+        var total = oldLines.Count + newLines.Count;
+        var slots = new int[BitOperations.RoundUpToPowerOf2((uint)(total + (total / 2) + 1))]; // 1 + a line number, or 0 if free
+        var mask = slots.Length - 1;
+        var oldIds = new int[oldLines.Count];
+        var newIds = new int[newLines.Count];
+        for (var line = 0; line < oldIds.Length; line++)
+        {
+            oldIds[line] = Id(line);
+        }
+
+        for (var line = 0; line < newIds.Length; line++)
+        {
+            newIds[line] = Id(oldIds.Length + line);
+        }
+
+        return (oldIds, newIds);
+
+        ReadOnlySpan<char> Text(int number) => number < oldLines.Count ? oldLines[number] : newLines[number - oldLines.Count];
+
+        int Id(int number)
+        {
+            var text = Text(number);
+            var slot = string.GetHashCode(text) & mask;
+            for (; slots[slot] != 0; slot = (slot + 1) & mask)
             {
-                id = ids.Count;
-                ids.Add(lines[i], id);
+                if (Text(slots[slot] - 1).SequenceEqual(text))
+                {
+                    return slots[slot] - 1;
+                }
             }
 
-            result[i] = id;
+            slots[slot] = number + 1;
+            return number;
         }
-
-        return result;
     }
 
-    private static void WriteHunks(StringBuilder output, List<string> oldLines, List<string> newLines, bool[] deleted, bool[] inserted)
+    /// <summary>Writes the hunks; <paramref name="firstLine"/> is how many lines come before the first of <paramref name="oldLines"/>.</summary>
+    private static void WriteHunks(TextWriter output, Lines oldLines, Lines newLines, bool[] deleted, bool[] inserted, int firstLine)
     {
         // Walk both files in step; a "change" is any run of deleted and/or inserted lines.
         var changes = new List<(int OldStart, int OldEnd, int NewStart, int NewEnd)>();
@@ -112,8 +182,11 @@ public static class UnifiedDiff
             var newFrom = changes[c].NewStart - (changes[c].OldStart - oldFrom);
             var oldTo = Math.Min(oldLines.Count, changes[last].OldEnd + Context);
             var newTo = changes[last].NewEnd + (oldTo - changes[last].OldEnd);
-            output.Append("@@ -").Append(Range(oldFrom, oldTo - oldFrom))
-                .Append(" +").Append(Range(newFrom, newTo - newFrom)).Append(" @@\n");
+            output.Write("@@ -");
+            WriteRange(output, firstLine + oldFrom, oldTo - oldFrom);
+            output.Write(" +");
+            WriteRange(output, firstLine + newFrom, newTo - newFrom);
+            output.Write(" @@\n");
 
             var oldLine = oldFrom;
             var newLine = newFrom;
@@ -146,26 +219,60 @@ public static class UnifiedDiff
         }
     }
 
-    private static string Range(int start, int count) => count switch
+    /// <summary>A hunk's range: the 1-based first line and the count, which is left out when 1.</summary>
+    private static void WriteRange(TextWriter output, int start, int count)
     {
-        0 => $"{start},0",
-        1 => $"{start + 1}",
-        _ => $"{start + 1},{count}",
-    };
+        output.WriteNumber(count == 0 ? start : start + 1);
+        if (count != 1)
+        {
+            output.Write(',');
+            output.WriteNumber(count);
+        }
+    }
 
-    private static void WriteLine(StringBuilder output, char prefix, string line)
+    private static void WriteLine(TextWriter output, char prefix, ReadOnlySpan<char> line)
     {
-        output.Append(prefix).Append(line);
+        output.Write(prefix);
+        output.Write(line);
         if (!line.EndsWith('\n'))
         {
-            output.Append("\n\\ No newline at end of file\n");
+            output.Write("\n\\ No newline at end of file\n");
         }
+    }
+
+    /// <summary>The lines of a part of a text, as spans of it, each with its line break if it has one.</summary>
+    private sealed class Lines
+    {
+        private readonly string _text;
+        private readonly int[] _starts; // where each line starts, then where the last ends
+
+        public Lines(string text, int start, int end)
+        {
+            _text = text;
+            var part = text.AsSpan(start, end - start);
+            _starts = new int[part.Count('\n') + (part.IsEmpty || part[^1] == '\n' ? 1 : 2)];
+            _starts[0] = start;
+            for (var line = 1; line < _starts.Length; line++)
+            {
+                var next = text.AsSpan(start, end - start).IndexOf('\n');
+                start = next < 0 ? end : start + next + 1;
+                _starts[line] = start;
+            }
+        }
+
+        public int Count => _starts.Length - 1;
+
+        public ReadOnlySpan<char> this[int line] => _text.AsSpan(_starts[line], _starts[line + 1] - _starts[line]);
     }
 
     /// <summary>Linear-space Myers: marks the lines of a deleted and of b inserted.</summary>
     private sealed class Matcher(int[] a, int[] b, bool[] deleted, bool[] inserted)
     {
         private const int MinimumCostLimit = 256;
+
+        // The diagonals of Split's forward and backward searches, kept from one call to the next.
+        private int[] _forward = [];
+        private int[] _backward = [];
 
         public void Diff(int aLow, int aHigh, int bLow, int bHigh)
         {
@@ -217,11 +324,21 @@ public static class UnifiedDiff
             var m = bHigh - bLow;
             var maxD = (n + m + 1) / 2;
             var costLimit = Math.Max(MinimumCostLimit, (int)Math.Sqrt(n + m));
-            var offset = maxD + 1;
-            var forward = new int[2 * maxD + 3];
-            var backward = new int[2 * maxD + 3];
-            Array.Fill(forward, -1);
-            Array.Fill(backward, -1);
+
+            // From d = 1 on, the best point found is off the start, so the search returns at d = costLimit at the
+            // latest and needs no more diagonals than that.
+            var depth = Math.Min(maxD, costLimit + 1);
+            var offset = depth + 1;
+            if (_forward.Length < (2 * depth) + 3)
+            {
+                _forward = new int[(2 * depth) + 3];
+                _backward = new int[(2 * depth) + 3];
+            }
+
+            var forward = _forward.AsSpan(0, (2 * depth) + 3);
+            var backward = _backward.AsSpan(0, (2 * depth) + 3);
+            forward.Fill(-1);
+            backward.Fill(-1);
             forward[offset + 1] = 0;
             backward[offset + 1] = 0;
             var delta = n - m;
@@ -229,7 +346,7 @@ public static class UnifiedDiff
             int kForwardStart = 0, kForwardEnd = 0, kBackwardStart = 0, kBackwardEnd = 0;
             int bestX = 0, bestY = 0;
 
-            for (var d = 0; d < maxD; d++)
+            for (var d = 0; d < depth; d++)
             {
                 for (var k = -d + kForwardStart; k <= d - kForwardEnd; k += 2)
                 {

@@ -1,50 +1,100 @@
-using System.Text;
+using System.Buffers;
+using AlloyLint.Cli.IO;
 using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Rules.Fixes;
 
 namespace AlloyLint.Cli.Reporting;
 
 /// <summary>
 /// GitHub Actions workflow commands (<c>::error file=…,line=…::message</c>) that become annotations on the
 /// changed files. Values are escaped as GitHub's toolkit does; columns are left out when a span crosses lines.
+/// Each command is written piece by piece, so a large report builds no string per finding.
 /// </summary>
 internal sealed class GitHubReporter(ReportOptions options) : IReporter
 {
+    private static readonly SearchValues<char> DataSpecials = SearchValues.Create("%\r\n");
+    private static readonly SearchValues<char> PropertySpecials = SearchValues.Create("%\r\n:,");
+
     public void Write(LintReport report, TextWriter output)
     {
         foreach (var diagnostic in report.Diagnostics)
         {
             var (start, end) = (diagnostic.Start, diagnostic.End);
-            var properties = new StringBuilder($"file={EscapeProperty(options.DisplayPath(diagnostic.Source.Path))},line={start.Line}");
+            output.Write("::");
+            output.Write(Command(diagnostic.Severity));
+            output.Write(" file=");
+            WriteProperty(output, options.DisplayPath(diagnostic.Source.Path));
+            output.Write(",line=");
+            output.WriteNumber(start.Line);
             if (start.Line == end.Line)
             {
-                properties.Append($",col={start.Column},endLine={end.Line},endColumn={end.Column}");
-            }
-            else
-            {
-                properties.Append($",endLine={end.Line}");
+                output.Write(",col=");
+                output.WriteNumber(start.Column);
             }
 
-            properties.Append($",title={EscapeProperty($"{diagnostic.Rule.Id} ({diagnostic.Rule.Name})")}");
-            var message = diagnostic.Message;
+            output.Write(",endLine=");
+            output.WriteNumber(end.Line);
+            if (start.Line == end.Line)
+            {
+                output.Write(",endColumn=");
+                output.WriteNumber(end.Column);
+            }
+
+            output.Write(",title=");
+            WriteProperty(output, diagnostic.Rule.Id);
+            output.Write(" (");
+            WriteProperty(output, diagnostic.Rule.Name);
+            output.Write(")::");
+            WriteData(output, diagnostic.Message);
             if (diagnostic.Fix is { } fix)
             {
-                message += $"\nfix: {fix.Title} ({(fix.Applicability == Rules.Fixes.Applicability.Safe ? "safe" : "unsafe")})";
+                output.Write("%0Afix: ");
+                WriteData(output, fix.Title);
+                output.Write(fix.Applicability == Applicability.Safe ? " (safe)" : " (unsafe)");
             }
 
-            output.WriteLine($"::{Command(diagnostic.Severity)} {properties}::{EscapeData(message)}");
+            output.WriteLine();
         }
 
         foreach (var problem in report.Problems)
         {
-            output.WriteLine($"::error file={EscapeProperty(options.DisplayPath(problem.Path))},title={ProductInfo.Name}::{EscapeData($"{options.DisplayPath(problem.Path)}: {problem.Message}")}");
+            var path = options.DisplayPath(problem.Path);
+            output.Write("::error file=");
+            WriteProperty(output, path);
+            output.Write(",title=");
+            output.Write(ProductInfo.Name);
+            output.Write("::");
+            WriteData(output, path);
+            output.Write(": ");
+            WriteData(output, problem.Message);
+            output.WriteLine();
         }
     }
 
-    public static string EscapeData(string value) =>
-        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+    /// <summary>A message, escaped as the toolkit's <c>escapeData</c> does: <c>%</c>, CR and LF.</summary>
+    public static void WriteData(TextWriter output, ReadOnlySpan<char> value) => WriteEscaped(output, value, DataSpecials);
 
-    public static string EscapeProperty(string value) =>
-        EscapeData(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+    /// <summary>A property value, escaped as the toolkit's <c>escapeProperty</c> does: also <c>:</c> and <c>,</c>.</summary>
+    public static void WriteProperty(TextWriter output, ReadOnlySpan<char> value) => WriteEscaped(output, value, PropertySpecials);
+
+    private static void WriteEscaped(TextWriter output, ReadOnlySpan<char> value, SearchValues<char> specials)
+    {
+        for (var next = value.IndexOfAny(specials); next >= 0; next = value.IndexOfAny(specials))
+        {
+            output.Write(value[..next]);
+            output.Write(value[next] switch
+            {
+                '%' => "%25",
+                '\r' => "%0D",
+                '\n' => "%0A",
+                ':' => "%3A",
+                _ => "%2C",
+            });
+            value = value[(next + 1)..];
+        }
+
+        output.Write(value);
+    }
 
     private static string Command(Severity severity) => severity switch
     {

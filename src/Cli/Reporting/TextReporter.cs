@@ -1,6 +1,5 @@
-using System.Text;
+using AlloyLint.Cli.IO;
 using AlloyLint.Parser.Diagnostics;
-using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
 
@@ -28,47 +27,100 @@ internal sealed class TextReporter(ReportOptions options) : IReporter
         }
     }
 
+    /// <summary>Written piece by piece: strings built per finding would be most of a large run's report memory.</summary>
     private void WriteDiagnostic(LintDiagnostic diagnostic, TextWriter output)
     {
         var (start, end) = (diagnostic.Start, diagnostic.End);
-        var severity = SeverityNames.Name(diagnostic.Severity);
         var color = SeverityColor(diagnostic.Severity);
-        output.WriteLine($"{Bold($"{options.DisplayPath(diagnostic.Source.Path)}:{start}:")} {Paint($"{severity}[{diagnostic.Rule.Id}]", color)}{Bold($": {ConciseReporter.OneLine(diagnostic.Message)}")}");
+        BeginStyle(output);
+        output.Write(options.DisplayPath(diagnostic.Source.Path));
+        output.Write(':');
+        output.WriteNumber(start.Line);
+        output.Write(':');
+        output.WriteNumber(start.Column);
+        output.Write(':');
+        EndStyle(output);
+        output.Write(' ');
+        BeginStyle(output, color);
+        output.Write(SeverityNames.Name(diagnostic.Severity));
+        output.Write('[');
+        output.Write(diagnostic.Rule.Id);
+        output.Write(']');
+        EndStyle(output);
+        BeginStyle(output);
+        output.Write(": ");
+        output.Write(ConciseReporter.OneLine(diagnostic.Message));
+        EndStyle(output);
+        output.WriteLine();
 
+        var text = diagnostic.Source.Text;
         var lines = diagnostic.Source.Lines;
         var lastLine = Math.Max(start.Line, end.Line - (end.Column == 1 && end.Line > start.Line ? 1 : 0));
-        var gutterWidth = lastLine.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
-        var blankGutter = Paint(new string(' ', gutterWidth + 1) + "|", Blue);
-        output.WriteLine(blankGutter);
+        var gutterWidth = TextWriterExtensions.DigitCount(lastLine);
+        WriteGutter(output, gutterWidth + 1, "|");
+        output.WriteLine();
         for (var line = start.Line; line <= lastLine; line++)
         {
             if (lastLine - start.Line >= MaxShownLines && line == start.Line + 1)
             {
-                output.WriteLine(Paint(new string(' ', gutterWidth) + " ...", Blue));
+                WriteGutter(output, gutterWidth, " ...");
+                output.WriteLine();
                 line = lastLine - 1;
                 continue;
             }
 
-            var text = lines.LineText(line);
-            var from = line == start.Line ? start.Column - 1 : 0;
-            var to = line == end.Line ? end.Column - 1 : text.Length;
-            var number = line.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(gutterWidth);
-            output.WriteLine($"{Paint(number + " |", Blue)} {ExpandTabs(text, text.Length)}".TrimEnd());
+            var lineText = text.AsSpan(lines.LineStart(line), lines.LineEnd(line) - lines.LineStart(line));
+            BeginStyle(output, Blue);
+            output.WriteRepeated(' ', gutterWidth - TextWriterExtensions.DigitCount(line));
+            output.WriteNumber(line);
+            output.Write(" |");
+            EndStyle(output);
+            var shown = lineText.TrimEnd();
+            if (!shown.IsEmpty)
+            {
+                output.Write(' ');
+                WriteExpandingTabs(output, shown);
+            }
+
+            output.WriteLine();
             if (line == start.Line || line == lastLine)
             {
-                var caretStart = DisplayWidth(text, Math.Min(from, text.Length));
-                var caretCount = Math.Max(1, DisplayWidth(text, Math.Min(to, text.Length)) - caretStart);
-                output.WriteLine($"{blankGutter} {new string(' ', caretStart)}{Paint(new string('^', caretCount), color)}");
+                var from = line == start.Line ? start.Column - 1 : 0;
+                var to = line == end.Line ? end.Column - 1 : lineText.Length;
+                var caretStart = DisplayWidth(lineText[..Math.Min(from, lineText.Length)]);
+                var caretCount = Math.Max(1, DisplayWidth(lineText[..Math.Min(to, lineText.Length)]) - caretStart);
+                WriteGutter(output, gutterWidth + 1, "|");
+                output.WriteRepeated(' ', caretStart + 1);
+                BeginStyle(output, color);
+                output.WriteRepeated('^', caretCount);
+                EndStyle(output);
+                output.WriteLine();
             }
         }
 
         if (diagnostic.Fix is { } fix)
         {
-            var safety = fix.Applicability == Applicability.Safe ? "safe fix" : "unsafe fix, needs --unsafe-fixes";
-            output.WriteLine($"{Paint(new string(' ', gutterWidth + 1) + "=", Blue)} {Bold("fix")}: {fix.Title} ({safety})");
+            WriteGutter(output, gutterWidth + 1, "=");
+            output.Write(' ');
+            BeginStyle(output);
+            output.Write("fix");
+            EndStyle(output);
+            output.Write(": ");
+            output.Write(fix.Title);
+            output.Write(fix.Applicability == Applicability.Safe ? " (safe fix)" : " (unsafe fix, needs --unsafe-fixes)");
+            output.WriteLine();
         }
 
         output.WriteLine();
+    }
+
+    /// <summary>The left margin of the source lines: <paramref name="indent"/> spaces and a mark, in blue.</summary>
+    private void WriteGutter(TextWriter output, int indent, string mark)
+    {
+        BeginStyle(output, Blue);
+        output.WriteRepeated(' ', indent);
+        output.Write(mark);
+        EndStyle(output);
     }
 
     private void WriteSummary(LintReport report, TextWriter output)
@@ -119,32 +171,26 @@ internal sealed class TextReporter(ReportOptions options) : IReporter
 
     internal static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
-    private static string ExpandTabs(string text, int length)
+    private static void WriteExpandingTabs(TextWriter output, ReadOnlySpan<char> text)
     {
-        var builder = new StringBuilder(length);
-        foreach (var c in text.AsSpan(0, length))
+        for (var tab = text.IndexOf('\t'); tab >= 0; tab = text.IndexOf('\t'))
         {
-            builder.Append(c == '\t' ? new string(' ', TabWidth) : c.ToString());
+            output.Write(text[..tab]);
+            output.WriteRepeated(' ', TabWidth);
+            text = text[(tab + 1)..];
         }
 
-        return builder.ToString();
+        output.Write(text);
     }
 
-    private static int DisplayWidth(string text, int length)
-    {
-        var width = 0;
-        foreach (var c in text.AsSpan(0, length))
-        {
-            width += c == '\t' ? TabWidth : 1;
-        }
-
-        return width;
-    }
+    private static int DisplayWidth(ReadOnlySpan<char> text) => text.Length + (text.Count('\t') * (TabWidth - 1));
 
     private const string Red = "\u001b[31m";
     private const string Yellow = "\u001b[33m";
     private const string Cyan = "\u001b[36m";
     private const string Blue = "\u001b[34m";
+    private const string BoldCode = "\u001b[1m";
+    private const string ResetCode = "\u001b[0m";
 
     private static string SeverityColor(Severity severity) => severity switch
     {
@@ -153,7 +199,24 @@ internal sealed class TextReporter(ReportOptions options) : IReporter
         _ => Cyan,
     };
 
-    private string Paint(string text, string color) => options.Color ? $"\u001b[1m{color}{text}\u001b[0m" : text;
+    /// <summary>Starts bold text, in <paramref name="color"/> if given, when colour is on; <see cref="EndStyle"/> ends it.</summary>
+    private void BeginStyle(TextWriter output, string? color = null)
+    {
+        if (options.Color)
+        {
+            output.Write(BoldCode);
+            if (color is not null)
+            {
+                output.Write(color);
+            }
+        }
+    }
 
-    private string Bold(string text) => options.Color ? $"\u001b[1m{text}\u001b[0m" : text;
+    private void EndStyle(TextWriter output)
+    {
+        if (options.Color)
+        {
+            output.Write(ResetCode);
+        }
+    }
 }

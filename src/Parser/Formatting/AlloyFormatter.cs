@@ -203,10 +203,12 @@ public static class AlloyFormatter
     private static void Print(SyntaxTree tree, ReadOnlySpan<Statement> statements, ImmutableArray<Comment> comments, char escape, int baseIndent, ITextSink output)
     {
         // The stages' buffers are as large as a snippet needs, up to 8 K characters for a large file (the tab writer's
-        // and trimmer's grow if a run of aligned lines is longer): fixes format many snippets, each with its own.
+        // and trimmer's grow if a run of aligned lines is longer). They are rented from the shared pool and given back
+        // once printed, so that the parts of a large file printed one after another, or a fix's snippets, reuse a few.
         var capacity = Math.Clamp(tree.Source.Length + tree.Source.Length / 8, 256, 8 * 1024);
+        var trimmer = new Trimmer(output, escape, capacity);
         var tabWriter = new TabWriter(
-            new Trimmer(output, escape, capacity),
+            trimmer,
             minWidth: 0,
             padding: 1,
             padChar: ' ',
@@ -218,6 +220,9 @@ public static class AlloyFormatter
         new Walker(printer, tree.Source).WalkStatements(statements);
         printer.Finish();
         tabWriter.Flush();
+        printer.ReturnBuffer();
+        tabWriter.ReturnBuffers();
+        trimmer.ReturnBuffers();
     }
 
     /// <summary>

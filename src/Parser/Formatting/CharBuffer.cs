@@ -1,13 +1,18 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace AlloyLint.Parser.Formatting;
 
 /// <summary>A growable run of characters, cleared and reused by the formatter stages between pieces of output.</summary>
-internal sealed class CharBuffer(int initialCapacity)
+/// <param name="fromPool">
+/// Whether its arrays are rented from the shared pool, to be given back by <see cref="ReturnToPool"/> once the
+/// output is printed: the stages printing the parts of a large file one after another then reuse a few arrays.
+/// </param>
+internal sealed class CharBuffer(int initialCapacity, bool fromPool = false)
 {
     private const int ShortCopy = 8;
 
-    private char[] _chars = new char[initialCapacity];
+    private char[] _chars = fromPool ? ArrayPool<char>.Shared.Rent(initialCapacity) : new char[initialCapacity];
 
     public int Length { get; private set; }
 
@@ -75,5 +80,28 @@ internal sealed class CharBuffer(int initialCapacity)
 
     public void Clear() => Length = 0;
 
-    private void Grow(int extra) => Array.Resize(ref _chars, Math.Max(_chars.Length * 2, Length + extra));
+    /// <summary>Gives a pooled buffer's array back to the pool; the buffer is empty and must not be used after.</summary>
+    public void ReturnToPool()
+    {
+        if (fromPool)
+        {
+            ArrayPool<char>.Shared.Return(_chars);
+            (_chars, Length) = ([], 0);
+        }
+    }
+
+    private void Grow(int extra)
+    {
+        var capacity = Math.Max(_chars.Length * 2, Length + extra);
+        if (!fromPool)
+        {
+            Array.Resize(ref _chars, capacity);
+            return;
+        }
+
+        var larger = ArrayPool<char>.Shared.Rent(capacity);
+        Chars.CopyTo(larger);
+        ArrayPool<char>.Shared.Return(_chars);
+        _chars = larger;
+    }
 }

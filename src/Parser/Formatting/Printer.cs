@@ -34,7 +34,7 @@ internal sealed class Printer
     private int _whitespaceCount;
 
     private readonly TabWriter _output;
-    private readonly char[] _buffer;
+    private char[] _buffer;
     private int _bufferLength;
     private bool _wroteAnything;
     private int _indent;
@@ -68,7 +68,7 @@ internal sealed class Printer
         _text = tree.Source.Text;
         _comments = comments;
         _output = output;
-        _buffer = new char[bufferSize];
+        _buffer = ArrayPool<char>.Shared.Rent(bufferSize);
         NextCommentGroup();
     }
 
@@ -181,6 +181,13 @@ internal sealed class Printer
     {
         Flush(new SourcePosition(int.MaxValue, int.MaxValue), atEnd: true);
         WriteBuffer();
+    }
+
+    /// <summary>Gives the buffer back to the pool after <see cref="Finish"/>.</summary>
+    public void ReturnBuffer()
+    {
+        ArrayPool<char>.Shared.Return(_buffer);
+        _buffer = [];
     }
 
     private void WriteItem(ReadOnlySpan<char> text, bool protectControls)

@@ -63,8 +63,8 @@ internal sealed class TabWriter
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minWidth);
         ArgumentOutOfRangeException.ThrowIfNegative(padding);
-        _text = new CharBuffer(initialCapacity);
-        _formatted = new CharBuffer(initialCapacity);
+        _text = new CharBuffer(initialCapacity, fromPool: true);
+        _formatted = new CharBuffer(initialCapacity, fromPool: true);
         _output = output;
         _minWidth = minWidth;
         _padding = padding;
@@ -383,5 +383,12 @@ internal sealed class TabWriter
         }
 
         return width;
+    }
+
+    /// <summary>Gives the buffers back to the pool after the last <see cref="Flush"/>.</summary>
+    public void ReturnBuffers()
+    {
+        _text.ReturnToPool();
+        _formatted.ReturnToPool();
     }
 }

@@ -12,8 +12,8 @@ internal sealed class Trimmer(ITextSink output, char escape, int initialCapacity
     private static readonly SearchValues<char> LineBreaksAndVerticalTab = SearchValues.Create("\n\f\v");
 
     // Blanks since the last text, written only if more text follows on the line.
-    private readonly CharBuffer _pendingSpace = new(64);
-    private readonly CharBuffer _trimmed = new(initialCapacity);
+    private readonly CharBuffer _pendingSpace = new(64, fromPool: true);
+    private readonly CharBuffer _trimmed = new(initialCapacity, fromPool: true);
     private bool _inEscape;
 
     public void Write(ReadOnlySpan<char> text)
@@ -99,5 +99,12 @@ internal sealed class Trimmer(ITextSink output, char escape, int initialCapacity
     {
         _trimmed.Append(_pendingSpace.Chars);
         _pendingSpace.Clear();
+    }
+
+    /// <summary>Gives the buffers back to the pool once everything is written.</summary>
+    public void ReturnBuffers()
+    {
+        _pendingSpace.ReturnToPool();
+        _trimmed.ReturnToPool();
     }
 }

@@ -121,13 +121,9 @@ internal static class AlloyGrammar
         var quoted = false;
         if (kind is AlloyToken.String or AlloyToken.Ident)
         {
-            key = session.TextOf(session.Token(at));
-            if (kind == AlloyToken.String && key.Length > 2)
-            {
-                key = key[1..^1];
-                quoted = true;
-            }
-
+            // A quoted key is interned without its quotes, as a name is.
+            quoted = kind == AlloyToken.String && keySpan.Length > 2;
+            key = quoted ? session.Intern(new TextSpan(keySpan.Start + 1, keySpan.Length - 2)) : session.TextOf(session.Token(at));
             at = session.Next(at);
         }
         else
@@ -464,23 +460,24 @@ internal static class AlloyGrammar
         BlockLabel? label = null;
         if (kind == AlloyToken.String)
         {
-            var literal = session.TextOf(session.Token(at));
-            if (literal[0] != '"')
+            var span = session.Span(at);
+            if (session.Text[span.Start] != '"')
             {
-                session.AddError(at, $"expected block label to be a double quoted string, but got {GoText.Quote(literal)}");
+                session.AddError(at, $"expected block label to be a double quoted string, but got {GoText.Quote(session.Text.Substring(span.Start, span.Length))}");
             }
 
             var value = string.Empty;
-            if (literal.Length > 2)
+            if (span.Length > 2)
             {
-                value = literal[1..^1];
+                // Interned without its quotes: the label is the name that references to the block use.
+                value = session.Intern(new TextSpan(span.Start + 1, span.Length - 2));
                 if (!Identifiers.IsValidIdentifier(value))
                 {
                     session.AddError(at, $"expected block label to be a valid identifier, but got {GoText.Quote(value)}");
                 }
             }
 
-            label = new BlockLabel(value, session.Span(at));
+            label = new BlockLabel(value, span);
         }
         else
         {

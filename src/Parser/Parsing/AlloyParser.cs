@@ -46,25 +46,26 @@ public static class AlloyParser
         var segments = new SegmentParse[starts.Length];
         if (segments.Length == 1)
         {
-            segments[0] = ParseSegment(source, starts[0], source.Length, new NameTable());
+            segments[0] = ParseSegment(source, starts[0], source.Length, new ParseScratch());
         }
         else
         {
             // A segment with an error stops the segments after it from starting: they are parsed again anyway.
-            // The segments parsed by one task share its name table, so a name is one string per task, not per segment.
+            // The segments parsed by one task share its scratch: a name is one string per task, not per segment, and the
+            // list stacks grow once per task.
             Parallel.For(
                 0,
                 segments.Length,
-                () => new NameTable(),
-                (i, loop, names) =>
+                () => new ParseScratch(),
+                (i, loop, scratch) =>
                 {
-                    segments[i] = ParseSegment(source, starts[i], i + 1 < starts.Length ? starts[i + 1] : source.Length, names);
+                    segments[i] = ParseSegment(source, starts[i], i + 1 < starts.Length ? starts[i + 1] : source.Length, scratch);
                     if (!segments[i].Diagnostics.IsEmpty)
                     {
                         loop.Break();
                     }
 
-                    return names;
+                    return scratch;
                 },
                 _ => { });
         }
@@ -74,7 +75,7 @@ public static class AlloyParser
         var firstWithErrors = Array.FindIndex(segments, segment => segment is null || !segment.Diagnostics.IsEmpty);
         if (firstWithErrors >= 0 && firstWithErrors < count - 1)
         {
-            segments[firstWithErrors] = ParseSegment(source, starts[firstWithErrors], source.Length, new NameTable());
+            segments[firstWithErrors] = ParseSegment(source, starts[firstWithErrors], source.Length, new ParseScratch());
             count = firstWithErrors + 1;
         }
 
@@ -85,7 +86,7 @@ public static class AlloyParser
     public static ExpressionParse ParseExpression(SourceText source)
     {
         var tokens = AlloyTokenizer.Instance.Scan(source);
-        var (expression, session, end) = Run(AlloyGrammar.StandaloneExpression, source.Text, tokens.Buffer, tokens.Count - 1, new NameTable());
+        var (expression, session, end) = Run(AlloyGrammar.StandaloneExpression, source.Text, tokens.Buffer, tokens.Count - 1, new ParseScratch());
         return new ExpressionParse(expression, session.Diagnostics(tokens.Errors, end));
     }
 
@@ -124,7 +125,7 @@ public static class AlloyParser
             origins.Add(index);
         }
 
-        var (expression, session, stop) = Run(AlloyGrammar.Expression, text, [.. tokens], tokens.Count - 1, new NameTable());
+        var (expression, session, stop) = Run(AlloyGrammar.Expression, text, [.. tokens], tokens.Count - 1, new ParseScratch());
         if (session.Diagnostics([], stop).FirstOrDefault() is { } error)
         {
             return TokenListParserResult.Empty<AlloyToken, Expression>(input, PositionOf(source, error.Span.Start), error.Message);
@@ -151,11 +152,11 @@ public static class AlloyParser
     /// nesting limit, the parse is run again on a thread with a stack large enough for that limit.
     /// </summary>
     private static (T Value, ParseSession Session, int Stop) Run<T>(
-        TokenListParser<AlloyToken, T> rule, string text, Token<AlloyToken>[] tokens, int eofIndex, NameTable names)
+        TokenListParser<AlloyToken, T> rule, string text, Token<AlloyToken>[] tokens, int eofIndex, ParseScratch scratch)
     {
         (T Value, ParseSession Session, int Stop) ParseOnce()
         {
-            var session = new ParseSession(text, tokens, eofIndex, names);
+            var session = new ParseSession(text, tokens, eofIndex, scratch);
             var result = session.Run(() => rule(new TokenList<AlloyToken>(tokens)));
             return (result.Value, session, result.Remainder.Position);
         }
@@ -229,7 +230,7 @@ public static class AlloyParser
         return -1;
     }
 
-    private static SegmentParse ParseSegment(SourceText source, int start, int end, NameTable names)
+    private static SegmentParse ParseSegment(SourceText source, int start, int end, ParseScratch scratch)
     {
         // The token buffer lives only during the segment's parse: rent it, so segments and files reuse a few buffers
         // (the shared pool gives unused buffers back to the GC when memory runs short or they sit idle).
@@ -237,7 +238,7 @@ public static class AlloyParser
         var tokens = AlloyTokenizer.Instance.Scan(source, buffer, start..end);
         try
         {
-            var (root, session, stop) = Run(AlloyGrammar.File, source.Text, tokens.Buffer, tokens.Count - 1, names);
+            var (root, session, stop) = Run(AlloyGrammar.File, source.Text, tokens.Buffer, tokens.Count - 1, scratch);
             return new SegmentParse(root.Statements, tokens.Comments, tokens.CommentGroupStarts, session.Diagnostics(tokens.Errors, stop));
         }
         finally

@@ -21,18 +21,18 @@ internal sealed class ParseSession
 
     private readonly Token<AlloyToken>[] _tokens;
     private readonly int _eofIndex;
-    private readonly NameTable _names;
+    private readonly ParseScratch _scratch;
     private readonly List<(int TokenIndex, Diagnostic Diagnostic)> _diagnostics = [];
     private int _lastErrorLine;
 
     /// <param name="tokens">Non-comment tokens; the one at <paramref name="eofIndex"/> is EOF and nothing after it is read.</param>
-    /// <param name="names">The strings of names and short literals, which sessions of one thread may share.</param>
-    public ParseSession(string text, Token<AlloyToken>[] tokens, int eofIndex, NameTable names)
+    /// <param name="scratch">The strings of names and short literals and the list stacks, which sessions of one thread may share.</param>
+    public ParseSession(string text, Token<AlloyToken>[] tokens, int eofIndex, ParseScratch scratch)
     {
         Text = text;
         _tokens = tokens;
         _eofIndex = eofIndex;
-        _names = names;
+        _scratch = scratch;
     }
 
     /// <summary>The session of the parse running on this thread (only <see cref="AlloyParser"/> runs the grammar).</summary>
@@ -52,13 +52,13 @@ internal sealed class ParseSession
     /// <summary>Set when the thread's stack ran low before the nesting limit was reached.</summary>
     public bool RanOutOfStack { get; private set; }
 
-    public ScratchStack<Statement> Statements { get; } = new();
+    public ScratchStack<Statement> Statements => _scratch.Statements;
 
-    public ScratchStack<Expression> Expressions { get; } = new();
+    public ScratchStack<Expression> Expressions => _scratch.Expressions;
 
-    public ScratchStack<ObjectField> Fields { get; } = new();
+    public ScratchStack<ObjectField> Fields => _scratch.Fields;
 
-    public ScratchStack<Identifier> NameParts { get; } = new();
+    public ScratchStack<Identifier> NameParts => _scratch.NameParts;
 
     /// <summary>Runs <paramref name="parse"/> with this session current on this thread.</summary>
     public T Run<T>(Func<T> parse)
@@ -103,7 +103,7 @@ internal sealed class ParseSession
     public string TextOf(Token<AlloyToken> token) => Intern(new TextSpan(token.Span.Position.Absolute, token.Span.Length));
 
     /// <summary>One string per distinct source text.</summary>
-    public string Intern(TextSpan span) => _names.Get(Text.AsSpan(span.Start, span.Length));
+    public string Intern(TextSpan span) => _scratch.Names.Get(Text.AsSpan(span.Start, span.Length));
 
     /// <summary>The literal upstream attaches to the current token: its text for names and literals, empty for operators.</summary>
     public string LiteralText(TokenList<AlloyToken> at) => Kind(at) switch

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
@@ -11,8 +12,19 @@ namespace AlloyLint.Parser.Text;
 /// </summary>
 public sealed class LineMap
 {
+    // Line starts are kept as 16-bit offsets from the start of their group of 64 lines, and each group's start in
+    // full: 2 bytes a line rather than 4 (a 10 MB file has half a million lines). When some group spans 64 K characters
+    // or more (lines of a thousand characters on average), every start is kept in full instead.
+    private const int GroupShift = 6;
+    private const int GroupMask = (1 << GroupShift) - 1;
+
     private readonly string _text;
-    private readonly int[] _lineStarts;
+
+    // Each group's start; when _offsets is null, each line's start.
+    private readonly int[] _starts;
+
+    // Each line's start less its group's start; null when every start is kept in full.
+    private readonly ushort[]? _offsets;
 
     // The 0-based line of the last lookup: callers mostly ask about the same or a later offset. Any value is a valid
     // hint, so threads may race on it.
@@ -21,11 +33,17 @@ public sealed class LineMap
     public LineMap(string text)
     {
         _text = text;
-        _lineStarts = new int[CountLineFeeds(text) + 1];
-        FindLineStarts(text, _lineStarts);
+        LineCount = CountLineFeeds(text) + 1;
+        _starts = new int[((LineCount - 1) >> GroupShift) + 1];
+        _offsets = new ushort[LineCount];
+        if (!FindLineStarts(text, _starts, _offsets))
+        {
+            (_starts, _offsets) = (new int[LineCount], null);
+            FindLineStarts(text, _starts, null);
+        }
     }
 
-    public int LineCount => _lineStarts.Length;
+    public int LineCount { get; }
 
     /// <summary>
     /// The number of '\n' in <paramref name="text"/>. <c>MemoryExtensions.Count</c> takes a bit mask of each vector's
@@ -65,11 +83,12 @@ public sealed class LineMap
     }
 
     /// <summary>
-    /// Writes the offset after each '\n' of <paramref name="text"/> to <paramref name="lineStarts"/> from index 1. Lines
-    /// average a few dozen characters, so a search call per line costs more than taking 16 characters at a time and
-    /// walking the bits of their matches.
+    /// Records the offset after each '\n' of <paramref name="text"/> as the start of lines 2 on (see <see cref="Record"/>);
+    /// false when a group spans too many characters for <paramref name="offsets"/>. Lines average a few dozen
+    /// characters, so a search call per line costs more than taking 16 characters at a time and walking the bits of
+    /// their matches.
     /// </summary>
-    private static void FindLineStarts(ReadOnlySpan<char> text, int[] lineStarts)
+    private static bool FindLineStarts(ReadOnlySpan<char> text, int[] starts, ushort[]? offsets)
     {
         var chars = MemoryMarshal.Cast<char, ushort>(text);
         ref var first = ref MemoryMarshal.GetReference(chars);
@@ -85,28 +104,61 @@ public sealed class LineMap
             var matches = Vector128.Narrow(low, high).ExtractMostSignificantBits();
             while (matches != 0)
             {
-                lineStarts[line++] = i + BitOperations.TrailingZeroCount(matches) + 1;
+                if (!Record(starts, offsets, line++, i + BitOperations.TrailingZeroCount(matches) + 1))
+                {
+                    return false;
+                }
+
                 matches &= matches - 1;
             }
         }
 
         for (; i < chars.Length; i++)
         {
-            if (chars[i] == '\n')
+            if (chars[i] == '\n' && !Record(starts, offsets, line++, i + 1))
             {
-                lineStarts[line++] = i + 1;
+                return false;
             }
         }
+
+        return true;
     }
 
+    /// <summary>
+    /// Records that the 0-based <paramref name="line"/> starts at <paramref name="start"/>: in <paramref name="starts"/>
+    /// alone when <paramref name="offsets"/> is null, else as an offset from its group's start (false when it does not fit).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Record(int[] starts, ushort[]? offsets, int line, int start)
+    {
+        if (offsets is null)
+        {
+            starts[line] = start;
+            return true;
+        }
+
+        if ((line & GroupMask) == 0)
+        {
+            starts[line >> GroupShift] = start;
+            return true;
+        }
+
+        var offset = start - starts[line >> GroupShift];
+        offsets[line] = (ushort)offset;
+        return offset <= ushort.MaxValue;
+    }
+
+    /// <summary>Where the 0-based <paramref name="index"/>th line starts.</summary>
+    private int StartOf(int index) => _offsets is { } offsets ? _starts[index >> GroupShift] + offsets[index] : _starts[index];
+
     /// <summary>The offset at which the 1-based <paramref name="line"/> starts.</summary>
-    public int LineStart(int line) => _lineStarts[line - 1];
+    public int LineStart(int line) => StartOf(line - 1);
 
     /// <summary>The offset just past the last character of the line, before its '\r\n' or '\n'.</summary>
     public int LineEnd(int line)
     {
-        var end = line < _lineStarts.Length ? _lineStarts[line] - 1 : _text.Length;
-        if (end > _lineStarts[line - 1] && _text[end - 1] == '\r')
+        var end = line < LineCount ? StartOf(line) - 1 : _text.Length;
+        if (end > StartOf(line - 1) && _text[end - 1] == '\r')
         {
             end--;
         }
@@ -121,13 +173,28 @@ public sealed class LineMap
     public int GetLine(int offset)
     {
         var hint = _lastLine;
-        if (_lineStarts[hint] <= offset && (hint + 1 == _lineStarts.Length || offset < _lineStarts[hint + 1]))
+        if (StartOf(hint) <= offset && (hint + 1 == LineCount || offset < StartOf(hint + 1)))
         {
             return hint + 1;
         }
 
-        var index = Array.BinarySearch(_lineStarts, offset);
+        // The last line starting at or before the offset: found among the groups, then within its group.
+        var index = Array.BinarySearch(_starts, offset);
         var line = index >= 0 ? index + 1 : ~index;
+        if (_offsets is { } offsets && line > 0)
+        {
+            var group = line - 1;
+            var inGroup = offset - _starts[group];
+            var (first, last) = (group << GroupShift, Math.Min((group << GroupShift) + GroupMask, LineCount - 1));
+            while (first < last)
+            {
+                var middle = (first + last + 1) / 2;
+                (first, last) = offsets[middle] <= inGroup ? (middle, last) : (first, middle - 1);
+            }
+
+            line = first + 1;
+        }
+
         if (line > 0)
         {
             _lastLine = line - 1;
@@ -139,14 +206,14 @@ public sealed class LineMap
     public LinePosition GetPosition(int offset)
     {
         var line = GetLine(offset);
-        return new LinePosition(line, offset - _lineStarts[line - 1] + 1);
+        return new LinePosition(line, offset - LineStart(line) + 1);
     }
 
     /// <summary>The 1-based column in UTF-8 bytes, as upstream Alloy counts it (without a BOM).</summary>
     public int GetUtf8Column(int offset)
     {
         var line = GetLine(offset);
-        var start = _lineStarts[line - 1];
+        var start = LineStart(line);
         return Encoding.UTF8.GetByteCount(_text.AsSpan(start, offset - start)) + 1;
     }
 }

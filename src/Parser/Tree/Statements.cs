@@ -37,13 +37,15 @@ public sealed class AttributeStatement(Identifier name, Expression value) : Stat
 /// </summary>
 public sealed class BlockStatement : Statement
 {
-    // The parts of a name written apart (see IsNameWrittenApart); default for a name written as one run of
-    // identifiers and dots, whose parts are read off Name: most blocks, which then keep no array of parts.
-    private readonly ImmutableArray<Identifier> _partsWrittenApart;
+    // A block laid out as usual keeps only where its name and label start: the name is one run as long as its text,
+    // the label its value in quotes, and each brace one character just outside the body. Any other layout (a name
+    // written apart, a syntax error) keeps every span in an UnusualLayout. So the usual block is 56 bytes, not 80.
+    private readonly int _nameStart;
+    private readonly int _labelStart;
 
-    // The label's value and span, not a label object per block; the value is null when there is no label.
+    // The label's value; null when there is no label.
     private readonly string? _labelValue;
-    private readonly TextSpan _labelSpan;
+    private readonly UnusualLayout? _unusual;
 
     /// <param name="name">The parts joined by dots; the parser passes one string per distinct name.</param>
     /// <param name="nameSpan">From the first part's start to the last part's end.</param>
@@ -58,35 +60,44 @@ public sealed class BlockStatement : Statement
         TextSpan closeBrace)
     {
         Name = name;
-        NameSpan = nameSpan;
-        _partsWrittenApart = partsWrittenApart;
-        (_labelValue, _labelSpan) = label is { } written ? (written.Value, written.Span) : (null, default);
-        OpenBrace = openBrace;
         Body = body;
-        CloseBrace = closeBrace;
+        _nameStart = nameSpan.Start;
+        _labelValue = label?.Value;
+        _labelStart = label?.Span.Start ?? 0;
+        var laidOutAsUsual = partsWrittenApart.IsDefault
+            && nameSpan.Length == name.Length
+            && (label is not { } written || written.Span.Length == written.Value.Length + 2)
+            && openBrace == new TextSpan(body.Span.Start - 1, 1)
+            && closeBrace == new TextSpan(body.Span.End, 1);
+        if (!laidOutAsUsual)
+        {
+            _unusual = new UnusualLayout(nameSpan, partsWrittenApart, label?.Span ?? default, openBrace, closeBrace);
+        }
     }
 
     /// <summary>The dotted name, e.g. <c>prometheus.scrape</c>.</summary>
     public string Name { get; }
 
-    public TextSpan NameSpan { get; }
+    public TextSpan NameSpan => _unusual is { } unusual ? unusual.NameSpan : new TextSpan(_nameStart, Name.Length);
 
     /// <summary>
     /// True when something (spaces, line breaks, comments) stands between a part of the name and a dot, or a part is
     /// not an identifier (a syntax error).
     /// </summary>
-    public bool IsNameWrittenApart => !_partsWrittenApart.IsDefault;
+    public bool IsNameWrittenApart => _unusual is { PartsWrittenApart.IsDefault: false };
 
     /// <summary>Each part of the name with its span. Built on each call for a name written in one run.</summary>
-    public ImmutableArray<Identifier> NameParts => IsNameWrittenApart ? _partsWrittenApart : SplitName();
+    public ImmutableArray<Identifier> NameParts => IsNameWrittenApart ? _unusual!.PartsWrittenApart : SplitName();
 
-    public BlockLabel? Label => _labelValue is null ? null : new BlockLabel(_labelValue, _labelSpan);
+    public BlockLabel? Label => _labelValue is null
+        ? null
+        : new BlockLabel(_labelValue, _unusual is { } unusual ? unusual.LabelSpan : new TextSpan(_labelStart, _labelValue.Length + 2));
 
-    public TextSpan OpenBrace { get; }
+    public TextSpan OpenBrace => _unusual is { } unusual ? unusual.OpenBrace : new TextSpan(Body.Span.Start - 1, 1);
 
     public Body Body { get; }
 
-    public TextSpan CloseBrace { get; }
+    public TextSpan CloseBrace => _unusual is { } unusual ? unusual.CloseBrace : new TextSpan(Body.Span.End, 1);
 
     public override TextSpan Span => TextSpan.FromBounds(NameSpan.Start, CloseBrace.End);
 
@@ -103,6 +114,9 @@ public sealed class BlockStatement : Statement
 
         return parts.MoveToImmutable();
     }
+
+    /// <summary>The spans of a block not laid out as usual (see the fields of <see cref="BlockStatement"/>).</summary>
+    private sealed record UnusualLayout(TextSpan NameSpan, ImmutableArray<Identifier> PartsWrittenApart, TextSpan LabelSpan, TextSpan OpenBrace, TextSpan CloseBrace);
 }
 
 /// <summary>A block label: <see cref="Value"/> is the text between the quotes (not unescaped, as upstream).</summary>

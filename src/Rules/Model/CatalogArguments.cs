@@ -63,12 +63,13 @@ public static class CatalogArguments
 {
     /// <summary>
     /// The attributes whose schema <paramref name="attributes"/> accepts and the blocks whose schema <paramref name="blocks"/>
-    /// accepts, owner by owner, each owner's bodies outermost first and in source order. Only those are materialised:
-    /// finding them allocates nothing per statement.
+    /// accepts, owner by owner, each owner's bodies outermost first and in source order; with <paramref name="statements"/>,
+    /// only those whose statement it accepts too. Only those are materialised: finding them allocates nothing per statement.
     /// </summary>
-    public static IReadOnlyList<CatalogArgument> Where(SemanticModel model, Func<AttributeSchema, bool> attributes, Func<BlockSchema, bool> blocks)
+    public static IReadOnlyList<CatalogArgument> Where(
+        SemanticModel model, Func<AttributeSchema, bool> attributes, Func<BlockSchema, bool> blocks, Func<Statement, bool>? statements = null)
     {
-        var walk = new Walker(attributes, blocks);
+        var walk = new Walker(attributes, blocks, statements);
 
         // Owners whose bodies are checked against their catalog schema: their statements carry their schemas in the
         // model's checked bodies, read without touching the syntax of the statements that do not match.
@@ -206,7 +207,7 @@ public static class CatalogArguments
     /// <summary>Whether the owner's body is among the checked bodies with its catalog schema: not a custom or imported component.</summary>
     private static bool IsCheckedAgainstCatalog(ModelBlock owner) => ModelSchemas.SchemaOf(owner) is not null && IsOwner(owner);
 
-    private sealed class Walker(Func<AttributeSchema, bool> attributes, Func<BlockSchema, bool> blocks)
+    private sealed class Walker(Func<AttributeSchema, bool> attributes, Func<BlockSchema, bool> blocks, Func<Statement, bool>? statements)
     {
         private readonly List<BlockStatement> _path = [];
         private readonly Dictionary<Catalog.BodySchema, bool> _mayHoldMatches = [];
@@ -231,7 +232,8 @@ public static class CatalogArguments
         {
             foreach (var statement in body.Statements.Span)
             {
-                if (statement.Attribute is { } attribute ? attributes(attribute) : statement.Block is { } block && blocks(block))
+                if ((statement.Attribute is { } attribute ? attributes(attribute) : statement.Block is { } block && blocks(block))
+                    && (statements is null || statements(statement.Syntax)))
                 {
                     Found.Add(new CatalogArgument(body.Owner, body.Owner.CatalogSchema!, body.Block, body.Schema, statement.Syntax, statement.Attribute, statement.Block));
                 }
@@ -245,14 +247,14 @@ public static class CatalogArguments
                 switch (statement)
                 {
                     case AttributeStatement attribute when schema.FindAttribute(attribute.Name.Name) is { } attributeSchema:
-                        if (attributes(attributeSchema))
+                        if (attributes(attributeSchema) && (statements is null || statements(attribute)))
                         {
                             Found.Add(new CatalogArgument(owner, ownerSchema, BodyBlock(owner), schema, attribute, attributeSchema, null));
                         }
 
                         break;
                     case BlockStatement block when schema.FindBlock(block.Name) is { } blockSchema:
-                        if (blocks(blockSchema))
+                        if (blocks(blockSchema) && (statements is null || statements(block)))
                         {
                             Found.Add(new CatalogArgument(owner, ownerSchema, BodyBlock(owner), schema, block, null, blockSchema));
                         }

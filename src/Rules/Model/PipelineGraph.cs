@@ -13,7 +13,30 @@ public enum EdgeKind
 /// One edge of the pipeline, in the direction data flows: for <c>forward_to = [b.receiver]</c> written in a,
 /// <see cref="From"/> is a and <see cref="To"/> is b; for <c>targets = e.targets</c> written in s, From is e and To is s.
 /// </summary>
-public sealed record PipelineEdge(ModelBlock From, ModelBlock To, EdgeKind Kind, Reference Reference);
+/// <remarks>
+/// The reference says all of it (its owner, the component it names and the export), so an edge is that reference and
+/// no object of its own: a large configuration has tens of thousands.
+/// </remarks>
+public readonly struct PipelineEdge
+{
+    /// <param name="reference">A reference from a block to another component.</param>
+    internal PipelineEdge(Reference reference) => Reference = reference;
+
+    /// <summary>The reference the edge comes from, written in one end and naming the other.</summary>
+    public Reference Reference { get; }
+
+    /// <summary>The block data comes from.</summary>
+    public ModelBlock From => IsToOwner ? Reference.Component! : Reference.Owner!;
+
+    /// <summary>The block data goes to.</summary>
+    public ModelBlock To => IsToOwner ? Reference.Owner! : Reference.Component!;
+
+    /// <summary>Data for exports that receive (<c>receiver</c>, <c>input</c>) or provide it (<c>targets</c>, <c>output</c>); a dependency for any other.</summary>
+    public EdgeKind Kind => Reference.Export is "receiver" or "input" or "targets" or "output" ? EdgeKind.Data : EdgeKind.Dependency;
+
+    // An export that provides data feeds the block that references it.
+    private bool IsToOwner => Reference.Export is "targets" or "output";
+}
 
 /// <summary>Which block feeds which, derived from the references between components and configuration blocks.</summary>
 public sealed class PipelineGraph
@@ -41,16 +64,7 @@ public sealed class PipelineGraph
                 continue;
             }
 
-            var (owner, component) = (reference.Owner!, reference.Component!);
-            edges[count++] = reference.Export switch
-            {
-                // Exports that receive data: a reference to one sends the referencing block's output there.
-                "receiver" or "input" => new PipelineEdge(owner, component, EdgeKind.Data, reference),
-
-                // Exports that provide data: a reference to one feeds the referencing block.
-                "targets" or "output" => new PipelineEdge(component, owner, EdgeKind.Data, reference),
-                _ => new PipelineEdge(owner, component, EdgeKind.Dependency, reference),
-            };
+            edges[count++] = new PipelineEdge(reference);
         }
 
         Edges = edges;

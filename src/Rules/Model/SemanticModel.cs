@@ -256,9 +256,9 @@ public sealed class SemanticModel
     {
         private readonly NameChainTable _chains = new();
         private readonly List<string> _blockPath = [];
-        private SyntaxTree _tree = null!;
-        private Scope _scope = null!;
-        private ModelBlock? _owner;
+
+        // The block whose body is walked, or the TopLevel of the file whose top-level attributes are.
+        private object _site = null!;
         private string _attributeName = string.Empty;
         private string? _attributePath;
 
@@ -267,7 +267,7 @@ public sealed class SemanticModel
 
         public void CollectIn(ModelBlock block)
         {
-            (_tree, _scope, _owner) = (block.Tree, block.Scope, block);
+            _site = block;
             var statements = ModelSchemas.BodySchemaOf(block) is { } schema ? checkedBodies.Add(block.Block, schema, block) : default;
             Collect(block.Block.Body, skipBlocks: block is ConfigBlock { InnerScope: not null }, statements);
         }
@@ -275,7 +275,7 @@ public sealed class SemanticModel
         /// <summary>The references in the attributes written at the top of a file.</summary>
         public void CollectTopLevel(SyntaxTree tree, Scope root)
         {
-            (_tree, _scope, _owner) = (tree, root, null);
+            _site = new TopLevel(tree, root);
             Collect(tree.Root, skipBlocks: true, checkedStatements: default);
         }
 
@@ -300,14 +300,14 @@ public sealed class SemanticModel
                         {
                             if (innerSchema is { FreeForm: false })
                             {
-                                checkedBodies.AddWithNested(inner, innerSchema.Body, _owner!);
+                                checkedBodies.AddWithNested(inner, innerSchema.Body, (ModelBlock)_site);
                             }
 
                             break;
                         }
 
                         _blockPath.Add(inner.Name);
-                        Collect(inner.Body, skipBlocks: false, innerSchema is { FreeForm: false } ? checkedBodies.Add(inner, innerSchema.Body, _owner!) : default);
+                        Collect(inner.Body, skipBlocks: false, innerSchema is { FreeForm: false } ? checkedBodies.Add(inner, innerSchema.Body, (ModelBlock)_site) : default);
                         _blockPath.RemoveAt(_blockPath.Count - 1);
                         break;
                 }
@@ -320,7 +320,7 @@ public sealed class SemanticModel
             {
                 case IdentifierExpression or AccessExpression when _chains.Find(expression) is { } chain:
                     _attributePath ??= _chains.Path(_blockPath, _attributeName);
-                    references.Add(new Reference(expression, chain, _tree, _scope, _owner, _attributePath, calledBy));
+                    references.Add(new Reference(expression, chain, _site, _attributePath, calledBy));
                     break;
                 case LiteralExpression:
                     break;

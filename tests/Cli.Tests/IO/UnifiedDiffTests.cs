@@ -60,23 +60,7 @@ public class UnifiedDiffTests
         for (var round = 0; round < 200; round++)
         {
             var old = RandomLines(random, random.Next(0, 40));
-            var edited = old.ToList();
-            for (var edits = random.Next(1, 8); edits > 0; edits--)
-            {
-                var at = random.Next(0, edited.Count + 1);
-                switch (random.Next(3))
-                {
-                    case 0:
-                        edited.Insert(at, RandomLine(random));
-                        break;
-                    case 1 when at < edited.Count:
-                        edited.RemoveAt(at);
-                        break;
-                    case 2 when at < edited.Count:
-                        edited[at] = RandomLine(random);
-                        break;
-                }
-            }
+            var edited = Edited(random, old, random.Next(1, 8), RandomLine);
 
             var oldText = string.Concat(old);
             var newText = string.Concat(edited);
@@ -91,6 +75,91 @@ public class UnifiedDiffTests
         var old = string.Concat(Enumerable.Range(0, 60_000).Select(i => $"  line {i}\n"));
         var @new = string.Concat(Enumerable.Range(0, 60_000).Select(i => i % 1000 == 0 ? $"\tline {i}\nextra\n" : $"\tline {i}\n"));
         Assert.Equal(@new, Apply(old, UnifiedDiff.Create(old, @new, "a", "b")));
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("", "a")]
+    [InlineData("a", "")]
+    [InlineData("a", "b")]
+    [InlineData("a\n", "a")]
+    [InlineData("a\nb\nc\n", "a\nb\nc")]
+    [InlineData("a\r\nb\r\n", "a\nb\n")]
+    [InlineData("a\nb\n", "a\r\nb\r\n")]
+    [InlineData("x\ny", "z\ny")]
+    [InlineData("y", "z\ny")]
+    [InlineData("a\ny", "a\nzy")]
+    [InlineData("1\n2\n3\n4\n5\n6\n7\n8\n", "1\n2\n3\n4\n5\n6\n7\n8\n9\n")]
+    [InlineData("1\n2\n3\n4\n5\n6\n7\n8\n", "0\n1\n2\n3\n4\n5\n6\n7\n8\n")]
+    [InlineData("1\n2\n3\n4\n5\n6\n7\n8\n", "1\n2\n3\n4\n5\n6\n7\n8")]
+    [InlineData("1\n2\n3\n4\nX\n5\n6\n7\n8\n", "1\n2\n3\n4\n5\n6\n7\n8\n")]
+    [InlineData("a\nb\nb\nb\nb\nc\n", "a\nb\nb\nb\nc\n")]
+    public void EdgeCasesGiveTheSameDiffAsBefore(string oldText, string newText) =>
+        Assert.Equal(ReferenceUnifiedDiff.Create(oldText, newText, "a", "b"), UnifiedDiff.Create(oldText, newText, "a", "b"));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void RandomEditsGiveTheSameDiffAsBefore(int seed)
+    {
+        // Few distinct lines, CR LF and LF mixed, and sometimes no final newline: many equal lines to match, and
+        // common starts and ends that end inside a line.
+        var random = new Random(seed);
+        for (var round = 0; round < 500; round++)
+        {
+            var old = Enumerable.Range(0, random.Next(0, 60)).Select(_ => MixedLine(random)).ToList();
+            var edited = Edited(random, old, random.Next(0, 6), MixedLine);
+
+            var oldText = WithoutFinalNewline(random, string.Concat(old));
+            var newText = WithoutFinalNewline(random, string.Concat(edited));
+            Assert.Equal(ReferenceUnifiedDiff.Create(oldText, newText, "a", "b"), UnifiedDiff.Create(oldText, newText, "a", "b"));
+        }
+    }
+
+    [Fact]
+    public void LargeFilesGiveTheSameDiffAsBefore()
+    {
+        var old = string.Concat(Enumerable.Range(0, 60_000).Select(i => $"  line {i % 5000}\n"));
+        var everyLine = string.Concat(Enumerable.Range(0, 60_000).Select(i => i % 1000 == 0 ? $"\tline {i % 5000}\nextra\n" : $"\tline {i % 5000}\n"));
+        var ends = "first\n" + old[..^1] + "\r\n";
+        var middle = old[..300_000] + "changed\n" + old[300_000..];
+        foreach (var @new in new[] { everyLine, ends, middle, old.Replace("\n", "\r\n", StringComparison.Ordinal) })
+        {
+            Assert.Equal(ReferenceUnifiedDiff.Create(old, @new, "a", "b"), UnifiedDiff.Create(old, @new, "a", "b"));
+        }
+    }
+
+    private static string MixedLine(Random random) =>
+        (random.Next(5) == 0 ? "" : $"l{random.Next(6)}") + (random.Next(4) == 0 ? "\r\n" : "\n");
+
+    private static string WithoutFinalNewline(Random random, string text) =>
+        random.Next(4) == 0 ? text.TrimEnd('\n').TrimEnd('\r') : text;
+
+    /// <summary>A copy of <paramref name="lines"/> with lines inserted, removed or replaced at random places.</summary>
+    private static List<string> Edited(Random random, List<string> lines, int edits, Func<Random, string> newLine)
+    {
+        var edited = lines.ToList();
+        for (; edits > 0; edits--)
+        {
+            var at = random.Next(0, edited.Count + 1);
+            switch (random.Next(3))
+            {
+                case 0:
+                    edited.Insert(at, newLine(random));
+                    break;
+                case 1 when at < edited.Count:
+                    edited.RemoveAt(at);
+                    break;
+                case 2 when at < edited.Count:
+                    edited[at] = newLine(random);
+                    break;
+            }
+        }
+
+        return edited;
     }
 
     private static List<string> RandomLines(Random random, int count) =>
@@ -111,9 +180,9 @@ public class UnifiedDiffTests
             return oldText;
         }
 
-        var oldLines = Lines(oldText);
+        var oldLines = ReferenceUnifiedDiff.SplitLines(oldText);
         var result = new List<string>();
-        var diffLines = Lines(diff);
+        var diffLines = ReferenceUnifiedDiff.SplitLines(diff);
         Assert.StartsWith("--- ", diffLines[0], StringComparison.Ordinal);
         Assert.StartsWith("+++ ", diffLines[1], StringComparison.Ordinal);
         var oldIndex = 0;
@@ -165,20 +234,5 @@ public class UnifiedDiffTests
         }
 
         return string.Concat(result);
-    }
-
-    private static List<string> Lines(string text)
-    {
-        var lines = new List<string>();
-        var start = 0;
-        while (start < text.Length)
-        {
-            var end = text.IndexOf('\n', start);
-            end = end < 0 ? text.Length : end + 1;
-            lines.Add(text[start..end]);
-            start = end;
-        }
-
-        return lines;
     }
 }

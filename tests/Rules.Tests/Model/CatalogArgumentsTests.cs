@@ -47,6 +47,32 @@ public sealed class CatalogArgumentsTests
         Assert.NotNull(found[1].ParentSchema.FindAttribute("username"));
     }
 
+    [Theory]
+    [InlineData("")] // checked against the catalog: found through the checked bodies
+    [InlineData("import.file \"prometheus\" {\n\tfilename = \"lib.alloy\"\n}\n")] // imported: found through the syntax
+    public void Only_the_statements_the_filter_accepts_are_found(string import)
+    {
+        var model = BuildModel(import + """
+            prometheus.remote_write "default" {
+            	endpoint {
+            		bearer_token = sys.env("TOKEN")
+
+            		basic_auth {
+            			password = "p"
+            		}
+            	}
+            }
+            """);
+
+        var found = CatalogArguments.Where(
+            model,
+            static attribute => attribute.IsSecret,
+            static _ => false,
+            static statement => statement is AttributeStatement { Value: LiteralExpression });
+
+        Assert.Equal(["password"], found.Select(argument => argument.Name));
+    }
+
     [Fact]
     public void Components_named_like_the_catalog_but_imported_are_walked_through_their_syntax()
     {

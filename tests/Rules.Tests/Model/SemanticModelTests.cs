@@ -143,6 +143,41 @@ public sealed class SemanticModelTests
     }
 
     [Fact]
+    public void A_reference_knows_its_file_scope_owner_and_call_wherever_it_is_written()
+    {
+        var model = BuildModel(
+            """
+            prometheus.remote_write "default" { }
+            """,
+            """
+            top = sys.env("TOP")
+            prometheus.scrape "app" {
+            	targets    = [{ __address__ = sys.env("HOST") }]
+            	forward_to = [prometheus.remote_write.default.receiver, prometheus.remote_write.default.receiver]
+            }
+            """);
+        var scrape = model.Components.Single(component => component.Name == "prometheus.scrape");
+        var references = model.References.ToArray();
+        Assert.Equal(["sys.env", "prometheus.remote_write.default.receiver", "prometheus.remote_write.default.receiver", "sys.env"], references.Select(reference => reference.Text));
+        Assert.All(references, reference => Assert.Equal("cfg/1.alloy", reference.Tree.Source.Path));
+
+        var (inBlock, topLevel) = (references[0], references[^1]);
+        Assert.Same(scrape, inBlock.Owner);
+        Assert.Same(scrape.Scope, inBlock.Scope);
+        Assert.Null(topLevel.Owner);
+        Assert.Same(model.Root, topLevel.Scope);
+        Assert.All([inBlock, topLevel], callee => Assert.Equal((ReferenceKind.Stdlib, true, null), (callee.Kind, callee.IsCallee, callee.Component)));
+        Assert.Equal(["\"HOST\"", "\"TOP\""], new[] { inBlock, topLevel }.Select(callee => Assert.IsType<Parser.Tree.LiteralExpression>(Assert.Single(callee.Call!.Arguments)).RawText));
+
+        // The second chain resolves as the first did, and neither is a callee.
+        Assert.All(references[1..3], reference =>
+        {
+            Assert.Equal((ReferenceKind.Component, false, null, "receiver"), (reference.Kind, reference.IsCallee, reference.Call, reference.Export));
+            Assert.Same(model.Components.Single(component => component.Name == "prometheus.remote_write"), reference.Component);
+        });
+    }
+
+    [Fact]
     public void Resolves_across_the_files_of_one_configuration()
     {
         var model = BuildModel(

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
 namespace AlloyLint.Cli.Reporting.Sarif;
 
 /// <summary>
@@ -12,82 +15,53 @@ internal static class LineHash
     private const int EndOfFile = 65535;
 
     /// <summary>
-    /// The fingerprints of <paramref name="lines"/> (1-based) given every line's hash: a large file has far more lines
-    /// than findings, so only the hashes of the lines asked for are counted.
+    /// The fingerprints of <paramref name="lines"/> (1-based; lines past the last are left out). A large file has far
+    /// more lines than findings, so no hash is kept per line: each line asked for is hashed on its own first, then one
+    /// rolling pass up to the last of them counts the lines with those hashes.
     /// </summary>
-    public static Dictionary<int, LineFingerprint> Fingerprints(ulong[] hashes, IEnumerable<int> lines)
+    public static Dictionary<int, LineFingerprint> Fingerprints(string text, IEnumerable<int> lines)
     {
-        var wanted = lines.Where(line => line >= 1 && line <= hashes.Length).ToHashSet();
-        var counts = new Dictionary<ulong, int>();
-        foreach (var line in wanted)
+        var ascending = lines.Where(line => line >= 1).ToArray();
+        Array.Sort(ascending);
+        var wanted = LineStarts(text, ascending);
+        var counts = new Dictionary<ulong, int>(wanted.Count);
+        foreach (var (_, start) in wanted)
         {
-            counts[hashes[line - 1]] = 0;
+            counts[HashFrom(text, start)] = 0;
         }
 
         var fingerprints = new Dictionary<int, LineFingerprint>(wanted.Count);
-        for (var line = 1; line <= hashes.Length; line++)
+        if (wanted.Count == 0)
         {
-            var hash = hashes[line - 1];
-            if (counts.TryGetValue(hash, out var count))
-            {
-                counts[hash] = ++count;
-                if (wanted.Contains(line))
-                {
-                    fingerprints[line] = new LineFingerprint(hash, count);
-                }
-            }
+            return fingerprints;
         }
 
-        return fingerprints;
-    }
-
-    /// <summary>Every line's rolling hash, indexed by line number − 1, before repeats are counted.</summary>
-    public static ulong[] Hashes(string text)
-    {
         var firstMod = 1UL;
         for (var i = 0; i < BlockSize; i++)
         {
             firstMod = unchecked(firstMod * Multiplier);
         }
 
-        // Each line starts with a character after a line break (or the text's start): at most one line per break.
-        var hashes = new ulong[text.AsSpan().Count('\n') + text.AsSpan().Count('\r') + 1];
         var window = new int[BlockSize];
         var lineStarting = new int[BlockSize]; // at each window slot, the line whose first character it holds, or 0
         ulong hash = 0;
         var index = 0;
         var lineCount = 0;
         var lineStart = true;
+        var position = 0;
         var previousWasCr = false;
 
-        for (var position = 0; position <= text.Length; position++)
+        while (position <= text.Length)
         {
-            int current = position < text.Length ? text[position] : EndOfFile;
-            if (current is ' ' or '\t' || (previousWasCr && current == '\n'))
-            {
-                previousWasCr = false;
-                continue;
-            }
-
-            previousWasCr = current == '\r';
-            if (previousWasCr)
-            {
-                current = '\n';
-            }
+            var current = Read(text, ref position, ref previousWasCr);
 
             // The window now holds the 100 characters from the start of the line that entered it 100 characters ago.
-            if (lineStarting[index] != 0)
+            if (lineStarting[index] != 0 && Count(lineStarting[index], hash))
             {
-                hashes[lineStarting[index] - 1] = hash;
-                lineStarting[index] = 0;
+                return fingerprints;
             }
 
-            if (lineStart)
-            {
-                lineStart = false;
-                lineStarting[index] = ++lineCount;
-            }
-
+            lineStarting[index] = lineStart ? ++lineCount : 0;
             lineStart = current == '\n';
             hash = unchecked((Multiplier * hash) + (ulong)current - (firstMod * (ulong)window[index]));
             window[index] = current;
@@ -97,24 +71,127 @@ internal static class LineHash
         // The last lines' windows run past the end, which reads as zeros.
         for (var i = 0; i < BlockSize; i++)
         {
-            if (lineStarting[index] != 0)
+            if (lineStarting[index] != 0 && Count(lineStarting[index], hash))
             {
-                hashes[lineStarting[index] - 1] = hash;
-                lineStarting[index] = 0;
+                return fingerprints;
             }
 
+            lineStarting[index] = 0;
             hash = unchecked((Multiplier * hash) - (firstMod * (ulong)window[index]));
             window[index] = 0;
             index = index + 1 == BlockSize ? 0 : index + 1;
         }
 
-        return hashes.AsSpan(0, lineCount).ToArray();
+        return fingerprints;
+
+        // Counts a line's hash if it is one asked for; true once the last line asked for has its fingerprint.
+        bool Count(int line, ulong lineHash)
+        {
+            if (!counts.TryGetValue(lineHash, out var count))
+            {
+                return false;
+            }
+
+            counts[lineHash] = ++count;
+            if (line == wanted[fingerprints.Count].Line)
+            {
+                fingerprints[line] = new LineFingerprint(lineHash, count);
+            }
+
+            return fingerprints.Count == wanted.Count;
+        }
+    }
+
+    /// <summary>
+    /// Where each of <paramref name="ascendingLines"/> starts, once per line: after the text's (line − 1)th LF, CR LF
+    /// or lone CR.
+    /// </summary>
+    private static List<(int Line, int Start)> LineStarts(string text, int[] ascendingLines)
+    {
+        var starts = new List<(int Line, int Start)>(ascendingLines.Length);
+        var (line, start) = (1, 0);
+        foreach (var wanted in ascendingLines)
+        {
+            if (starts.Count > 0 && starts[^1].Line == wanted)
+            {
+                continue;
+            }
+
+            for (; line < wanted; line++)
+            {
+                var lineBreak = text.AsSpan(start).IndexOfAny('\r', '\n');
+                if (lineBreak < 0)
+                {
+                    return starts;
+                }
+
+                start += lineBreak + 1;
+                if (text[start - 1] == '\r' && start < text.Length && text[start] == '\n')
+                {
+                    start++;
+                }
+            }
+
+            starts.Add((line, start));
+        }
+
+        return starts;
+    }
+
+    /// <summary>The hash of the 100 characters from <paramref name="start"/>: what the rolling hash is once they fill its window.</summary>
+    private static ulong HashFrom(string text, int start)
+    {
+        ulong hash = 0;
+        var previousWasCr = false;
+        for (var taken = 0; taken < BlockSize; taken++)
+        {
+            var current = start > text.Length ? 0 : Read(text, ref start, ref previousWasCr);
+            hash = unchecked((Multiplier * hash) + (ulong)current);
+        }
+
+        return hash;
+    }
+
+    /// <summary>
+    /// The character that the hash reads at or after <paramref name="position"/>, which moves past it: spaces, tabs and
+    /// the LF of a CR LF are skipped, a CR reads as LF, and the end of the text as <see cref="EndOfFile"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Read(string text, ref int position, ref bool previousWasCr)
+    {
+        for (; position < text.Length; position++)
+        {
+            var current = text[position];
+            if (current is ' ' or '\t' || (previousWasCr && current == '\n'))
+            {
+                previousWasCr = false;
+                continue;
+            }
+
+            position++;
+            previousWasCr = current == '\r';
+            return previousWasCr ? '\n' : current;
+        }
+
+        position++;
+        return EndOfFile;
     }
 }
 
 /// <summary>A line's rolling hash and how many lines up to it have the same (from 1).</summary>
 internal readonly record struct LineFingerprint(ulong Hash, int Occurrence)
 {
+    /// <summary>The most characters <see cref="TryFormat"/> writes: 16 hex digits, a colon and an int.</summary>
+    public const int MaxLength = 27;
+
     /// <summary>As GitHub prints it: the hash in hex, a colon and the occurrence.</summary>
-    public override string ToString() => $"{Hash:x}:{Occurrence}";
+    public bool TryFormat(Span<char> destination, out int written) =>
+        destination.TryWrite(CultureInfo.InvariantCulture, $"{Hash:x}:{Occurrence}", out written);
+
+    public override string ToString()
+    {
+        Span<char> text = stackalloc char[MaxLength];
+        TryFormat(text, out var length);
+        return new string(text[..length]);
+    }
 }

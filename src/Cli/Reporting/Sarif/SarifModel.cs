@@ -2,29 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace AlloyLint.Cli.Reporting.Sarif;
 
-// The subset of the SARIF 2.1.0 object model that AlloyLint writes. Property names follow the specification;
-// null members are left out.
-
-internal sealed record SarifLog(
-    [property: JsonPropertyName("$schema")] string Schema,
-    string Version,
-    IReadOnlyList<SarifRun> Runs);
-
-internal sealed record SarifRun(
-    SarifTool Tool,
-    IReadOnlyDictionary<string, SarifArtifactLocation> OriginalUriBaseIds,
-    IReadOnlyList<SarifInvocation> Invocations,
-    string ColumnKind,
-    IReadOnlyList<SarifResult> Results);
-
-internal sealed record SarifTool(SarifToolComponent Driver);
-
-internal sealed record SarifToolComponent(
-    string Name,
-    string Version,
-    string SemanticVersion,
-    string InformationUri,
-    IReadOnlyList<SarifReportingDescriptor> Rules);
+// The parts of the SARIF 2.1.0 object model that AlloyLint writes through the serializer: the rules and the
+// invocation. The log around them and the results are written by SarifReporter itself. Property names follow the
+// specification; null members are left out.
 
 internal sealed record SarifReportingDescriptor(
     string Id,
@@ -55,32 +35,14 @@ internal sealed record SarifInvocation(
 
 internal sealed record SarifNotification(string Level, SarifMessage Message, IReadOnlyList<SarifLocation>? Locations);
 
-internal sealed record SarifResult(
-    string RuleId,
-    int RuleIndex,
-    string Level,
-    SarifMessage Message,
-    IReadOnlyList<SarifLocation> Locations,
-    IReadOnlyDictionary<string, string> PartialFingerprints,
-    IReadOnlyList<SarifFix>? Fixes);
-
 internal sealed record SarifLocation(SarifPhysicalLocation PhysicalLocation);
 
-internal sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation, SarifRegion? Region);
+internal sealed record SarifPhysicalLocation(SarifArtifactLocation ArtifactLocation);
 
 internal sealed record SarifArtifactLocation(string Uri, string? UriBaseId = null);
 
-internal sealed record SarifRegion(int StartLine, int StartColumn, int EndLine, int EndColumn);
-
-internal sealed record SarifFix(SarifMessage Description, IReadOnlyList<SarifArtifactChange> ArtifactChanges);
-
-internal sealed record SarifArtifactChange(SarifArtifactLocation ArtifactLocation, IReadOnlyList<SarifReplacement> Replacements);
-
-internal sealed record SarifReplacement(SarifRegion DeletedRegion, SarifInsertedContent InsertedContent);
-
-internal sealed record SarifInsertedContent(string Text);
-
-[JsonSerializable(typeof(SarifLog))]
+[JsonSerializable(typeof(SarifReportingDescriptor))]
+[JsonSerializable(typeof(SarifInvocation))]
 internal sealed partial class SarifJsonContext : JsonSerializerContext
 {
     public static SarifJsonContext Readable { get; } = new(JsonOutput.Options(JsonIgnoreCondition.WhenWritingNull));

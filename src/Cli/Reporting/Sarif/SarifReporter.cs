@@ -3,6 +3,7 @@ using AlloyLint.Cli.Discovery;
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Engine;
+using AlloyLint.Rules.Fixes;
 
 namespace AlloyLint.Cli.Reporting.Sarif;
 
@@ -19,30 +20,62 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
 
     public void Write(LintReport report, TextWriter output)
     {
-        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < report.Rules.Count; i++)
+        // The log is written by hand around the serialized rules and invocation, so that the results go straight from
+        // the findings to the output: an object per result would add to the peak memory of a large run.
+        using (var json = JsonOutput.Writer(output))
         {
-            ruleIndex[report.Rules[i].Id] = i;
+            json.WriteStartObject();
+            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+            WriteTool(json, report.Rules);
+            json.WriteStartObject("originalUriBaseIds");
+            WriteArtifactLocation(json, SourceRoot, new SarifArtifactLocation(DirectoryUri(options.WorkingDirectory)));
+            json.WriteEndObject();
+            WriteInvocations(json, report.Problems);
+            json.WriteString("columnKind", "utf16CodeUnits");
+            json.WriteStartArray("results");
+            WriteResults(json, report);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
-        var fingerprints = Fingerprints(report.Diagnostics);
-        var artifacts = new Dictionary<string, SarifArtifactLocation>(StringComparer.Ordinal);
-        var results = report.Diagnostics.Select(diagnostic => Result(diagnostic, ruleIndex[diagnostic.Rule.Id], fingerprints[diagnostic.Source], artifacts)).ToList();
-        var notifications = report.Problems.Select(Notification).ToList();
-        var run = new SarifRun(
-            new SarifTool(new SarifToolComponent(
-                ProductInfo.Name,
-                ProductInfo.Version,
-                ProductInfo.Version,
-                ProductInfo.InformationUri,
-                [.. report.Rules.Select(Descriptor)])),
-            new Dictionary<string, SarifArtifactLocation> { [SourceRoot] = new(DirectoryUri(options.WorkingDirectory)) },
-            [new SarifInvocation(report.Problems.Count == 0, new SarifArtifactLocation(DirectoryUri(options.WorkingDirectory)), notifications.Count == 0 ? null : notifications)],
-            "utf16CodeUnits",
-            results);
-        var log = new SarifLog("https://json.schemastore.org/sarif-2.1.0.json", "2.1.0", [run]);
-        JsonSerializer.Serialize(new TextWriterStream(output), log, SarifJsonContext.Readable.SarifLog);
         output.WriteLine();
+    }
+
+    private void WriteTool(Utf8JsonWriter json, IReadOnlyList<RuleMetadata> rules)
+    {
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", ProductInfo.Name);
+        json.WriteString("version", ProductInfo.Version);
+        json.WriteString("semanticVersion", ProductInfo.Version);
+        json.WriteString("informationUri", ProductInfo.InformationUri);
+        json.WriteStartArray("rules");
+        foreach (var rule in rules)
+        {
+            JsonSerializer.Serialize(json, Descriptor(rule), SarifJsonContext.Readable.SarifReportingDescriptor);
+            JsonOutput.FlushIfFull(json);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private void WriteInvocations(Utf8JsonWriter json, IReadOnlyList<PathProblem> problems)
+    {
+        var notifications = problems.Select(Notification).ToList();
+        var invocation = new SarifInvocation(
+            problems.Count == 0,
+            new SarifArtifactLocation(DirectoryUri(options.WorkingDirectory)),
+            notifications.Count == 0 ? null : notifications);
+        json.WriteStartArray("invocations");
+        JsonSerializer.Serialize(json, invocation, SarifJsonContext.Readable.SarifInvocation);
+        json.WriteEndArray();
     }
 
     private SarifReportingDescriptor Descriptor(RuleMetadata rule)
@@ -69,45 +102,128 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
     /// <summary>The fingerprints of the lines with a finding, per file; the files are hashed in parallel.</summary>
     private static Dictionary<SourceText, Dictionary<int, LineFingerprint>> Fingerprints(IReadOnlyList<LintDiagnostic> diagnostics)
     {
-        var files = diagnostics.GroupBy(diagnostic => diagnostic.Source).ToList();
-        var fingerprints = new Dictionary<int, LineFingerprint>[files.Count];
-        Parallel.For(0, files.Count, file =>
-            fingerprints[file] = LineHash.Fingerprints(LineHash.Hashes(files[file].Key.Text), files[file].Select(diagnostic => diagnostic.Start.Line)));
+        var linesByFile = new Dictionary<SourceText, List<int>>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!linesByFile.TryGetValue(diagnostic.Source, out var lines))
+            {
+                linesByFile[diagnostic.Source] = lines = [];
+            }
+
+            lines.Add(diagnostic.Start.Line);
+        }
+
+        var files = linesByFile.ToArray();
+        var fingerprints = new Dictionary<int, LineFingerprint>[files.Length];
+        Parallel.For(0, files.Length, file => fingerprints[file] = LineHash.Fingerprints(files[file].Key.Text, files[file].Value));
         return files.Select((file, index) => (file.Key, fingerprints[index])).ToDictionary(pair => pair.Key, pair => pair.Item2);
     }
 
-    private SarifResult Result(LintDiagnostic diagnostic, int ruleIndex, Dictionary<int, LineFingerprint> fingerprints, Dictionary<string, SarifArtifactLocation> artifacts)
+    private void WriteResults(Utf8JsonWriter json, LintReport report)
     {
-        if (!artifacts.TryGetValue(diagnostic.Source.Path, out var artifact))
+        var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < report.Rules.Count; i++)
         {
-            artifact = Artifact(diagnostic.Source.Path);
-            artifacts[diagnostic.Source.Path] = artifact;
+            ruleIndex[report.Rules[i].Id] = i;
         }
 
-        var region = Region(diagnostic.Source, diagnostic.Span);
-
-        var fixes = diagnostic.Fix is { } fix
-            ? new[]
+        var fingerprints = Fingerprints(report.Diagnostics);
+        var artifacts = new Dictionary<string, SarifArtifactLocation>(StringComparer.Ordinal);
+        Span<char> lineHash = stackalloc char[LineFingerprint.MaxLength];
+        foreach (var diagnostic in report.Diagnostics)
+        {
+            var source = diagnostic.Source;
+            if (!artifacts.TryGetValue(source.Path, out var artifact))
             {
-                new SarifFix(
-                    new SarifMessage(fix.Title),
-                    [new SarifArtifactChange(artifact, [.. fix.Edits.Select(edit => new SarifReplacement(Region(diagnostic.Source, edit.Span), new SarifInsertedContent(edit.NewText)))])]),
+                artifacts[source.Path] = artifact = Artifact(source.Path);
             }
-            : null;
-        return new SarifResult(
-            diagnostic.Rule.Id,
-            ruleIndex,
-            Level(diagnostic.Severity),
-            new SarifMessage(diagnostic.Message),
-            [new SarifLocation(new SarifPhysicalLocation(artifact, region))],
-            new Dictionary<string, string> { ["primaryLocationLineHash"] = fingerprints[region.StartLine].ToString() },
-            fixes);
+
+            json.WriteStartObject();
+            json.WriteString("ruleId", diagnostic.Rule.Id);
+            json.WriteNumber("ruleIndex", ruleIndex[diagnostic.Rule.Id]);
+            json.WriteString("level", Level(diagnostic.Severity));
+            WriteText(json, "message", diagnostic.Message);
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            json.WriteStartObject("physicalLocation");
+            WriteArtifactLocation(json, "artifactLocation", artifact);
+            WriteRegion(json, "region", source, diagnostic.Span);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteStartObject("partialFingerprints");
+            fingerprints[source][diagnostic.Start.Line].TryFormat(lineHash, out var lineHashLength);
+            json.WriteString("primaryLocationLineHash", lineHash[..lineHashLength]);
+            json.WriteEndObject();
+            if (diagnostic.Fix is { } fix)
+            {
+                WriteFix(json, fix, source, artifact);
+            }
+
+            json.WriteEndObject();
+            JsonOutput.FlushIfFull(json);
+        }
+    }
+
+    private static void WriteFix(Utf8JsonWriter json, Fix fix, SourceText source, SarifArtifactLocation artifact)
+    {
+        json.WriteStartArray("fixes");
+        json.WriteStartObject();
+        WriteText(json, "description", fix.Title);
+        json.WriteStartArray("artifactChanges");
+        json.WriteStartObject();
+        WriteArtifactLocation(json, "artifactLocation", artifact);
+        json.WriteStartArray("replacements");
+        foreach (var edit in fix.Edits)
+        {
+            json.WriteStartObject();
+            WriteRegion(json, "deletedRegion", source, edit.Span);
+            WriteText(json, "insertedContent", edit.NewText);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
+    /// <summary>A message or an artifact content: an object with just <c>text</c>.</summary>
+    private static void WriteText(Utf8JsonWriter json, string propertyName, string text)
+    {
+        json.WriteStartObject(propertyName);
+        json.WriteString("text", text);
+        json.WriteEndObject();
+    }
+
+    private static void WriteArtifactLocation(Utf8JsonWriter json, string propertyName, SarifArtifactLocation artifact)
+    {
+        json.WriteStartObject(propertyName);
+        json.WriteString("uri", artifact.Uri);
+        if (artifact.UriBaseId is not null)
+        {
+            json.WriteString("uriBaseId", artifact.UriBaseId);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteRegion(Utf8JsonWriter json, string propertyName, SourceText source, TextSpan span)
+    {
+        var (start, end) = (source.GetPosition(span.Start), source.GetPosition(span.End));
+        json.WriteStartObject(propertyName);
+        json.WriteNumber("startLine", start.Line);
+        json.WriteNumber("startColumn", start.Column);
+        json.WriteNumber("endLine", end.Line);
+        json.WriteNumber("endColumn", end.Column);
+        json.WriteEndObject();
     }
 
     private SarifNotification Notification(PathProblem problem) => new(
         "error",
         new SarifMessage($"{options.DisplayPath(problem.Path)}: {problem.Message}"),
-        [new SarifLocation(new SarifPhysicalLocation(Artifact(problem.Path), null))]);
+        [new SarifLocation(new SarifPhysicalLocation(Artifact(problem.Path)))]);
 
     /// <summary>A path relative to the working directory under %SRCROOT%, or an absolute file URI for paths outside it.</summary>
     private SarifArtifactLocation Artifact(string path)
@@ -120,12 +236,6 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
         }
 
         return new SarifArtifactLocation(string.Join('/', relative.Split('/').Select(Uri.EscapeDataString)), SourceRoot);
-    }
-
-    private static SarifRegion Region(SourceText source, TextSpan span)
-    {
-        var (start, end) = (source.GetPosition(span.Start), source.GetPosition(span.End));
-        return new SarifRegion(start.Line, start.Column, end.Line, end.Column);
     }
 
     private static string DirectoryUri(string directory) =>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Rules.Catalog;
 using AlloyLint.Rules.Engine;
@@ -106,7 +107,8 @@ public sealed class AL101UndefinedReference : Rule
     private sealed class ComponentIndex(SemanticModel model)
     {
         private readonly Dictionary<Scope, Dictionary<string, List<ComponentInstance>>> _visibleByName = [];
-        private readonly Dictionary<(Scope Scope, string Name), SuggestionIndex> _labels = [];
+        // Null once the labels of a kind have been asked about once: an index pays off from the second question on.
+        private readonly Dictionary<(Scope Scope, string Name), SuggestionIndex?> _labels = [];
         private readonly Dictionary<Scope, List<ReferenceGroup>> _references = [];
 
         // The scopes that hold components: the root, and each declare body and foreach template.
@@ -120,9 +122,11 @@ public sealed class AL101UndefinedReference : Rule
         {
             if (!_labels.TryGetValue((scope, name), out var labels))
             {
-                _labels[(scope, name)] = labels = new SuggestionIndex(Visible(scope, name).Select(component => component.Label!));
+                _labels[(scope, name)] = null;
+                return Suggestions.Closest(label, Visible(scope, name).Select(component => component.Label!));
             }
 
+            labels ??= _labels[(scope, name)] = new SuggestionIndex(Visible(scope, name).Select(component => component.Label!));
             return labels.Closest(label);
         }
 
@@ -195,14 +199,24 @@ public sealed class AL101UndefinedReference : Rule
         {
             if (!_visibleByName.TryGetValue(scope, out var byName))
             {
-                _visibleByName[scope] = byName = new(StringComparer.Ordinal);
+                // Counted first, so that each list is made as large as it gets (a large file has thousands of a kind).
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (Scope? current = scope; current is not null; current = current.OuterComponentScope)
+                {
+                    foreach (var component in current.Components)
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(counts, component.Name, out _)++;
+                    }
+                }
+
+                _visibleByName[scope] = byName = new(counts.Count, StringComparer.Ordinal);
                 for (Scope? current = scope; current is not null; current = current.OuterComponentScope)
                 {
                     foreach (var component in current.Components)
                     {
                         if (!byName.TryGetValue(component.Name, out var sameName))
                         {
-                            byName[component.Name] = sameName = [];
+                            byName[component.Name] = sameName = new(counts[component.Name]);
                         }
 
                         sameName.Add(component);

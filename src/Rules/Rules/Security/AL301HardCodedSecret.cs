@@ -39,10 +39,10 @@ public sealed class AL301HardCodedSecret : Rule
         // Whether the fix's `sys.env` would resolve: worked out only when a fix is offered.
         var sysResolves = new Lazy<bool>(() => !DeprecatedStdlibReferences.DefinedNames(context.Model).Contains("sys"));
         var lokiWriteCredentialsRule = context.Runs("AL208");
-        foreach (var argument in CatalogArguments.Where(context.Model, static attribute => attribute.IsSecret, static _ => false))
+        // Only the arguments whose value could be reported are materialised: a large file reads most secrets from the environment.
+        foreach (var argument in CatalogArguments.Where(context.Model, static attribute => attribute.IsSecret, static _ => false, MayHoldHardCodedSecret))
         {
             if (argument is not { Statement: AttributeStatement attribute, Attribute: { Type: var type } }
-                || DocumentArguments.Contains(attribute.Name.Name)
                 || (lokiWriteCredentialsRule && AL208LokiWriteLiteralCredentials.Covers(argument)))
             {
                 continue;
@@ -174,6 +174,12 @@ public sealed class AL301HardCodedSecret : Rule
 
         return false;
     }
+
+    /// <summary>Whether <see cref="CheckValue"/> could report on the statement, whatever its type: a value written in the file, a list or a map.</summary>
+    private static bool MayHoldHardCodedSecret(Statement statement) =>
+        statement is AttributeStatement attribute
+        && !DocumentArguments.Contains(attribute.Name.Name)
+        && (HardCodedText(attribute.Value) is not null || Unparenthesized(attribute.Value) is ArrayExpression or ObjectExpression);
 
     private static bool ContainsHardCoded(Expression value, AlloyType type) => type.Kind switch
     {
