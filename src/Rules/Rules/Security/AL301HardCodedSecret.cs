@@ -74,7 +74,7 @@ public sealed class AL301HardCodedSecret : Rule
                         context.Report(
                             tree,
                             field.Span,
-                            $"Hard-coded secret in `{field.Key}` of `{attribute.Name.Name}` in {argument.Location}; read it from the environment (`sys.env`) or a secret store",
+                            $"hard-coded secret in `{field.Key}` of `{attribute.Name.Name}` in {argument.Location}; read it from the environment (`sys.env`) or a secret store",
                             null);
                     }
                 }
@@ -93,7 +93,7 @@ public sealed class AL301HardCodedSecret : Rule
                 context.Report(
                     tree,
                     value.Span,
-                    $"The connection string in `{name}` of {argument.Location} embeds a password; read it from the environment (`sys.env`) or a secret store",
+                    $"the connection string in `{name}` of {argument.Location} embeds a password; read it from the environment (`sys.env`) or a secret store",
                     null);
             }
 
@@ -107,7 +107,7 @@ public sealed class AL301HardCodedSecret : Rule
         context.Report(
             tree,
             value.Span,
-            $"Hard-coded secret in `{name}` of {argument.Location}; read it from the environment (`sys.env`), a `*_file` argument or a secret store",
+            $"hard-coded secret in `{name}` of {argument.Location}; read it from the environment (`sys.env`), a `*_file` argument or a secret store",
             fix);
     }
 

@@ -38,7 +38,7 @@ public sealed class AL402UnformattedFile : Rule
             context.Report(
                 tree,
                 lineSpan,
-                $"File is not formatted canonically (first difference on line {line}); run `alloylint fmt --write`",
+                $"file is not formatted canonically (first difference on line {line}); run `alloylint fmt --write`",
                 Fix.Safe("Reformat the file", TextEdit.Replace(change.Span, change.Replacement)));
         }
     }
