@@ -154,30 +154,7 @@ public sealed class FixApplier(Linter linter, Action<long>? beforeRelint = null)
             used.Add(finding);
         }
 
-        return (Apply(text, accepted), used);
-    }
-
-    /// <summary>
-    /// The text with <paramref name="edits"/> (in order, not overlapping) applied, built in one string: a large file is
-    /// not copied twice through a builder.
-    /// </summary>
-    private static string Apply(string text, List<TextEdit> edits)
-    {
-        var length = text.Length + edits.Sum(edit => edit.NewText.Length - edit.Span.Length);
-        return string.Create(length, (Text: text, Edits: edits), static (result, state) =>
-        {
-            var position = 0;
-            foreach (var edit in state.Edits)
-            {
-                var kept = state.Text.AsSpan(position, edit.Span.Start - position);
-                kept.CopyTo(result);
-                edit.NewText.CopyTo(result[kept.Length..]);
-                result = result[(kept.Length + edit.NewText.Length)..];
-                position = edit.Span.End;
-            }
-
-            state.Text.AsSpan(position).CopyTo(result);
-        });
+        return (TextEdit.ApplyAll(text, accepted), used);
     }
 
     private static bool HasOverlap(List<TextEdit> sortedEdits)
