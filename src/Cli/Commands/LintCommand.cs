@@ -16,6 +16,7 @@ internal static class LintCommand
         var fix = new Option<bool>("--fix") { Description = "Apply safe fixes and write the files" };
         var unsafeFixes = new Option<bool>("--unsafe-fixes") { Description = "Also apply (with --fix or --diff) fixes that may change behaviour" };
         var diff = new Option<bool>("--diff") { Description = "Show what --fix would change as a unified diff; write nothing" };
+        var addSuppressions = new Option<bool>("--add-suppressions") { Description = "Add a suppression comment for every finding and write the files, so that only new findings are reported from now on" };
         var select = new Option<string[]>("--select") { Description = "Run only these rules: IDs, prefixes (AL2), names or ALL; comma-separated", HelpName = "RULES" };
         var ignore = new Option<string[]>("--ignore") { Description = "Do not run these rules; comma-separated", HelpName = "RULES" };
         var config = new Option<string>("--config") { Description = "Use this configuration file instead of the nearest .alloylint.yaml", HelpName = "FILE" };
@@ -34,7 +35,7 @@ internal static class LintCommand
         var version = new Option<bool>("--version") { Description = "Show the version" };
 
         root.Arguments.Add(paths);
-        foreach (var option in new Option[] { fix, unsafeFixes, diff, select, ignore, config, failLevel, exitZero, statistics, noColor, quiet, format, output, mode, stdinFilename, version })
+        foreach (var option in new Option[] { fix, unsafeFixes, diff, addSuppressions, select, ignore, config, failLevel, exitZero, statistics, noColor, quiet, format, output, mode, stdinFilename, version })
         {
             root.Options.Add(option);
         }
@@ -54,6 +55,7 @@ internal static class LintCommand
                 Fix = parseResult.GetValue(fix),
                 UnsafeFixes = parseResult.GetValue(unsafeFixes),
                 Diff = parseResult.GetValue(diff),
+                AddSuppressions = parseResult.GetValue(addSuppressions),
                 Select = parseResult.GetValue(select) is { Length: > 0 } selected ? SplitList(selected) : null,
                 Ignore = SplitList(parseResult.GetValue(ignore) ?? []),
                 ConfigPath = parseResult.GetValue(config),

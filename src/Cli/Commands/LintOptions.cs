@@ -26,6 +26,8 @@ internal sealed record LintOptions
 
     public bool Diff { get; init; }
 
+    public bool AddSuppressions { get; init; }
+
     /// <summary>Null when <c>--select</c> was not given (the configuration decides).</summary>
     public IReadOnlyList<string>? Select { get; init; }
 

@@ -22,7 +22,8 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
 
     private sealed record Group(ConfigFile Config, IReadOnlyList<string> Files);
 
-    private sealed record FileChange(SourceText Original, string NewText, int FixCount);
+    /// <summary>A file rewritten (or, with --diff, to be rewritten): <paramref name="Count"/> fixes applied or rule IDs of suppressions added.</summary>
+    private sealed record FileChange(SourceText Original, string NewText, int Count);
 
     private sealed record GroupResult(List<LintDiagnostic> Diagnostics, List<PathProblem> Problems, List<FileChange> Changes, int LintedFiles);
 
@@ -44,6 +45,11 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         if (!readsStdin && options.Paths.Contains("-"))
         {
             return UsageError("'-' (standard input) cannot be combined with other paths");
+        }
+
+        if (options.AddSuppressions && (options.Fix || options.Diff || readsStdin))
+        {
+            return UsageError("--add-suppressions writes the files it lints: it cannot be combined with --fix, --diff or standard input");
         }
 
         var resolver = new ConfigResolver(loader, options.ConfigPath, _workingDirectory);
@@ -88,7 +94,7 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
             return ReportDiff(changes, problems, reportOptions);
         }
 
-        var report = new LintReport(diagnostics, problems, fileCount, rules, changes.Sum(change => change.FixCount));
+        var report = new LintReport(diagnostics, problems, fileCount, rules, options.Fix ? changes.Sum(change => change.Count) : 0);
         if (readsStdin && options.Fix && stdinSource is not null)
         {
             console.Out.Write(changes.Count > 0 ? changes[0].NewText : stdinSource.Text);
@@ -97,6 +103,13 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         else
         {
             WriteReport(report, reportOptions);
+        }
+
+        if (options.AddSuppressions && !options.Quiet)
+        {
+            console.Error.WriteLine(changes.Count == 0
+                ? "No suppressions to add."
+                : $"Added {TextReporter.Plural(changes.Sum(change => change.Count), "suppression")} to {TextReporter.Plural(changes.Count, "file")}.");
         }
 
         if (problems.Count > 0)
@@ -198,18 +211,37 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
             {
                 foreach (var result in applier.Apply(pending.Dequeue(), _workspace, options.UnsafeFixes, diagnostics).Where(result => result.Changed))
                 {
-                    var source = result.Original;
-                    if (!options.Diff && stdinSource is null && WriteFixed(source, result.NewText) is { } problem)
-                    {
-                        problems.Add(new PathProblem(source.Path, problem, NotRewritten: true));
-                        continue;
-                    }
-
-                    changes.Add(new FileChange(source, result.NewText, result.Applied.Count));
-                    diagnostics.RemoveAll(diagnostic => diagnostic.Source.Path == source.Path);
-                    diagnostics.AddRange(result.Remaining.Where(diagnostic => diagnostic.Source.Path == source.Path));
+                    Rewrite(new FileChange(result.Original, result.NewText, result.Applied.Count), result.Remaining);
                 }
             }
+        }
+
+        if (options.AddSuppressions)
+        {
+            var withFindings = diagnostics.Select(diagnostic => diagnostic.Source.Path).ToHashSet(StringComparer.Ordinal);
+            var adder = new SuppressionAdder(linter);
+            foreach (var configuration in configurations.Where(configuration => configuration.RequestedTrees.Any(tree => withFindings.Contains(tree.Source.Path))))
+            {
+                foreach (var result in adder.Apply(configuration, _workspace, diagnostics).Where(result => result.Changed))
+                {
+                    Rewrite(new FileChange(result.Original, result.NewText, result.Added), result.Remaining);
+                }
+            }
+        }
+
+        // Writes a changed file (unless showing a diff or reading standard input) and takes its remaining findings.
+        void Rewrite(FileChange change, IReadOnlyList<LintDiagnostic> remaining)
+        {
+            var path = change.Original.Path;
+            if (!options.Diff && stdinSource is null && WriteChanged(change.Original, change.NewText) is { } problem)
+            {
+                problems.Add(new PathProblem(path, problem, NotRewritten: true));
+                return;
+            }
+
+            changes.Add(change);
+            diagnostics.RemoveAll(diagnostic => diagnostic.Source.Path == path);
+            diagnostics.AddRange(remaining.Where(diagnostic => diagnostic.Source.Path == path));
         }
 
         return new GroupResult(diagnostics, problems, changes, sources.Count);
@@ -228,12 +260,12 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         return true;
     }
 
-    /// <summary>Writes a fixed file unless that could lose data; returns why it was not written, or null.</summary>
-    private static string? WriteFixed(SourceText source, string newText)
+    /// <summary>Writes a fixed file, or one with suppressions added, unless that could lose data; returns why it was not written, or null.</summary>
+    private static string? WriteChanged(SourceText source, string newText)
     {
         if (source.InvalidUtf8Offsets.Count > 0)
         {
-            return "contains invalid UTF-8; fixes not written (they would replace the invalid bytes)";
+            return "contains invalid UTF-8; not rewritten (the invalid bytes would be replaced)";
         }
 
         try
@@ -261,7 +293,7 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         });
         if (!options.Quiet)
         {
-            var fixes = changes.Sum(change => change.FixCount);
+            var fixes = changes.Sum(change => change.Count);
             console.Error.WriteLine(changes.Count == 0
                 ? "No fixes to apply."
                 : $"Would fix {TextReporter.Plural(fixes, "problem")} in {TextReporter.Plural(changes.Count, "file")}.");
