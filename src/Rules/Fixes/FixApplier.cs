@@ -149,7 +149,7 @@ public sealed class FixApplier(Linter linter, Action<long>? beforeRelint = null)
                 continue;
             }
 
-            accepted.AddRange(edits.Select(edit => edit with { NewText = WithLineEnding(edit.NewText, source.LineEnding) }));
+            accepted.AddRange(edits.Select(edit => edit.WithLineEnding(source.LineEnding)));
             lastEnd = edits[^1].Span.End;
             used.Add(finding);
         }
@@ -169,11 +169,6 @@ public sealed class FixApplier(Linter linter, Action<long>? beforeRelint = null)
 
         return false;
     }
-
-    private static string WithLineEnding(string text, string newline) =>
-        newline == "\n" || !text.Contains('\n', StringComparison.Ordinal)
-            ? text
-            : text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", newline, StringComparison.Ordinal);
 
     private static SyntaxTree? ParsedWithoutErrors(SourceText source, string text) =>
         AlloyParser.Parse(source.WithText(text)) is { HasErrors: false } tree ? tree : null;

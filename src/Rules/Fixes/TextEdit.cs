@@ -11,6 +11,12 @@ public sealed record TextEdit(TextSpan Span, string NewText)
 
     public static TextEdit Replace(TextSpan span, string text) => new(span, text);
 
+    /// <summary>This edit with its new text's line breaks made <paramref name="newline"/>, the file's own (rules write "\n").</summary>
+    public TextEdit WithLineEnding(string newline) =>
+        newline == "\n" || !NewText.Contains('\n', StringComparison.Ordinal)
+            ? this
+            : this with { NewText = NewText.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", newline, StringComparison.Ordinal) };
+
     /// <summary>
     /// The text with <paramref name="edits"/> (in order, not overlapping) applied, built in one string: a large file is
     /// not copied twice through a builder.
