@@ -5,8 +5,8 @@ using AlloyLint.Cli.Configuration;
 namespace AlloyLint.Cli.Commands;
 
 /// <summary>
-/// The root command: <c>alloylint [PATHS...]</c> lints, with the subcommands <c>rules</c>, <c>explain</c> and
-/// <c>fmt</c>. Usage errors, configuration errors and unexpected failures become one line on standard error and
+/// The root command: <c>alloylint [PATHS...]</c> lints, with the subcommands <c>rules</c>, <c>explain</c>, <c>fmt</c>
+/// and <c>server</c>. Usage errors, configuration errors and unexpected failures become one line on standard error and
 /// exit code 2, never a stack trace.
 /// </summary>
 internal static class AlloyLintCommand
@@ -82,6 +82,7 @@ internal static class AlloyLintCommand
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(ExplainCommand.Create(console));
         root.Subcommands.Add(FmtCommand.Create(console));
+        root.Subcommands.Add(ServerCommand.Create(console));
         root.Options.Add(new Option<bool>("--help", "-h", "-?")
         {
             Description = "Show help and usage information",

@@ -7,7 +7,7 @@ namespace AlloyLint.Cli.IO;
 
 /// <summary>
 /// The engine's view of the disk: <c>*.alloy</c> siblings and other files, read on demand. Text given on standard
-/// input overlays the file it names. Binary files read as absent.
+/// input, or open in the editor a language server serves, overlays the file it names. Binary files read as absent.
 /// </summary>
 internal sealed class DiskWorkspace(string workingDirectory) : IWorkspace
 {
@@ -15,6 +15,9 @@ internal sealed class DiskWorkspace(string workingDirectory) : IWorkspace
 
     /// <summary>Makes <paramref name="source"/> (whose path is full) stand for the file at its path.</summary>
     public void Overlay(SourceText source) => _overlay[source.Path] = source;
+
+    /// <summary>Lets the file at <paramref name="path"/> (a full path) be read from the disk again.</summary>
+    public void RemoveOverlay(string path) => _overlay.Remove(path);
 
     public IReadOnlyList<string> AlloyFilesInDirectory(string directory) => List(directory, "*.alloy");
 
