@@ -41,6 +41,25 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public void Per_file_ignores_give_the_rules_not_reported_in_each_file()
+    {
+        var config = Loader.Parse(
+            """
+            per-file-ignores:
+              "modules/**": [AL4, deprecated-style]
+              "*.test.alloy": AL001
+              /top.alloy: ALL
+            """,
+            "/repo/.alloylint.yaml");
+
+        Assert.Equal(["AL4", "AL501"], config.IgnoredIn("/repo/modules/a/b.alloy"));
+        Assert.Equal(["AL001"], config.IgnoredIn("/repo/x/c.test.alloy"));
+        Assert.Equal(["ALL"], config.IgnoredIn("/repo/top.alloy"));
+        Assert.Empty(config.IgnoredIn("/repo/x/top.alloy"));
+        Assert.Empty(config.IgnoredIn("/elsewhere/modules/a.alloy"));
+    }
+
+    [Fact]
     public void An_empty_file_is_an_empty_configuration()
     {
         var config = Loader.Parse("# nothing yet\n", "/repo/.alloylint.yaml");
@@ -50,7 +69,7 @@ public class ConfigLoaderTests
     }
 
     [Theory]
-    [InlineData("selct: [AL0]\n", 1, 1, "unknown key 'selct': expected one of select, ignore, exclude, mode, rules")]
+    [InlineData("selct: [AL0]\n", 1, 1, "unknown key 'selct': expected one of select, ignore, exclude, per-file-ignores, mode, rules")]
     [InlineData("select:\n  - AL0\n  - AL77\n", 3, 5, "unknown rule or prefix 'AL77'")]
     [InlineData("mode: everything\n", 1, 7, "invalid mode 'everything': expected one of auto, directory, file")]
     [InlineData("rules:\n  AL001: fatal\n", 2, 10, "invalid severity 'fatal': expected one of error, warning, note, off")]
@@ -61,6 +80,10 @@ public class ConfigLoaderTests
     [InlineData("select: AL0\nselect: AL4\n", 2, 1, "duplicate key 'select'")]
     [InlineData("base: &b [AL0]\n", 1, 7, "YAML anchors and aliases are not supported in this file")]
     [InlineData("exclude: [\"a[b\"]\n", 1, 11, "invalid glob 'a[b'")]
+    [InlineData("per-file-ignores: [AL4]\n", 1, 19, "'per-file-ignores' must be a mapping from a glob to the rules not reported in the files it matches")]
+    [InlineData("per-file-ignores:\n  \"a[b\": AL4\n", 2, 3, "invalid glob 'a[b'")]
+    [InlineData("per-file-ignores:\n  \"!vendor/**\": AL4\n", 2, 3, "invalid glob '!vendor/**': a glob here cannot be negated")]
+    [InlineData("per-file-ignores:\n  \"*.alloy\": [AL77]\n", 2, 15, "unknown rule or prefix 'AL77'")]
     public void Reports_mistakes_at_their_line_and_column(string yaml, int line, int column, string message)
     {
         var error = Assert.Throws<ConfigurationException>(() => Loader.Parse(yaml, "cfg/.alloylint.yaml"));

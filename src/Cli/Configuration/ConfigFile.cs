@@ -9,8 +9,11 @@ internal sealed record ConfigOptionValue(string Name, YamlNode Node);
 /// <summary>One rule's settings: a severity override (null keeps the default), off, and option values.</summary>
 internal sealed record RuleConfig(string RuleId, Severity? Severity, bool Off, IReadOnlyList<ConfigOptionValue> Options);
 
+/// <summary>Rules not reported in the files a glob matches (<c>per-file-ignores</c>).</summary>
+internal sealed record PerFileIgnore(GitIgnore Glob, IReadOnlyList<string> Selectors);
+
 /// <summary>
-/// A loaded <c>.alloylint.yaml</c>. <see cref="Directory"/> is where its exclude globs are rooted. An empty
+/// A loaded <c>.alloylint.yaml</c>. <see cref="Directory"/> is where its exclude and per-file-ignores globs are rooted. An empty
 /// <see cref="ConfigFile"/> (no path) stands for "no configuration file found".
 /// </summary>
 internal sealed record ConfigFile(
@@ -20,21 +23,27 @@ internal sealed record ConfigFile(
     IReadOnlyList<string> Ignore,
     IReadOnlyList<RuleConfig> Rules,
     GitIgnore? Exclude,
-    string? Mode)
+    string? Mode,
+    IReadOnlyList<PerFileIgnore> PerFileIgnores)
 {
     public const string FileName = ".alloylint.yaml";
 
-    public static ConfigFile Empty(string directory) => new(null, directory, null, [], [], null, null);
+    public static ConfigFile Empty(string directory) => new(null, directory, null, [], [], null, null, []);
 
     /// <summary>Whether <paramref name="fullPath"/>, below <see cref="Directory"/>, is excluded (with .gitignore semantics).</summary>
-    public bool Excludes(string fullPath, bool isDirectory)
-    {
-        if (Exclude is null)
-        {
-            return false;
-        }
+    public bool Excludes(string fullPath, bool isDirectory) =>
+        Exclude is not null && RelativePath(fullPath) is { } relative && Exclude.Match(relative, isDirectory) == true;
 
+    /// <summary>The selectors of the <see cref="PerFileIgnores"/> whose glob matches <paramref name="fullPath"/>.</summary>
+    public IReadOnlyList<string> IgnoredIn(string fullPath) =>
+        RelativePath(fullPath) is { } relative
+            ? [.. PerFileIgnores.Where(ignore => ignore.Glob.Match(relative, isDirectory: false) == true).SelectMany(ignore => ignore.Selectors)]
+            : [];
+
+    /// <summary>The path relative to <see cref="Directory"/> with '/', or null when it is not below it.</summary>
+    private string? RelativePath(string fullPath)
+    {
         var relative = System.IO.Path.GetRelativePath(Directory, fullPath).Replace('\\', '/');
-        return !relative.StartsWith("../", StringComparison.Ordinal) && Exclude.Match(relative, isDirectory) == true;
+        return relative.StartsWith("../", StringComparison.Ordinal) ? null : relative;
     }
 }

@@ -11,7 +11,7 @@ namespace AlloyLint.Cli.Configuration;
 internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
 {
     public static readonly string[] Modes = ["auto", "directory", "file"];
-    private static readonly string[] TopLevelKeys = ["select", "ignore", "exclude", "mode", "rules"];
+    private static readonly string[] TopLevelKeys = ["select", "ignore", "exclude", "per-file-ignores", "mode", "rules"];
     private static readonly string[] Severities = ["error", "warning", "note", "off"];
 
     /// <summary>Loads the file at <paramref name="path"/>; throws <see cref="ConfigurationException"/> on any problem.</summary>
@@ -48,6 +48,7 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
         var ignore = new List<string>();
         var ruleConfigs = new List<RuleConfig>();
         var exclude = new List<string>();
+        var perFileIgnores = new List<PerFileIgnore>();
         string? mode = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, value) in mapping.Entries)
@@ -73,6 +74,9 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
                     }
 
                     break;
+                case "per-file-ignores":
+                    perFileIgnores.AddRange(PerFileIgnores(path, value));
+                    break;
                 case "mode":
                     var modeScalar = Scalar(path, value, "mode");
                     mode = Modes.Contains(modeScalar.Value, StringComparer.Ordinal)
@@ -87,7 +91,7 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
             }
         }
 
-        return new ConfigFile(path, directory, select, ignore, ruleConfigs, exclude.Count == 0 ? null : GitIgnore.Parse(string.Join('\n', exclude)), mode);
+        return new ConfigFile(path, directory, select, ignore, ruleConfigs, exclude.Count == 0 ? null : GitIgnore.Parse(string.Join('\n', exclude)), mode, perFileIgnores);
     }
 
     /// <summary>Whether <paramref name="selector"/> is a rule ID, a rule name, an ID prefix such as AL2, or ALL.</summary>
@@ -113,6 +117,24 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
         }
 
         return selectors;
+    }
+
+    private IEnumerable<PerFileIgnore> PerFileIgnores(string path, YamlNode node)
+    {
+        if (node is not YamlMapping mapping)
+        {
+            throw Error(path, node, "'per-file-ignores' must be a mapping from a glob to the rules not reported in the files it matches");
+        }
+
+        foreach (var (glob, selectors) in mapping.Entries)
+        {
+            if (glob.Value.StartsWith('!') || GlobPattern.TryCreate(glob.Value.TrimEnd('/')) is null)
+            {
+                throw Error(path, glob, $"invalid glob '{glob.Value}'{(glob.Value.StartsWith('!') ? ": a glob here cannot be negated" : string.Empty)}");
+            }
+
+            yield return new PerFileIgnore(GitIgnore.Parse(glob.Value), RuleSelectors(path, selectors));
+        }
     }
 
     private IEnumerable<RuleConfig> RuleSettings(string path, YamlNode node)

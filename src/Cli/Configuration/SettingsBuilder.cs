@@ -41,6 +41,7 @@ internal static class SettingsBuilder
             SeverityOverrides = severities,
             RuleOptions = ruleOptions,
             Mode = options.Mode ?? ParseMode(config.Mode) ?? ConfigurationMode.Auto,
+            IgnoredInFile = config.PerFileIgnores.Count == 0 ? null : config.IgnoredIn,
         };
     }
 

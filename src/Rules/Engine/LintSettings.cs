@@ -37,6 +37,13 @@ public sealed class LintSettings
 
     public ConfigurationMode Mode { get; init; } = ConfigurationMode.Auto;
 
+    /// <summary>
+    /// Selectors of the rules whose findings are dropped in a file, by its path (a configuration file's
+    /// <c>per-file-ignores</c>); null when there are none. Suppression comments are applied first, so one that covers
+    /// such a finding still counts as used.
+    /// </summary>
+    public Func<string, IReadOnlyList<string>>? IgnoredInFile { get; init; }
+
     public static LintSettings Default { get; } = new();
 
     public bool IsEnabled(RuleMetadata rule)
@@ -50,6 +57,9 @@ public sealed class LintSettings
 
         return selected > ignored;
     }
+
+    /// <summary>Whether <paramref name="rule"/> is among <paramref name="ignoredInFile"/>, the selectors <see cref="IgnoredInFile"/> gives for a file.</summary>
+    public static bool IsIgnored(IReadOnlyList<string> ignoredInFile, RuleMetadata rule) => Specificity(ignoredInFile, rule) >= 0;
 
     public Severity SeverityOf(RuleMetadata rule) =>
         SeverityOverrides.TryGetValue(rule.Id, out var byId) ? byId

@@ -140,12 +140,29 @@ public sealed class Linter
         }
 
         var suppressions = new SuppressionIndex(configuration.RequestedTrees, _known, checking.Select(rule => rule.Metadata));
+        Dictionary<SourceText, IReadOnlyList<string>>? ignoredInFile = null;
+        bool IgnoredInItsFile(LintDiagnostic finding)
+        {
+            if (Settings.IgnoredInFile is not { } ignored)
+            {
+                return false;
+            }
+
+            ignoredInFile ??= [];
+            if (!ignoredInFile.TryGetValue(finding.Source, out var selectors))
+            {
+                ignoredInFile[finding.Source] = selectors = ignored(finding.Source.Path);
+            }
+
+            return LintSettings.IsIgnored(selectors, finding.Rule);
+        }
+
         kept.EnsureCapacity(kept.Count + findings.Sum(list => list.Count));
         foreach (var list in findings)
         {
             foreach (var finding in list)
             {
-                if (IsRequested(configuration, finding.Source) && !suppressions.Suppress(finding))
+                if (IsRequested(configuration, finding.Source) && !suppressions.Suppress(finding) && !IgnoredInItsFile(finding))
                 {
                     kept.Add(finding);
                 }
@@ -158,7 +175,7 @@ public sealed class Linter
             rule.Check(NewContext(configuration, rule, workspace, judged, suppressions));
         }
 
-        kept.AddRange(judged.Where(finding => IsRequested(configuration, finding.Source) && !suppressions.Suppress(finding, markUsed: false)));
+        kept.AddRange(judged.Where(finding => IsRequested(configuration, finding.Source) && !suppressions.Suppress(finding, markUsed: false) && !IgnoredInItsFile(finding)));
     }
 
     private LintContext NewContext(Configuration configuration, Rule rule, IWorkspace workspace, List<LintDiagnostic> sink, SuppressionIndex? suppressions) =>
