@@ -24,6 +24,8 @@ public class CliGoldenTests
     [InlineData("concise", "concise.verified.txt")]
     [InlineData("json", "json.verified.json")]
     [InlineData("github", "github.verified.txt")]
+    [InlineData("gitlab", "gitlab.verified.json")]
+    [InlineData("junit", "junit.verified.xml")]
     public void Format(string format, string golden)
     {
         var result = Lint("--format", format);

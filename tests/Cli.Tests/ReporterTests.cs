@@ -58,6 +58,66 @@ public class ReporterTests
     public void Sarif() => Golden.Verify(Render(new SarifReporter(Options, DocsPage)), "tests/Cli.Tests/Golden/reporters/sarif.verified.sarif");
 
     [Fact]
+    public void GitLab() => Golden.Verify(Render(new GitLabReporter(Options)), "tests/Cli.Tests/Golden/reporters/gitlab.verified.json");
+
+    [Fact]
+    public void JUnit() => Golden.Verify(Render(new JUnitReporter(Options)), "tests/Cli.Tests/Golden/reporters/junit.verified.xml");
+
+    [Fact]
+    public void GitLab_fingerprints_follow_a_finding_when_lines_move_and_tell_alike_findings_apart()
+    {
+        static List<string> Fingerprints(string text)
+        {
+            var source = Parser.Text.SourceText.From(text, "config.alloy");
+            List<Rules.Engine.LintDiagnostic> findings =
+            [
+                .. AllIndexes(text, "env(").Select(offset => new Rules.Engine.LintDiagnostic(TestRules.Secret, Parser.Diagnostics.Severity.Warning, source, new Parser.Text.TextSpan(offset, 3), "deprecated")),
+            ];
+            using var output = new StringWriter();
+            new GitLabReporter(Options).Write(new LintReport(findings, [], 1, TestRules.All), output);
+            return [.. JsonNode.Parse(output.ToString())!.AsArray().Select(issue => issue!["fingerprint"]!.GetValue<string>())];
+        }
+
+        var before = Fingerprints("a = env(\"A\")\nb = env(\"A\")\nc = env(\"C\")\n");
+        var after = Fingerprints("// a new first line\na = env(\"A\")\nb = env(\"A\")\nc = env(\"C\")\n");
+
+        Assert.Equal(before, after);
+        Assert.Equal(3, before.Distinct().Count());
+        Assert.All(before, fingerprint => Assert.Matches("^[0-9a-f]{32}$", fingerprint));
+    }
+
+    [Fact]
+    public void JUnit_is_well_formed_xml_whatever_the_messages_hold_and_a_clean_run_passes()
+    {
+        var source = Parser.Text.SourceText.From("a = 1\n", "odd \"name\" & <co>.alloy");
+        var finding = new Rules.Engine.LintDiagnostic(TestRules.Style, Parser.Diagnostics.Severity.Note, source, new Parser.Text.TextSpan(0, 1), "bell \u0007, lone \ud800, tab\t & <tag> \"quoted\" \U0001F600");
+        using var output = new StringWriter();
+        new JUnitReporter(Options).Write(new LintReport([finding], [new PathProblem("gone.alloy", "no such file")], 1, TestRules.All), output);
+
+        var document = System.Xml.Linq.XDocument.Parse(output.ToString());
+        var failure = document.Descendants("failure").Single();
+        Assert.Equal("bell \uFFFD, lone \uFFFD, tab\t & <tag> \"quoted\" \U0001F600", failure.Attribute("message")!.Value);
+        Assert.Equal("odd \"name\" & <co>.alloy", document.Descendants("testsuite").First().Attribute("name")!.Value);
+        Assert.Equal("no such file", document.Descendants("error").Single().Attribute("message")!.Value);
+        Assert.Equal(("2", "1", "1"), (document.Root!.Attribute("tests")!.Value, document.Root.Attribute("failures")!.Value, document.Root.Attribute("errors")!.Value));
+
+        using var cleanOutput = new StringWriter();
+        new JUnitReporter(Options).Write(new LintReport([], [], 4, TestRules.All), cleanOutput);
+        var clean = System.Xml.Linq.XDocument.Parse(cleanOutput.ToString());
+        Assert.Equal("1", clean.Root!.Attribute("tests")!.Value);
+        Assert.Empty(clean.Descendants("failure"));
+        Assert.Single(clean.Descendants("testcase"));
+    }
+
+    private static IEnumerable<int> AllIndexes(string text, string value)
+    {
+        for (var index = text.IndexOf(value, StringComparison.Ordinal); index >= 0; index = text.IndexOf(value, index + 1, StringComparison.Ordinal))
+        {
+            yield return index;
+        }
+    }
+
+    [Fact]
     public void Statistics() => Golden.Verify(Render(new StatisticsReporter()), "tests/Cli.Tests/Golden/reporters/statistics.verified.txt");
 
     [Fact]

@@ -8,7 +8,7 @@ namespace AlloyLint.Cli.Commands;
 /// <summary>The options of the root command (linting) and the translation of a parse into <see cref="LintOptions"/>.</summary>
 internal static class LintCommand
 {
-    private static readonly string[] Formats = ["text", "concise", "json", "github", "sarif"];
+    private static readonly string[] Formats = ["text", "concise", "json", "github", "gitlab", "junit", "sarif"];
 
     public static void Configure(Command root, CliConsole console)
     {
@@ -26,7 +26,7 @@ internal static class LintCommand
         var statistics = new Option<bool>("--statistics") { Description = "Show counts per rule instead of the findings" };
         var noColor = new Option<bool>("--no-color") { Description = "Never use colour (also when NO_COLOR is set)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print findings only: no summary" };
-        var format = new Option<string>("--format") { Description = "Output format: text, concise, json, github or sarif", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
+        var format = new Option<string>("--format") { Description = "Output format: text, concise, json, github, gitlab, junit or sarif", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string>("--output", "-o") { Description = "Write the report to FILE instead of standard output", HelpName = "FILE" };
         var mode = new Option<string>("--mode") { Description = "How sibling files form a configuration: auto, directory or file", HelpName = "MODE" };
@@ -69,6 +69,8 @@ internal static class LintCommand
                     "concise" => OutputFormat.Concise,
                     "json" => OutputFormat.Json,
                     "github" => OutputFormat.GitHub,
+                    "gitlab" => OutputFormat.GitLab,
+                    "junit" => OutputFormat.JUnit,
                     "sarif" => OutputFormat.Sarif,
                     _ => OutputFormat.Text,
                 },

@@ -10,6 +10,8 @@ internal enum OutputFormat
     Concise,
     Json,
     GitHub,
+    GitLab,
+    JUnit,
     Sarif,
 }
 

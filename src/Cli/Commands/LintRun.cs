@@ -325,6 +325,8 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
             OutputFormat.Concise => new ConciseReporter(reportOptions),
             OutputFormat.Json => new JsonReporter(reportOptions),
             OutputFormat.GitHub => new GitHubReporter(reportOptions),
+            OutputFormat.GitLab => new GitLabReporter(reportOptions),
+            OutputFormat.JUnit => new JUnitReporter(reportOptions),
             OutputFormat.Sarif => new SarifReporter(reportOptions),
             _ => new TextReporter(reportOptions),
         };
