@@ -59,7 +59,7 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
-    public void Offers_each_fix_as_a_quick_fix_and_all_safe_fixes_at_once()
+    public void Offers_each_fix_and_a_suppression_as_quick_fixes_and_all_safe_fixes_at_once()
     {
         using var tree = new TempTree().File(".alloylint.yaml", "select: [AL401]\n");
         var uri = FileUri(tree.Root, "config.alloy");
@@ -76,7 +76,7 @@ public sealed class LanguageServerTests
             Notification("exit"));
 
         var actions = Response(messages, 2)!.AsArray();
-        Assert.Equal(2, actions.Count);
+        Assert.Equal(["quickfix", "quickfix", "source.fixAll.alloylint"], actions.Select(action => action!["kind"]!.GetValue<string>()));
         var quickFix = actions[0]!;
         Assert.Equal("Replace `env` with `sys.env` (AL401)", quickFix["title"]!.GetValue<string>());
         Assert.Equal("quickfix", quickFix["kind"]!.GetValue<string>());
@@ -84,6 +84,12 @@ public sealed class LanguageServerTests
         Assert.Equal("AL401", quickFix["diagnostics"]![0]!["code"]!.GetValue<string>());
         var edit = Assert.Single(quickFix["edit"]!["changes"]![uri]!.AsArray())!;
         Assert.Equal("{\"range\":{\"start\":{\"line\":1,\"character\":10},\"end\":{\"line\":1,\"character\":13}},\"newText\":\"sys.env\"}", edit.ToJsonString());
+
+        var suppress = actions[1]!;
+        Assert.Equal("Suppress AL401 on this line", suppress["title"]!.GetValue<string>());
+        Assert.Null(suppress["isPreferred"]);
+        var comment = Assert.Single(suppress["edit"]!["changes"]![uri]!.AsArray())!;
+        Assert.Equal("{\"range\":{\"start\":{\"line\":1,\"character\":0},\"end\":{\"line\":1,\"character\":0}},\"newText\":\"\\t// alloylint-disable-next-line AL401\\r\\n\"}", comment.ToJsonString());
 
         var fixAll = Assert.Single(Response(messages, 3)!.AsArray())!;
         Assert.Equal("source.fixAll.alloylint", fixAll["kind"]!.GetValue<string>());

@@ -307,7 +307,10 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
         json.WriteEndObject();
     }
 
-    /// <summary>A quick fix per fix of the findings on the requested lines, then all safe fixes at once; as the request's <c>only</c> allows.</summary>
+    /// <summary>
+    /// For the findings on the requested lines, a quick fix per fix and one that suppresses each (as
+    /// <c>--add-suppressions</c> would), then all safe fixes at once; as the request's <c>only</c> allows.
+    /// </summary>
     private void WriteCodeActions(Utf8JsonWriter json, JsonElement parameters)
     {
         json.WriteStartArray();
@@ -324,9 +327,10 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
                 : [];
             bool Wants(string kind) => only.Count == 0 || only.Any(wanted => kind == wanted || kind.StartsWith(wanted + ".", StringComparison.Ordinal));
 
+            var onLines = findings.Where(finding => finding.Span.Start <= end && start <= finding.Span.End).ToList();
             if (Wants("quickfix"))
             {
-                foreach (var finding in findings.Where(finding => finding.Fix is { Edits.IsEmpty: false } && finding.Span.Start <= end && start <= finding.Span.End))
+                foreach (var finding in onLines.Where(finding => finding.Fix is { Edits.IsEmpty: false }))
                 {
                     var fix = finding.Fix!;
                     var safe = fix.Applicability == Applicability.Safe;
@@ -339,6 +343,14 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
                         source,
                         [.. fix.Edits.Select(edit => edit.WithLineEnding(source.LineEnding)).OrderBy(edit => edit.Span.Start)],
                         finding);
+                }
+
+                var tree = AlloyParser.Parse(source);
+                foreach (var finding in onLines.Where(SuppressionAdder.IsSuppressible))
+                {
+                    var (edit, wholeFile) = SuppressionAdder.EditFor(tree, finding);
+                    var title = $"Suppress {finding.Rule.Id} {(wholeFile ? "in this file" : "on this line")}";
+                    WriteCodeAction(json, title, "quickfix", preferred: false, uri, source, [edit], finding);
                 }
             }
 

@@ -97,13 +97,33 @@ public sealed class SuppressionAdder(Linter linter)
     private static SyntaxTree Formatted(SyntaxTree tree) =>
         AlloyFormatter.FindCanonicalChange(tree) is null ? tree : AlloyParser.Parse(tree.Source.WithText(AlloyFormatter.FormatKeepingLineEndings(tree)));
 
-    private static bool IsSuppressible(LintDiagnostic finding) => finding.Rule.Category is not (RuleCategory.Syntax or RuleCategory.Suppression);
+    /// <summary>Whether a suppression comment is written for <paramref name="finding"/>: not for syntax errors, nor for unused suppressions.</summary>
+    public static bool IsSuppressible(LintDiagnostic finding) => finding.Rule.Category is not (RuleCategory.Syntax or RuleCategory.Suppression);
 
     /// <summary>
-    /// The text of <paramref name="tree"/> with its findings suppressed, and how many IDs that wrote. Rules in
-    /// <paramref name="fileWide"/> are disabled for the file; rules found on a line that cannot take a comment are added to it.
+    /// The edit that suppresses one finding as <see cref="Apply"/> would in its first round (an editor's "suppress"
+    /// action), and whether it disables the rule for the whole file because the line cannot take a comment.
     /// </summary>
+    public static (TextEdit Edit, bool WholeFile) EditFor(SyntaxTree tree, LintDiagnostic finding)
+    {
+        var fileWide = new SortedSet<string>(StringComparer.Ordinal);
+        var (edits, _) = Edits(tree, [finding], fileWide);
+        return (edits.Single(), fileWide.Count > 0);
+    }
+
+    /// <summary>The text of <paramref name="tree"/> with its findings suppressed (see <see cref="Edits"/>), and how many IDs that wrote.</summary>
     private static (string Text, int Added) Suppress(SyntaxTree tree, List<LintDiagnostic> findings, SortedSet<string> fileWide)
+    {
+        var (edits, added) = Edits(tree, findings, fileWide);
+        return (TextEdit.ApplyAll(tree.Source.Text, edits), added);
+    }
+
+    /// <summary>
+    /// The edits, in order, that suppress <paramref name="findings"/> in <paramref name="tree"/>, and how many IDs they
+    /// write. Rules in <paramref name="fileWide"/> are disabled for the file; rules found on a line that cannot take a
+    /// comment are added to it.
+    /// </summary>
+    private static (List<TextEdit> Edits, int Added) Edits(SyntaxTree tree, IReadOnlyList<LintDiagnostic> findings, SortedSet<string> fileWide)
     {
         var source = tree.Source;
         var directives = SuppressionDirective.Parse(tree).ToList();
@@ -145,7 +165,7 @@ public sealed class SuppressionAdder(Linter linter)
             added += fileWide.Count;
         }
 
-        return (TextEdit.ApplyAll(source.Text, [.. edits.OrderBy(edit => edit.Span.Start)]), added);
+        return ([.. edits.OrderBy(edit => edit.Span.Start)], added);
     }
 
     /// <summary>Adds <paramref name="ids"/> after the last code of <paramref name="directive"/> (before its reason).</summary>

@@ -68,6 +68,22 @@ public sealed class SuppressionAdderTests
     }
 
     [Fact]
+    public void The_edit_for_one_finding_says_when_it_disables_the_rule_for_the_file()
+    {
+        var text = Lines("\n", "local.file \"a\" {", "\tfilename = `first", "second` + env(\"A\")", "}", "local.file \"b\" {", "\tfilename = env(\"B\")", "}");
+        var linter = new Linter(new LintSettings { Select = ["AL401"], Mode = ConfigurationMode.File });
+        var source = Parser.Text.SourceText.From(text, "config.alloy");
+        var tree = AlloyParser.Parse(source);
+        var findings = linter.Lint(source, new InMemoryWorkspace().Add("config.alloy", text));
+
+        var (inString, wholeFile) = SuppressionAdder.EditFor(tree, findings[0]);
+        var (onItsLine, lineOnly) = SuppressionAdder.EditFor(tree, findings[1]);
+
+        Assert.Equal((TextEdit.Insert(0, "// alloylint-disable-file AL401\n"), true), (inString, wholeFile));
+        Assert.Equal((TextEdit.Insert(text.IndexOf("\tfilename = env(\"B", StringComparison.Ordinal), "\t// alloylint-disable-next-line AL401\n"), false), (onItsLine, lineOnly));
+    }
+
+    [Fact]
     public void A_file_wide_rule_joins_a_file_comment_already_there()
     {
         var original = Lines("\n", "local.file \"a\" {", "\t// alloylint-disable-file AL403", "\tfilename = `first", "second` + env(\"A\")", "}");
