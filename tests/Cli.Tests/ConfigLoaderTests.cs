@@ -60,6 +60,44 @@ public class ConfigLoaderTests
     }
 
     [Fact]
+    public void A_file_that_extends_another_is_merged_over_it()
+    {
+        using var tree = new TempTree()
+            .File(".alloylint.yaml", "select: [AL0, AL4]\nignore: [AL501]\nmode: directory\nexclude: [\"vendor/**\", \"*.gen.alloy\"]\nper-file-ignores:\n  \"modules/**\": [AL401]\nrules:\n  AL001: warning\n  AL401: { severity: error }\n")
+            .File("team/.alloylint.yaml", "extend: ../.alloylint.yaml\nignore: []\nexclude: [\"!keep.gen.alloy\"]\nper-file-ignores:\n  \"legacy/*\": [AL001]\nrules:\n  AL401: note\n");
+
+        var config = Loader.Load(Path.Combine(tree.Root, "team/.alloylint.yaml"), "team/.alloylint.yaml");
+
+        Assert.Equal(["AL0", "AL4"], config.Select!);
+        Assert.Empty(config.Ignore!);
+        Assert.Equal("directory", config.Mode);
+        Assert.Equal([("AL001", (Severity?)Severity.Warning), ("AL401", Severity.Note)], config.Rules.Select(rule => (rule.RuleId, rule.Severity)));
+        Assert.True(config.Excludes(Path.Combine(tree.Root, "vendor/x.alloy"), isDirectory: false));
+        Assert.True(config.Excludes(Path.Combine(tree.Root, "team/other.gen.alloy"), isDirectory: false));
+        Assert.False(config.Excludes(Path.Combine(tree.Root, "team/keep.gen.alloy"), isDirectory: false));
+        Assert.Equal(["AL401"], config.IgnoredIn(Path.Combine(tree.Root, "modules/a.alloy")));
+        Assert.Equal(["AL001"], config.IgnoredIn(Path.Combine(tree.Root, "team/legacy/b.alloy")));
+        Assert.Empty(config.IgnoredIn(Path.Combine(tree.Root, "legacy/b.alloy")));
+    }
+
+    [Theory]
+    [InlineData("extend: ../a.yaml\n", "a.yaml", "extend: team/.alloylint.yaml\n", "team/../a.yaml:1:9: 'team/.alloylint.yaml' cannot be extended here: it extends this file, directly or through other files")]
+    [InlineData("extend: missing.yaml\n", null, null, "team/.alloylint.yaml:1:9: 'missing.yaml' does not exist")]
+    [InlineData("extend: ../base.yaml\n", "base.yaml", "select: [AL77]\n", "team/../base.yaml:1:10: unknown rule or prefix 'AL77'")]
+    public void Reports_a_cycle_a_missing_file_and_a_mistake_in_the_extended_file(string teamText, string? otherName, string? otherText, string expected)
+    {
+        using var tree = new TempTree().File("team/.alloylint.yaml", teamText);
+        if (otherName is not null)
+        {
+            tree.File(otherName, otherText!);
+        }
+
+        var error = Assert.Throws<ConfigurationException>(() => Loader.Load(Path.Combine(tree.Root, "team/.alloylint.yaml"), "team/.alloylint.yaml"));
+
+        Assert.Equal(expected, error.ToString());
+    }
+
+    [Fact]
     public void An_empty_file_is_an_empty_configuration()
     {
         var config = Loader.Parse("# nothing yet\n", "/repo/.alloylint.yaml");
@@ -69,7 +107,7 @@ public class ConfigLoaderTests
     }
 
     [Theory]
-    [InlineData("selct: [AL0]\n", 1, 1, "unknown key 'selct': expected one of select, ignore, exclude, per-file-ignores, mode, rules")]
+    [InlineData("selct: [AL0]\n", 1, 1, "unknown key 'selct': expected one of extend, select, ignore, exclude, per-file-ignores, mode, rules")]
     [InlineData("select:\n  - AL0\n  - AL77\n", 3, 5, "unknown rule or prefix 'AL77'")]
     [InlineData("mode: everything\n", 1, 7, "invalid mode 'everything': expected one of auto, directory, file")]
     [InlineData("rules:\n  AL001: fatal\n", 2, 10, "invalid severity 'fatal': expected one of error, warning, note, off")]

@@ -6,16 +6,23 @@ namespace AlloyLint.Cli.Configuration;
 
 /// <summary>
 /// Reads and validates <c>.alloylint.yaml</c> (docs/configuration.md): unknown keys, unknown rules, bad
-/// severities, modes, globs and rule options are errors at their line and column.
+/// severities, modes, globs and rule options are errors at their line and column. A file that extends another is
+/// merged over it (<see cref="ConfigFile.Over"/>).
 /// </summary>
 internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
 {
     public static readonly string[] Modes = ["auto", "directory", "file"];
-    private static readonly string[] TopLevelKeys = ["select", "ignore", "exclude", "per-file-ignores", "mode", "rules"];
+    private static readonly string[] TopLevelKeys = ["extend", "select", "ignore", "exclude", "per-file-ignores", "mode", "rules"];
     private static readonly string[] Severities = ["error", "warning", "note", "off"];
 
-    /// <summary>Loads the file at <paramref name="path"/>; throws <see cref="ConfigurationException"/> on any problem.</summary>
-    public ConfigFile Load(string fullPath, string path)
+    /// <summary>Loads the file at <paramref name="fullPath"/>, shown as <paramref name="path"/>; throws <see cref="ConfigurationException"/> on any problem.</summary>
+    public ConfigFile Load(string fullPath, string path) => Load(fullPath, path, []);
+
+    /// <summary>Parses <paramref name="text"/>, the file shown as <paramref name="path"/>, whose globs are rooted at its folder.</summary>
+    public ConfigFile Parse(string text, string path) => Parse(text, path, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? "/", []);
+
+    /// <param name="extending">The full paths of the files being loaded that extend this one, to catch a cycle.</param>
+    private ConfigFile Load(string fullPath, string path, IReadOnlyList<string> extending)
     {
         string text;
         try
@@ -27,12 +34,12 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
             throw new ConfigurationException(path, 1, 1, $"cannot read configuration: {FileDiscovery.Describe(error)}");
         }
 
-        return Parse(text, path) with { Directory = System.IO.Path.GetDirectoryName(fullPath) ?? "/" };
+        return Parse(text, path, System.IO.Path.GetDirectoryName(fullPath) ?? "/", [.. extending, fullPath]);
     }
 
-    public ConfigFile Parse(string text, string path)
+    /// <param name="loading">The full paths of this file, when read from one, and of the files being loaded that extend it.</param>
+    private ConfigFile Parse(string text, string path, string directory, IReadOnlyList<string> loading)
     {
-        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? "/";
         var root = YamlDocument.Parse(text, path);
         if (root is null)
         {
@@ -45,7 +52,8 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
         }
 
         IReadOnlyList<string>? select = null;
-        var ignore = new List<string>();
+        List<string>? ignore = null;
+        ConfigFile? extended = null;
         var ruleConfigs = new List<RuleConfig>();
         var exclude = new List<string>();
         var perFileIgnores = new List<PerFileIgnore>();
@@ -60,11 +68,14 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
 
             switch (key.Value)
             {
+                case "extend":
+                    extended = Extended(path, directory, Scalar(path, value, "extend"), loading);
+                    break;
                 case "select":
                     select = RuleSelectors(path, value);
                     break;
                 case "ignore":
-                    ignore.AddRange(RuleSelectors(path, value));
+                    ignore = RuleSelectors(path, value);
                     break;
                 case "exclude":
                     foreach (var item in Strings(path, value))
@@ -75,7 +86,7 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
 
                     break;
                 case "per-file-ignores":
-                    perFileIgnores.AddRange(PerFileIgnores(path, value));
+                    perFileIgnores.AddRange(PerFileIgnores(path, directory, value));
                     break;
                 case "mode":
                     var modeScalar = Scalar(path, value, "mode");
@@ -91,7 +102,27 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
             }
         }
 
-        return new ConfigFile(path, directory, select, ignore, ruleConfigs, exclude.Count == 0 ? null : GitIgnore.Parse(string.Join('\n', exclude)), mode, perFileIgnores);
+        IReadOnlyList<RootedGlobs> excluded = exclude.Count == 0 ? [] : [new RootedGlobs(directory, GitIgnore.Parse(string.Join('\n', exclude)))];
+        var config = new ConfigFile(path, directory, select, ignore, ruleConfigs, excluded, mode, perFileIgnores);
+        return extended is null ? config : config.Over(extended);
+    }
+
+    /// <summary>The file that <paramref name="extend"/> names, relative to <paramref name="directory"/>, loaded with what it extends.</summary>
+    private ConfigFile Extended(string path, string directory, YamlScalar extend, IReadOnlyList<string> loading)
+    {
+        var fullPath = System.IO.Path.GetFullPath(extend.Value, directory);
+        if (loading.Contains(fullPath, StringComparer.Ordinal))
+        {
+            throw Error(path, extend, $"'{extend.Value}' cannot be extended here: it extends this file, directly or through other files");
+        }
+
+        if (!File.Exists(fullPath))
+        {
+            throw Error(path, extend, $"'{extend.Value}' does not exist");
+        }
+
+        var shown = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? string.Empty, extend.Value).Replace('\\', '/');
+        return Load(fullPath, shown, loading);
     }
 
     /// <summary>Whether <paramref name="selector"/> is a rule ID, a rule name, an ID prefix such as AL2, or ALL.</summary>
@@ -119,7 +150,7 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
         return selectors;
     }
 
-    private IEnumerable<PerFileIgnore> PerFileIgnores(string path, YamlNode node)
+    private IEnumerable<PerFileIgnore> PerFileIgnores(string path, string directory, YamlNode node)
     {
         if (node is not YamlMapping mapping)
         {
@@ -133,7 +164,7 @@ internal sealed class ConfigLoader(IReadOnlyList<RuleMetadata> rules)
                 throw Error(path, glob, $"invalid glob '{glob.Value}'{(glob.Value.StartsWith('!') ? ": a glob here cannot be negated" : string.Empty)}");
             }
 
-            yield return new PerFileIgnore(GitIgnore.Parse(glob.Value), RuleSelectors(path, selectors));
+            yield return new PerFileIgnore(new RootedGlobs(directory, GitIgnore.Parse(glob.Value)), RuleSelectors(path, selectors));
         }
     }
 

@@ -14,7 +14,7 @@ internal static class SettingsBuilder
     {
         var severities = new Dictionary<string, Severity>(StringComparer.Ordinal);
         var ruleOptions = new Dictionary<string, IReadOnlyDictionary<string, RuleOptionValue>>(StringComparer.Ordinal);
-        var ignore = new List<string>(config.Ignore);
+        var ignore = new List<string>(config.Ignore ?? []);
         foreach (var rule in config.Rules)
         {
             if (rule.Off)
