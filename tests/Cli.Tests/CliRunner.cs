@@ -15,6 +15,15 @@ internal static class CliRunner
         string[] args,
         string? stdin,
         bool terminal = false,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        RunReading(workingDirectory, args, new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? string.Empty)), terminal, environment);
+
+    /// <summary>Runs the CLI with <paramref name="stdin"/> as its standard input, read as the CLI goes.</summary>
+    public static CliResult RunReading(
+        string workingDirectory,
+        string[] args,
+        Stream stdin,
+        bool terminal = false,
         IReadOnlyDictionary<string, string>? environment = null)
     {
         using var output = new StringWriter { NewLine = "\n" };
@@ -22,7 +31,7 @@ internal static class CliRunner
         var console = new CliConsole(
             output,
             error,
-            () => new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? string.Empty)),
+            () => stdin,
             workingDirectory,
             terminal,
             name => environment?.GetValueOrDefault(name));

@@ -123,7 +123,7 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
-    public void An_open_sibling_stands_for_its_file()
+    public void An_open_sibling_stands_for_its_file_and_is_linted_again_when_the_other_changes()
     {
         using var tree = new TempTree().File(".alloylint.yaml", "select: [AL101]\n");
         var uses = FileUri(tree.Root, "uses.alloy");
@@ -134,12 +134,49 @@ public sealed class LanguageServerTests
             Initialize(),
             Open(declares, "local.file \"token\" {\n\tfilename = \"/token\"\n}\n"),
             Open(uses, "logging {\n\tlevel = local.file.token.content\n}\n"),
+            Change(declares, 2, "local.file \"secret\" {\n\tfilename = \"/token\"\n}\n"),
             Request(2, "shutdown"),
             Notification("exit"));
 
-        var published = messages.Where(message => (string?)message["method"] == "textDocument/publishDiagnostics").ToList();
+        var published = Published(messages);
+        Assert.Equal([declares, uses, declares, declares, uses], published.Select(message => message["uri"]!.GetValue<string>()));
+        Assert.All(published.Take(4), message => Assert.Empty(message["diagnostics"]!.AsArray()));
+        Assert.Equal("AL101", Assert.Single(published[4]["diagnostics"]!.AsArray())!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Watches_configuration_and_alloy_files_when_the_client_can_and_lints_every_open_document_when_one_changes()
+    {
+        using var tree = new TempTree().File(".alloylint.yaml", "select: [AL401]\n");
+        var uri = FileUri(tree.Root, "config.alloy");
+        var initialize = Request(1, "initialize", new JsonObject
+        {
+            ["capabilities"] = new JsonObject { ["workspace"] = new JsonObject { ["didChangeWatchedFiles"] = new JsonObject { ["dynamicRegistration"] = true } } },
+        });
+        var changed = Notification("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = FileUri(tree.Root, ".alloylint.yaml"), ["type"] = 2 }),
+        });
+
+        // The configuration changes on disk between the two lints: the session's input is read as the server goes.
+        var (_, messages) = Serve(
+            tree.Root,
+            [initialize, Notification("initialized", new JsonObject()), Open(uri, Deprecated), changed, Request(2, "shutdown"), Notification("exit")],
+            afterFrame: index =>
+            {
+                if (index == 2)
+                {
+                    File.WriteAllText(Path.Combine(tree.Root, ".alloylint.yaml"), "select: [AL403]\n");
+                }
+            });
+
+        var register = Assert.Single(messages, message => (string?)message["method"] == "client/registerCapability")!;
+        var watchers = register["params"]!["registrations"]![0]!["registerOptions"]!["watchers"]!.AsArray();
+        Assert.Equal(["**/.alloylint.yaml", "**/*.alloy"], watchers.Select(watcher => watcher!["globPattern"]!.GetValue<string>()));
+        var published = Published(messages);
         Assert.Equal(2, published.Count);
-        Assert.All(published, message => Assert.Empty(message["params"]!["diagnostics"]!.AsArray()));
+        Assert.Single(published[0]["diagnostics"]!.AsArray());
+        Assert.Empty(published[1]["diagnostics"]!.AsArray());
     }
 
     [Fact]
@@ -192,11 +229,17 @@ public sealed class LanguageServerTests
             message => Assert.Empty(message["params"]!["diagnostics"]!.AsArray()));
     }
 
-    private static (int ExitCode, List<JsonNode> Messages) Serve(string root, params string[] frames)
+    private static (int ExitCode, List<JsonNode> Messages) Serve(string root, params string[] frames) => Serve(root, frames, afterFrame: null);
+
+    /// <summary>Runs a session; <paramref name="afterFrame"/> is called once the server has read each frame (by index) and before it reads the next.</summary>
+    private static (int ExitCode, List<JsonNode> Messages) Serve(string root, string[] frames, Action<int>? afterFrame)
     {
-        var result = CliRunner.Run(root, ["server"], string.Concat(frames));
+        var result = CliRunner.RunReading(root, ["server"], new FrameStream(frames, afterFrame));
         return (result.ExitCode, ReadFrames(result.Out));
     }
+
+    private static List<JsonNode> Published(List<JsonNode> messages) =>
+        [.. messages.Where(message => (string?)message["method"] == "textDocument/publishDiagnostics").Select(message => message["params"]!)];
 
     private static List<JsonNode> ReadFrames(string output)
     {
@@ -289,4 +332,51 @@ public sealed class LanguageServerTests
     }
 
     private static string Frame(string json) => $"Content-Length: {Encoding.UTF8.GetByteCount(json)}\r\n\r\n{json}";
+
+    /// <summary>Standard input that hands the server one frame per read call, and says when the server moves to the next frame.</summary>
+    private sealed class FrameStream(string[] frames, Action<int>? afterFrame) : Stream
+    {
+        private readonly byte[][] _frames = [.. frames.Select(Encoding.UTF8.GetBytes)];
+        private int _frame;
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_frame < _frames.Length && _position == _frames[_frame].Length)
+            {
+                afterFrame?.Invoke(_frame);
+                (_frame, _position) = (_frame + 1, 0);
+            }
+
+            if (_frame == _frames.Length)
+            {
+                return 0;
+            }
+
+            var length = Math.Min(count, _frames[_frame].Length - _position);
+            Array.Copy(_frames[_frame], _position, buffer, offset, length);
+            _position += length;
+            return length;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

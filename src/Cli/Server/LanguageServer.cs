@@ -16,7 +16,8 @@ namespace AlloyLint.Cli.Server;
 /// the user types. Each open document is linted on every change with the configuration that applies to its path,
 /// among its siblings on disk, where other open documents stand for their files. It offers each finding's fix as a
 /// quick fix, every safe fix at once as <c>source.fixAll</c>, and formatting. Positions are counted in UTF-16 code
-/// units, the protocol's default. Documents are synchronised whole.
+/// units, the protocol's default. Documents are synchronised whole. A change lints again the other open documents of
+/// its folder, and a change on disk to a configuration file or an Alloy file (when the client watches files) all of them.
 /// </summary>
 internal sealed class LanguageServer(CliConsole console, LspTransport transport)
 {
@@ -35,6 +36,9 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
     private readonly IReadOnlyList<RuleMetadata> _rules = [.. RuleRegistry.All.Select(rule => rule.Metadata)];
     private readonly HashSet<string> _configurationErrorsShown = new(StringComparer.Ordinal);
     private bool _shutdownRequested;
+
+    // Whether the client lets the server register file watchers (workspace.didChangeWatchedFiles.dynamicRegistration).
+    private bool _watchesFiles;
 
     /// <summary>An open document: the URI the client names it by, its text as a source at its path, and its version.</summary>
     private sealed record Document(string Uri, SourceText Source, int Version);
@@ -130,7 +134,27 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
         switch (method)
         {
             case "initialize":
+                _watchesFiles = parameters.TryGetProperty("capabilities", out var client)
+                    && client.TryGetProperty("workspace", out var workspace)
+                    && workspace.TryGetProperty("didChangeWatchedFiles", out var watched)
+                    && watched.TryGetProperty("dynamicRegistration", out var dynamic)
+                    && dynamic.ValueKind == JsonValueKind.True;
                 Respond(id, WriteCapabilities);
+                break;
+            case "initialized":
+                if (_watchesFiles)
+                {
+                    RegisterFileWatchers();
+                }
+
+                break;
+            case "workspace/didChangeWatchedFiles":
+                // A configuration file or a sibling changed on disk: every open document may read differently now.
+                foreach (var document in _documents.Values.ToList())
+                {
+                    Publish(document);
+                }
+
                 break;
             case "shutdown":
                 _shutdownRequested = true;
@@ -162,7 +186,7 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
                 Respond(id, json => WriteFormatting(json, parameters));
                 break;
             default:
-                // Notifications the server has no use for ($/cancelRequest, initialized, didSave...) are ignored.
+                // Notifications the server has no use for ($/cancelRequest, didSave...) and responses to its own requests are ignored.
                 if (id is not null)
                 {
                     RespondError(id, MethodNotFound, $"{ProductInfo.Name} does not handle '{method}'");
@@ -214,7 +238,8 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
         var document = new Document(uri, SourceText.From(text, PathOf(uri)), version);
         _documents[uri] = document;
         _workspace.Overlay(document.Source);
-        Publish(document.Uri, document.Version, Lint(document)?.Findings ?? []);
+        Publish(document);
+        PublishSiblings(document.Source.Path);
     }
 
     private void Close(string uri)
@@ -222,10 +247,50 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
         if (_documents.Remove(uri, out var document))
         {
             _workspace.RemoveOverlay(document.Source.Path);
+            PublishSiblings(document.Source.Path);
         }
 
         Publish(uri, version: null, []);
     }
+
+    private void Publish(Document document) => Publish(document.Uri, document.Version, Lint(document)?.Findings ?? []);
+
+    /// <summary>Lints again the other open documents in the folder of <paramref name="path"/>, which may refer to what changed there.</summary>
+    private void PublishSiblings(string path)
+    {
+        var folder = Path.GetDirectoryName(path);
+        foreach (var sibling in _documents.Values.Where(open => open.Source.Path != path && Path.GetDirectoryName(open.Source.Path) == folder).ToList())
+        {
+            Publish(sibling);
+        }
+    }
+
+    /// <summary>Asks the client to report changes to configuration files and Alloy files on disk (<c>workspace/didChangeWatchedFiles</c>).</summary>
+    private void RegisterFileWatchers() =>
+        transport.Write(json =>
+        {
+            json.WriteString("id", "alloylint/watch");
+            json.WriteString("method", "client/registerCapability");
+            json.WriteStartObject("params");
+            json.WriteStartArray("registrations");
+            json.WriteStartObject();
+            json.WriteString("id", "alloylint/watch");
+            json.WriteString("method", "workspace/didChangeWatchedFiles");
+            json.WriteStartObject("registerOptions");
+            json.WriteStartArray("watchers");
+            foreach (var glob in (string[])[$"**/{ConfigFile.FileName}", "**/*.alloy"])
+            {
+                json.WriteStartObject();
+                json.WriteString("globPattern", glob);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
 
     /// <summary>
     /// The document's findings and the linter that found them, with the configuration of its path (read again each
