@@ -165,7 +165,7 @@ internal sealed class TextReporter(ReportOptions options) : IReporter
 
         if (report.Problems.Count > unread)
         {
-            output.WriteLine($"{Plural(report.Problems.Count - unread, "file")} could not be rewritten with the fixes.");
+            output.WriteLine($"{Plural(report.Problems.Count - unread, "file")} could not be rewritten.");
         }
     }
 

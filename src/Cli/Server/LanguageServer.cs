@@ -95,7 +95,7 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
             || !message.TryGetProperty("method", out var methodElement)
             || methodElement.ValueKind != JsonValueKind.String)
         {
-            // A response to a request of the server's (it sends none), or not a message at all.
+            // A response to the server's own request (client/registerCapability), or not a message at all.
             return null;
         }
 
