@@ -116,4 +116,23 @@ public class FileDiscoveryTests
             File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
+
+    [Fact]
+    public void Show_files_lists_what_a_lint_would_read_after_excludes_and_gitignore()
+    {
+        using var tree = new TempTree()
+            .File(".alloylint.yaml", "exclude: [\"vendor/**\"]\n")
+            .File(".gitignore", "generated/\n")
+            .File("b/config.alloy", "logging {}\n")
+            .File("a.alloy", "syntax error {\n")
+            .File("vendor/x.alloy")
+            .File("generated/y.alloy");
+
+        var listed = CliRunner.Run(tree.Root, "--show-files", ".", "missing.alloy");
+
+        Assert.Equal(2, listed.ExitCode);
+        Assert.Equal("a.alloy\nb/config.alloy\n", listed.Out);
+        Assert.Equal("missing.alloy: error: no such file or directory\n", listed.Error);
+        Assert.Equal(2, CliRunner.Run(tree.Root, "--show-files", "--fix", ".").ExitCode);
+    }
 }

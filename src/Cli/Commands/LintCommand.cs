@@ -24,6 +24,7 @@ internal static class LintCommand
         failLevel.AcceptOnlyFromAmong("error", "warning", "note");
         var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when findings are reported" };
         var statistics = new Option<bool>("--statistics") { Description = "Show counts per rule instead of the findings" };
+        var showFiles = new Option<bool>("--show-files") { Description = "List the files that would be linted (after excludes and .gitignore) and lint nothing" };
         var noColor = new Option<bool>("--no-color") { Description = "Never use colour (also when NO_COLOR is set)" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print findings only: no summary" };
         var format = new Option<string>("--format") { Description = "Output format: text, concise, json, github, gitlab, junit or sarif", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
@@ -35,7 +36,7 @@ internal static class LintCommand
         var version = new Option<bool>("--version") { Description = "Show the version" };
 
         root.Arguments.Add(paths);
-        foreach (var option in new Option[] { fix, unsafeFixes, diff, addSuppressions, select, ignore, config, failLevel, exitZero, statistics, noColor, quiet, format, output, mode, stdinFilename, version })
+        foreach (var option in new Option[] { fix, unsafeFixes, diff, addSuppressions, select, ignore, config, failLevel, exitZero, statistics, showFiles, noColor, quiet, format, output, mode, stdinFilename, version })
         {
             root.Options.Add(option);
         }
@@ -62,6 +63,7 @@ internal static class LintCommand
                 FailLevel = parseResult.GetValue(failLevel) switch { "error" => Severity.Error, "note" => Severity.Note, _ => Severity.Warning },
                 ExitZero = parseResult.GetValue(exitZero),
                 Statistics = parseResult.GetValue(statistics),
+                ShowFiles = parseResult.GetValue(showFiles),
                 NoColor = parseResult.GetValue(noColor),
                 Quiet = parseResult.GetValue(quiet),
                 Format = parseResult.GetValue(format) switch

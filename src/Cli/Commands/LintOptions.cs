@@ -30,6 +30,8 @@ internal sealed record LintOptions
 
     public bool AddSuppressions { get; init; }
 
+    public bool ShowFiles { get; init; }
+
     /// <summary>Null when <c>--select</c> was not given (the configuration decides).</summary>
     public IReadOnlyList<string>? Select { get; init; }
 

@@ -52,8 +52,18 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
             return UsageError("--add-suppressions writes the files it lints: it cannot be combined with --fix, --diff or standard input");
         }
 
+        if (options.ShowFiles && (options.Fix || options.Diff || options.AddSuppressions || readsStdin))
+        {
+            return UsageError("--show-files only lists the files to lint: it cannot be combined with --fix, --diff, --add-suppressions or standard input");
+        }
+
         var resolver = new ConfigResolver(loader, options.ConfigPath, _workingDirectory);
         var (groups, problems, stdinSource) = readsStdin ? ReadStdin(resolver) : Discover(resolver);
+        if (options.ShowFiles)
+        {
+            return ShowFiles(groups, problems);
+        }
+
         if (console.OwnsProcess)
         {
             CollectionFreeRun.TryEnter(stdinSource?.Length ?? groups.Sum(group => group.Files.Sum(FileLength)));
@@ -118,6 +128,23 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         }
 
         return !options.ExitZero && diagnostics.Any(diagnostic => diagnostic.Severity >= options.FailLevel) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    /// <summary>Lists the files a lint would read, one per line in path order, and lints nothing.</summary>
+    private int ShowFiles(List<Group> groups, List<PathProblem> problems)
+    {
+        var reportOptions = new ReportOptions(_workingDirectory);
+        foreach (var problem in problems)
+        {
+            console.Error.WriteLine($"{reportOptions.DisplayPath(problem.Path)}: error: {problem.Message}");
+        }
+
+        foreach (var path in groups.SelectMany(group => group.Files).Select(reportOptions.DisplayPath).Order(StringComparer.Ordinal))
+        {
+            console.Out.WriteLine(path);
+        }
+
+        return problems.Count > 0 ? ExitCodes.Error : ExitCodes.Clean;
     }
 
     private static long FileLength(string path)
