@@ -59,6 +59,30 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public void Follows_a_client_that_sends_changed_ranges()
+    {
+        using var tree = new TempTree().File(".alloylint.yaml", "select: [AL401]\n");
+        var uri = FileUri(tree.Root, "config.alloy");
+        var range = new JsonObject
+        {
+            ["start"] = new JsonObject { ["line"] = 1, ["character"] = 9 },
+            ["end"] = new JsonObject { ["line"] = 1, ["character"] = 12 },
+        };
+        var change = Notification("textDocument/didChange", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["version"] = 2 },
+            ["contentChanges"] = new JsonArray(new JsonObject { ["range"] = range, ["text"] = "sys.env" }),
+        });
+
+        var (_, messages) = Serve(tree.Root, Initialize(), Open(uri, Deprecated), change, Request(2, "textDocument/formatting", FormattingParams(uri)), Request(3, "shutdown"), Notification("exit"));
+
+        var published = Published(messages);
+        Assert.Single(published[0]["diagnostics"]!.AsArray());
+        Assert.Empty(published[1]["diagnostics"]!.AsArray());
+        Assert.Empty(Response(messages, 2)!.AsArray());
+    }
+
+    [Fact]
     public void Offers_each_fix_and_a_suppression_as_quick_fixes_and_all_safe_fixes_at_once()
     {
         using var tree = new TempTree().File(".alloylint.yaml", "select: [AL401]\n");

@@ -14,10 +14,14 @@ namespace AlloyLint.Cli.Server;
 /// <summary>
 /// <c>alloylint server</c>: a language server on standard input and output, so that an editor underlines findings as
 /// the user types. Each open document is linted on every change with the configuration that applies to its path,
-/// among its siblings on disk, where other open documents stand for their files. It offers each finding's fix as a
-/// quick fix, every safe fix at once as <c>source.fixAll</c>, and formatting. Positions are counted in UTF-16 code
-/// units, the protocol's default. Documents are synchronised whole. A change lints again the other open documents of
-/// its folder, and a change on disk to a configuration file or an Alloy file (when the client watches files) all of them.
+/// among its siblings on disk, where other open documents stand for their files. It offers each finding's fix and its
+/// suppression as quick fixes, every safe fix at once as <c>source.fixAll</c>, and formatting.
+/// <list type="bullet">
+/// <item>Positions are counted in UTF-16 code units, the protocol's default.</item>
+/// <item>Documents are synchronised whole; a client that sends changed ranges anyway is followed.</item>
+/// <item>A change lints the other open documents of its folder again; a change on disk to a configuration file or an
+/// Alloy file, when the client watches files, lints all of them.</item>
+/// </list>
 /// </summary>
 internal sealed class LanguageServer(CliConsole console, LspTransport transport)
 {
@@ -169,10 +173,15 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
 
             case "textDocument/didChange":
             {
-                // Whole-document synchronisation: the last change holds the full text.
-                var changes = parameters.GetProperty("contentChanges");
                 var document = parameters.GetProperty("textDocument");
-                Update(document.GetProperty("uri").GetString()!, changes[changes.GetArrayLength() - 1].GetProperty("text").GetString()!, document.GetProperty("version").GetInt32());
+                var uri = document.GetProperty("uri").GetString()!;
+                var text = _documents.TryGetValue(uri, out var open) ? open.Source.Text : string.Empty;
+                foreach (var change in parameters.GetProperty("contentChanges").EnumerateArray())
+                {
+                    text = Changed(text, change);
+                }
+
+                Update(uri, text, document.GetProperty("version").GetInt32());
                 break;
             }
 
@@ -510,6 +519,23 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
         json.WriteNumber("line", position.Line - 1);
         json.WriteNumber("character", position.Column - 1);
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> after one content change: the whole new text (what the server asks for), or, from a
+    /// client that sends only what changed, the text of a range replaced.
+    /// </summary>
+    private static string Changed(string text, JsonElement change)
+    {
+        var newText = change.GetProperty("text").GetString()!;
+        if (!change.TryGetProperty("range", out var range))
+        {
+            return newText;
+        }
+
+        var source = SourceText.From(text);
+        var (start, end) = (Offset(source, range.GetProperty("start")), Offset(source, range.GetProperty("end")));
+        return end < start ? throw new InvalidDataException("a change's range ends before it starts") : string.Concat(text.AsSpan(0, start), newText, text.AsSpan(end));
     }
 
     /// <summary>The offset of a protocol position; past the end of its line or of the text, the end of that line or text.</summary>
