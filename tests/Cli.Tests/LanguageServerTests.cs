@@ -235,6 +235,9 @@ public sealed class LanguageServerTests
         var broken = CliRunner.Run(tree.Root, ["server"], "Content-Length: many\r\n\r\n{}");
         Assert.Equal(2, broken.ExitCode);
         Assert.Equal("alloylint server: invalid Content-Length header: 'Content-Length: many'\n", broken.Error);
+        var huge = CliRunner.Run(tree.Root, ["server"], "Content-Length: 2000000000\r\n\r\n{}");
+        Assert.Equal(2, huge.ExitCode);
+        Assert.Equal("alloylint server: invalid Content-Length header: 'Content-Length: 2000000000'\n", huge.Error);
     }
 
     [Fact]

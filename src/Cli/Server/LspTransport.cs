@@ -13,6 +13,9 @@ internal sealed class LspTransport(Stream input, TextWriter output)
 {
     private const int MaxHeaderLength = 4096;
 
+    /// <summary>Far above any document an editor holds: a larger length is a broken header, not a message to allocate.</summary>
+    private const int MaxBodyLength = 512 * 1024 * 1024;
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The next message's body; null at the end of the input.</summary>
@@ -37,7 +40,7 @@ internal sealed class LspTransport(Stream input, TextWriter output)
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0 && line[..colon].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                length = int.TryParse(line[(colon + 1)..].Trim(), out var parsed) && parsed >= 0
+                length = int.TryParse(line[(colon + 1)..].Trim(), out var parsed) && parsed is >= 0 and <= MaxBodyLength
                     ? parsed
                     : throw new InvalidDataException($"invalid Content-Length header: '{line}'");
             }
