@@ -195,7 +195,7 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
                 Respond(id, json => WriteFormatting(json, parameters));
                 break;
             default:
-                // Notifications the server has no use for ($/cancelRequest, didSave...) and responses to its own requests are ignored.
+                // Notifications the server has no use for ($/cancelRequest, didSave...) are ignored.
                 if (id is not null)
                 {
                     RespondError(id, MethodNotFound, $"{ProductInfo.Name} does not handle '{method}'");
