@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
+using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
 
 namespace AlloyLint.Cli.IO;
@@ -9,9 +11,14 @@ namespace AlloyLint.Cli.IO;
 /// The engine's view of the disk: <c>*.alloy</c> siblings and other files, read on demand. Text given on standard
 /// input, or open in the editor a language server serves, overlays the file it names. Binary files read as absent.
 /// </summary>
-internal sealed class DiskWorkspace(string workingDirectory) : IWorkspace
+/// <param name="keepTrees">
+/// Keep the tree of each file parsed from the disk, by its write time and length, for the next lint to reuse: for the
+/// language server, which lints on every change among the same siblings. A lint run parses each file once anyway.
+/// </param>
+internal sealed class DiskWorkspace(string workingDirectory, bool keepTrees = false) : IWorkspace
 {
     private readonly Dictionary<string, SourceText> _overlay = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTime Written, long Length, SyntaxTree Tree)>? _trees = keepTrees ? new(StringComparer.Ordinal) : null;
 
     /// <summary>Makes <paramref name="source"/> (whose path is full) stand for the file at its path.</summary>
     public void Overlay(SourceText source) => _overlay[source.Path] = source;
@@ -43,6 +50,35 @@ internal sealed class DiskWorkspace(string workingDirectory) : IWorkspace
     {
         var full = Path.GetFullPath(path, workingDirectory);
         return _overlay.TryGetValue(full, out var overlaid) ? overlaid : Read(full, out _);
+    }
+
+    public SyntaxTree? ParseAlloyFile(string path)
+    {
+        var full = Path.GetFullPath(path, workingDirectory);
+        if (_trees is null || _overlay.ContainsKey(full))
+        {
+            return ReadAlloyFile(full) is { } source ? AlloyParser.Parse(source) : null;
+        }
+
+        var file = new FileInfo(full);
+        if (!file.Exists)
+        {
+            return null;
+        }
+
+        if (_trees.TryGetValue(full, out var kept) && kept.Written == file.LastWriteTimeUtc && kept.Length == file.Length)
+        {
+            return kept.Tree;
+        }
+
+        if (Read(full, out _) is not { } read)
+        {
+            return null;
+        }
+
+        var tree = AlloyParser.Parse(read);
+        _trees[full] = (file.LastWriteTimeUtc, file.Length, tree);
+        return tree;
     }
 
     public string? ReadTextFile(string path)

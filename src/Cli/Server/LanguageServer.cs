@@ -35,7 +35,7 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
     /// <summary>The protocol's exit code when the client exits (or closes the input) without asking to shut down first.</summary>
     private const int ExitWithoutShutdown = 1;
 
-    private readonly DiskWorkspace _workspace = new(console.WorkingDirectory);
+    private readonly DiskWorkspace _workspace = new(console.WorkingDirectory, keepTrees: true);
     private readonly Dictionary<string, Document> _documents = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<RuleMetadata> _rules = [.. RuleRegistry.All.Select(rule => rule.Metadata)];
     private readonly HashSet<string> _configurationErrorsShown = new(StringComparer.Ordinal);

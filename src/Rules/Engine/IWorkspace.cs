@@ -1,4 +1,6 @@
+using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
+using AlloyLint.Parser.Tree;
 
 namespace AlloyLint.Rules.Engine;
 
@@ -13,6 +15,12 @@ public interface IWorkspace
 
     /// <summary>The decoded file, or null when it is absent or unreadable.</summary>
     SourceText? ReadAlloyFile(string path);
+
+    /// <summary>
+    /// The file parsed, or null when it is absent or unreadable: how the linter reads siblings. A workspace that serves
+    /// many lints (the language server's) may keep the trees of files that have not changed.
+    /// </summary>
+    SyntaxTree? ParseAlloyFile(string path) => ReadAlloyFile(path) is { } source ? AlloyParser.Parse(source) : null;
 
     /// <summary>Another file's text (for example docker-compose.yml), or null when it is absent or unreadable.</summary>
     string? ReadTextFile(string path);

@@ -85,9 +85,9 @@ public sealed class Linter
             var siblings = new List<SyntaxTree>(requestedHere);
             foreach (var path in workspace.AlloyFilesInDirectory(directory.Key))
             {
-                if (!requestedPaths.Contains(FullPath(path)) && workspace.ReadAlloyFile(path) is { } sibling)
+                if (!requestedPaths.Contains(FullPath(path)) && workspace.ParseAlloyFile(path) is { } sibling)
                 {
-                    siblings.Add(AlloyParser.Parse(sibling));
+                    siblings.Add(sibling);
                 }
             }
 

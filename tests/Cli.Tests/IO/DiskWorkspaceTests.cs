@@ -24,6 +24,39 @@ public sealed class DiskWorkspaceTests
     }
 
     [Fact]
+    public void KeepsTheTreeOfAFileUntilItsWriteTimeOrLengthChangesAndNeverOfAnOverlay()
+    {
+        using var tree = new TempTree().File("a.alloy", "logging {}\n");
+        var path = Path.Combine(tree.Root, "a.alloy");
+        AlloyLint.Rules.Engine.IWorkspace keeping = new DiskWorkspace(tree.Root, keepTrees: true);
+        AlloyLint.Rules.Engine.IWorkspace oneShot = new DiskWorkspace(tree.Root);
+
+        var first = keeping.ParseAlloyFile("a.alloy");
+        Assert.Same(first, keeping.ParseAlloyFile(path));
+        Assert.NotSame(oneShot.ParseAlloyFile("a.alloy"), oneShot.ParseAlloyFile("a.alloy"));
+
+        // As long, written later.
+        File.WriteAllText(path, "tracing {}\n");
+        var written = File.GetLastWriteTimeUtc(path).AddSeconds(1);
+        File.SetLastWriteTimeUtc(path, written);
+        var rewritten = keeping.ParseAlloyFile("a.alloy")!;
+        Assert.NotSame(first, rewritten);
+        Assert.Equal("tracing {}\n", rewritten.Source.Text);
+
+        // Longer, with the same write time.
+        File.WriteAllText(path, "tracing { }\n");
+        File.SetLastWriteTimeUtc(path, written);
+        Assert.Equal("tracing { }\n", keeping.ParseAlloyFile("a.alloy")!.Source.Text);
+
+        var workspace = (DiskWorkspace)keeping;
+        workspace.Overlay(SourceText.From("logging { level = \"info\" }\n", path));
+        Assert.Equal("logging { level = \"info\" }\n", keeping.ParseAlloyFile("a.alloy")!.Source.Text);
+        File.Delete(path);
+        workspace.RemoveOverlay(path);
+        Assert.Null(keeping.ParseAlloyFile("a.alloy"));
+    }
+
+    [Fact]
     public void ReadDecodesTheFileKeepingItsBomAndLineEndings()
     {
         var text = "logging {\r\n  level = \"info\" // é\r\n}\r\n" + new string('x', 100_000);
