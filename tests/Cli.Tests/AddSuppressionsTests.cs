@@ -74,6 +74,32 @@ public sealed class AddSuppressionsTests
         Assert.Equal(Deprecated, File.ReadAllText(Path.Combine(tree.Root, "config.alloy")));
     }
 
+    [Theory]
+    [InlineData("--add-suppressions", "two\nlines")]
+    [InlineData("--add-suppressions", " ")]
+    [InlineData("--fix", "baseline")]
+    public void A_reason_is_one_line_and_goes_with_adding_suppressions(string option, string reason)
+    {
+        using var tree = new TempTree().File("config.alloy", Deprecated);
+
+        var result = CliRunner.Run(tree.Root, option, "--suppression-reason", reason, ".");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("alloylint: error: --suppression-reason takes one line of text and goes with --add-suppressions\n", result.Error);
+        Assert.Equal(Deprecated, File.ReadAllText(Path.Combine(tree.Root, "config.alloy")));
+    }
+
+    [Fact]
+    public void Writes_the_reason_given()
+    {
+        using var tree = new TempTree().File("config.alloy", Deprecated);
+
+        var result = CliRunner.Run(tree.Root, "--add-suppressions", "--suppression-reason", "adopted in 2026-11", "--select", "AL401", ".");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("logging {\n\t// alloylint-disable-next-line AL401 -- adopted in 2026-11\n\tlevel = env(\"LEVEL\")\n}\n", File.ReadAllText(Path.Combine(tree.Root, "config.alloy")));
+    }
+
     [Fact]
     public void Cannot_read_standard_input()
     {

@@ -17,6 +17,7 @@ internal static class LintCommand
         var unsafeFixes = new Option<bool>("--unsafe-fixes") { Description = "Also apply (with --fix or --diff) fixes that may change behaviour" };
         var diff = new Option<bool>("--diff") { Description = "Show what --fix would change as a unified diff; write nothing" };
         var addSuppressions = new Option<bool>("--add-suppressions") { Description = "Add a suppression comment for every finding and write the files, so that only new findings are reported from now on" };
+        var suppressionReason = new Option<string>("--suppression-reason") { Description = "With --add-suppressions, the reason written after '--' in each comment added", HelpName = "TEXT" };
         var select = new Option<string[]>("--select") { Description = "Run only these rules: IDs, prefixes (AL2), names or ALL; comma-separated", HelpName = "RULES" };
         var ignore = new Option<string[]>("--ignore") { Description = "Do not run these rules; comma-separated", HelpName = "RULES" };
         var config = new Option<string>("--config") { Description = "Use this configuration file instead of the nearest .alloylint.yaml", HelpName = "FILE" };
@@ -36,7 +37,7 @@ internal static class LintCommand
         var version = new Option<bool>("--version") { Description = "Show the version" };
 
         root.Arguments.Add(paths);
-        foreach (var option in new Option[] { fix, unsafeFixes, diff, addSuppressions, select, ignore, config, failLevel, exitZero, statistics, showFiles, noColor, quiet, format, output, mode, stdinFilename, version })
+        foreach (var option in new Option[] { fix, unsafeFixes, diff, addSuppressions, suppressionReason, select, ignore, config, failLevel, exitZero, statistics, showFiles, noColor, quiet, format, output, mode, stdinFilename, version })
         {
             root.Options.Add(option);
         }
@@ -57,6 +58,7 @@ internal static class LintCommand
                 UnsafeFixes = parseResult.GetValue(unsafeFixes),
                 Diff = parseResult.GetValue(diff),
                 AddSuppressions = parseResult.GetValue(addSuppressions),
+                SuppressionReason = parseResult.GetValue(suppressionReason),
                 Select = parseResult.GetValue(select) is { Length: > 0 } selected ? SplitList(selected) : null,
                 Ignore = SplitList(parseResult.GetValue(ignore) ?? []),
                 ConfigPath = parseResult.GetValue(config),

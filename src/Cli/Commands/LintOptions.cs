@@ -30,6 +30,9 @@ internal sealed record LintOptions
 
     public bool AddSuppressions { get; init; }
 
+    /// <summary>Null when <c>--suppression-reason</c> was not given.</summary>
+    public string? SuppressionReason { get; init; }
+
     public bool ShowFiles { get; init; }
 
     /// <summary>Null when <c>--select</c> was not given (the configuration decides).</summary>

@@ -52,6 +52,11 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
             return UsageError("--add-suppressions writes the files it lints: it cannot be combined with --fix, --diff or standard input");
         }
 
+        if (options.SuppressionReason is { } reason && (!options.AddSuppressions || reason.AsSpan().ContainsAny('\r', '\n') || string.IsNullOrWhiteSpace(reason)))
+        {
+            return UsageError("--suppression-reason takes one line of text and goes with --add-suppressions");
+        }
+
         if (options.ShowFiles && (options.Fix || options.Diff || options.AddSuppressions || readsStdin))
         {
             return UsageError("--show-files only lists the files to lint: it cannot be combined with --fix, --diff, --add-suppressions or standard input");
@@ -246,7 +251,7 @@ internal sealed class LintRun(LintOptions options, CliConsole console)
         if (options.AddSuppressions)
         {
             var withFindings = diagnostics.Select(diagnostic => diagnostic.Source.Path).ToHashSet(StringComparer.Ordinal);
-            var adder = new SuppressionAdder(linter);
+            var adder = new SuppressionAdder(linter, options.SuppressionReason?.Trim());
             foreach (var configuration in configurations.Where(configuration => configuration.RequestedTrees.Any(tree => withFindings.Contains(tree.Source.Path))))
             {
                 foreach (var result in adder.Apply(configuration, _workspace, diagnostics).Where(result => result.Changed))

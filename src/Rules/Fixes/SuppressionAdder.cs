@@ -34,7 +34,8 @@ public sealed record SuppressionResult(SourceText Original, SyntaxTree NewTree, 
 /// <c>--fix</c> removes unused suppressions.</item>
 /// </list>
 /// </summary>
-public sealed class SuppressionAdder(Linter linter)
+/// <param name="reason">Written after <c>--</c> in each comment added (not in comments already there, which keep theirs).</param>
+public sealed class SuppressionAdder(Linter linter, string? reason = null)
 {
     private const string NextLineDirective = "// alloylint-disable-next-line ";
     private const string FileDirective = "// alloylint-disable-file ";
@@ -61,7 +62,7 @@ public sealed class SuppressionAdder(Linter linter)
         {
             foreach (var i in pending)
             {
-                var (text, count) = Suppress(originals[i], [.. targets[originals[i].Source.Path]], fileWide[i]);
+                var (text, count) = Suppress(originals[i], [.. targets[originals[i].Source.Path]], fileWide[i], reason);
                 if (AlloyParser.Parse(originals[i].Source.WithText(text)) is { HasErrors: false } tree)
                 {
                     (current[i], added[i]) = (wasFormatted[i] ? Formatted(tree) : tree, count);
@@ -107,14 +108,14 @@ public sealed class SuppressionAdder(Linter linter)
     public static (TextEdit Edit, bool WholeFile) EditFor(SyntaxTree tree, LintDiagnostic finding)
     {
         var fileWide = new SortedSet<string>(StringComparer.Ordinal);
-        var (edits, _) = Edits(tree, [finding], fileWide);
+        var (edits, _) = Edits(tree, [finding], fileWide, reason: null);
         return (edits.Single(), fileWide.Count > 0);
     }
 
     /// <summary>The text of <paramref name="tree"/> with its findings suppressed (see <see cref="Edits"/>), and how many IDs that wrote.</summary>
-    private static (string Text, int Added) Suppress(SyntaxTree tree, List<LintDiagnostic> findings, SortedSet<string> fileWide)
+    private static (string Text, int Added) Suppress(SyntaxTree tree, List<LintDiagnostic> findings, SortedSet<string> fileWide, string? reason)
     {
-        var (edits, added) = Edits(tree, findings, fileWide);
+        var (edits, added) = Edits(tree, findings, fileWide, reason);
         return (TextEdit.ApplyAll(tree.Source.Text, edits), added);
     }
 
@@ -123,36 +124,38 @@ public sealed class SuppressionAdder(Linter linter)
     /// write. Rules in <paramref name="fileWide"/> are disabled for the file; rules found on a line that cannot take a
     /// comment are added to it.
     /// </summary>
-    private static (List<TextEdit> Edits, int Added) Edits(SyntaxTree tree, IReadOnlyList<LintDiagnostic> findings, SortedSet<string> fileWide)
+    private static (List<TextEdit> Edits, int Added) Edits(SyntaxTree tree, IReadOnlyList<LintDiagnostic> findings, SortedSet<string> fileWide, string? reason)
     {
         var source = tree.Source;
+        var ending = (reason is null ? string.Empty : " -- " + reason) + source.LineEnding;
         var directives = SuppressionDirective.Parse(tree).ToList();
         var nextLine = directives.Where(directive => directive.Kind == SuppressionKind.NextLine).ToLookup(directive => directive.TargetLine);
         var multiLine = MultiLineSpans(tree);
+        var byLine = findings
+            .GroupBy(finding => source.Lines.GetLine(finding.Span.Start))
+            .Select(line => (Line: line.Key, Start: source.Lines.LineStart(line.Key), Ids: line.Select(finding => finding.Rule.Id).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .OrderBy(line => line.Line)
+            .ToList();
+
+        // A rule found on a line that cannot take a comment above it is disabled for the file, and so needs no comment elsewhere.
+        foreach (var line in byLine.Where(line => !nextLine[line.Line].Any() && IsInside(multiLine, line.Start)))
+        {
+            fileWide.UnionWith(line.Ids);
+        }
+
         var edits = new List<TextEdit>();
         var added = 0;
-        var byLine = findings
-            .Where(finding => !fileWide.Contains(finding.Rule.Id))
-            .GroupBy(finding => source.Lines.GetLine(finding.Span.Start))
-            .OrderBy(line => line.Key);
-        foreach (var line in byLine)
+        foreach (var (line, start, allIds) in byLine)
         {
-            var ids = line.Select(finding => finding.Rule.Id).Distinct().Order(StringComparer.Ordinal).ToList();
-            var lineStart = source.Lines.LineStart(line.Key);
-            if (nextLine[line.Key].FirstOrDefault() is { } existing)
+            var ids = allIds.Where(id => !fileWide.Contains(id)).ToList();
+            if (ids.Count == 0)
             {
-                edits.Add(AddCodes(existing, ids));
-            }
-            else if (IsInside(multiLine, lineStart))
-            {
-                fileWide.UnionWith(ids);
                 continue;
             }
-            else
-            {
-                edits.Add(TextEdit.Insert(lineStart, SourceEdits.LineIndentation(source, lineStart) + NextLineDirective + string.Join(", ", ids) + source.LineEnding));
-            }
 
+            edits.Add(nextLine[line].FirstOrDefault() is { } existing
+                ? AddCodes(existing, ids)
+                : TextEdit.Insert(start, SourceEdits.LineIndentation(source, start) + NextLineDirective + string.Join(", ", ids) + ending));
             added += ids.Count;
         }
 
@@ -161,7 +164,7 @@ public sealed class SuppressionAdder(Linter linter)
             // First, so that it goes before a next-line comment inserted at the start of the file.
             edits.Insert(0, directives.FirstOrDefault(directive => directive.Kind == SuppressionKind.File) is { } existing
                 ? AddCodes(existing, fileWide)
-                : TextEdit.Insert(0, FileDirective + string.Join(", ", fileWide) + source.LineEnding));
+                : TextEdit.Insert(0, FileDirective + string.Join(", ", fileWide) + ending));
             added += fileWide.Count;
         }
 

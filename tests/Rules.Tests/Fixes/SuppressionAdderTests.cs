@@ -43,6 +43,31 @@ public sealed class SuppressionAdderTests
     }
 
     [Fact]
+    public void Writes_the_reason_in_the_comments_it_adds_and_leaves_those_already_there_theirs()
+    {
+        var text = Lines("\n", "local.file \"a\" {", "\t// alloylint-disable-next-line AL403 -- until the upgrade", "\tfilename = replace(env(\"B\"), \"x\", \"y\")", "\tis_secret = env(\"C\") == \"\"", "\tdetector = `a", "b` + env(\"D\")", "}");
+        var linter = new Linter(new LintSettings { Select = ["AL401", "AL403"], Mode = ConfigurationMode.File });
+        var workspace = new InMemoryWorkspace().Add("config.alloy", text);
+        var configuration = linter.FormConfigurations([workspace.ReadAlloyFile("config.alloy")!], workspace).Single();
+
+        var result = new SuppressionAdder(linter, "adopted 2026-11").Apply(configuration, workspace, linter.Lint([configuration], workspace)).Single();
+
+        Assert.Equal(
+            Lines(
+                "\n",
+                "// alloylint-disable-file AL401 -- adopted 2026-11",
+                "local.file \"a\" {",
+                "\t// alloylint-disable-next-line AL403 -- until the upgrade",
+                "\tfilename = replace(env(\"B\"), \"x\", \"y\")",
+                "\tis_secret = env(\"C\") == \"\"",
+                "\tdetector = `a",
+                "b` + env(\"D\")",
+                "}"),
+            result.NewText);
+        Assert.Empty(result.Remaining);
+    }
+
+    [Fact]
     public void Adds_the_rules_to_a_next_line_comment_already_there_before_its_reason()
     {
         var result = AddSuppressions(
