@@ -6,6 +6,7 @@ using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Parser.Formatting;
 using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Text;
+using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
 
@@ -302,10 +303,10 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
         });
 
     /// <summary>
-    /// The document's findings and the linter that found them, with the configuration of its path (read again each
+    /// The document's findings, its tree and the linter that found them, with the configuration of its path (read again each
     /// time, so that edits to it apply at once); null when that configuration has an error, which is shown once.
     /// </summary>
-    private (Linter Linter, List<LintDiagnostic> Findings)? Lint(Document document)
+    private (Linter Linter, SyntaxTree Tree, List<LintDiagnostic> Findings)? Lint(Document document)
     {
         LintSettings settings;
         try
@@ -332,10 +333,11 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
         }
 
         var linter = new Linter(settings);
-        var findings = linter.Lint(linter.FormConfigurations([document.Source], _workspace), _workspace)
+        var tree = AlloyParser.Parse(document.Source);
+        var findings = linter.Lint(linter.FormConfigurations([tree], _workspace), _workspace)
             .Where(finding => finding.Source.Path == document.Source.Path)
             .ToList();
-        return (linter, findings);
+        return (linter, tree, findings);
     }
 
     private void Publish(string uri, int? version, List<LintDiagnostic> findings) =>
@@ -389,7 +391,7 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
     {
         json.WriteStartArray();
         var uri = parameters.GetProperty("textDocument").GetProperty("uri").GetString()!;
-        if (_documents.TryGetValue(uri, out var document) && Lint(document) is (var linter, var findings))
+        if (_documents.TryGetValue(uri, out var document) && Lint(document) is (var linter, var tree, var findings))
         {
             var source = document.Source;
             // The whole lines of the range: a light bulb anywhere on a line offers the fixes of that line.
@@ -419,7 +421,6 @@ internal sealed class LanguageServer(CliConsole console, LspTransport transport)
                         finding);
                 }
 
-                var tree = AlloyParser.Parse(source);
                 foreach (var finding in onLines.Where(SuppressionAdder.IsSuppressible))
                 {
                     var (edit, wholeFile) = SuppressionAdder.EditFor(tree, finding);
