@@ -359,7 +359,7 @@ public class ParserTests
         thread.Join();
 
         Assert.False(nestedObjects!.HasErrors);
-        Assert.Equal(600, nestedObjects.Root.DescendantsAndSelf().OfType<ObjectExpression>().Count());
+        Assert.Equal(600, nestedObjects.Root.Descendants().OfType<ObjectExpression>().Count());
         var tooDeep = Assert.Single(nestedBrackets!.Diagnostics);
         Assert.StartsWith("nesting is too deep", tooDeep.Message, StringComparison.Ordinal);
         Assert.Equal(4 + AlloyParser.MaxNestingDepth, tooDeep.Span.Start);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using AlloyLint.Parser.Text;
 
 namespace AlloyLint.Parser.Tree;
@@ -63,9 +62,9 @@ public sealed class IdentifierExpression(Identifier identifier) : Expression
     public override IEnumerable<SyntaxNode> ChildNodes() => [];
 }
 
-public sealed class ArrayExpression(ImmutableArray<Expression> elements, TextSpan openBracket, TextSpan closeBracket) : Expression
+public sealed class ArrayExpression(NodeList<Expression> elements, TextSpan openBracket, TextSpan closeBracket) : Expression
 {
-    public ImmutableArray<Expression> Elements { get; } = elements;
+    public NodeList<Expression> Elements { get; } = elements;
 
     public TextSpan OpenBracket { get; } = openBracket;
 
@@ -76,9 +75,9 @@ public sealed class ArrayExpression(ImmutableArray<Expression> elements, TextSpa
     public override IEnumerable<SyntaxNode> ChildNodes() => Elements;
 }
 
-public sealed class ObjectExpression(ImmutableArray<ObjectField> fields, TextSpan openBrace, TextSpan closeBrace) : Expression
+public sealed class ObjectExpression(NodeList<ObjectField> fields, TextSpan openBrace, TextSpan closeBrace) : Expression
 {
-    public ImmutableArray<ObjectField> Fields { get; } = fields;
+    public NodeList<ObjectField> Fields { get; } = fields;
 
     public TextSpan OpenBrace { get; } = openBrace;
 
@@ -137,11 +136,11 @@ public sealed class IndexExpression(Expression target, Expression index, TextSpa
 }
 
 /// <summary><c>callee(arguments)</c>.</summary>
-public sealed class CallExpression(Expression callee, ImmutableArray<Expression> arguments, TextSpan openParen, TextSpan closeParen) : Expression
+public sealed class CallExpression(Expression callee, NodeList<Expression> arguments, TextSpan openParen, TextSpan closeParen) : Expression
 {
     public Expression Callee { get; } = callee;
 
-    public ImmutableArray<Expression> Arguments { get; } = arguments;
+    public NodeList<Expression> Arguments { get; } = arguments;
 
     public TextSpan OpenParen { get; } = openParen;
 
