@@ -92,15 +92,31 @@ public sealed class ObjectExpression(NodeList<ObjectField> fields, TextSpan open
 /// <c>key = value</c> inside an object. As upstream: a quoted key is the raw text between its delimiters
 /// (not unescaped) with <see cref="Quoted"/> set; <see cref="KeySpan"/> covers the key as written.
 /// </summary>
-public sealed class ObjectField(string key, bool quoted, TextSpan keySpan, Expression value) : SyntaxNode
+public sealed class ObjectField : SyntaxNode
 {
-    public string Key { get; } = key;
+    // The key span's length is the key's, with its delimiters when quoted: keeping only its start makes the field 8 bytes smaller.
+    private readonly int _keyStart;
 
-    public bool Quoted { get; } = quoted;
+    /// <exception cref="ArgumentException"><paramref name="keySpan"/> is not as long as the key as written.</exception>
+    public ObjectField(string key, bool quoted, TextSpan keySpan, Expression value)
+    {
+        Key = key;
+        Quoted = quoted;
+        _keyStart = keySpan.Start;
+        Value = value;
+        if (keySpan != KeySpan)
+        {
+            throw new ArgumentException($"The span {keySpan} does not cover the key {key} as written.", nameof(keySpan));
+        }
+    }
 
-    public TextSpan KeySpan { get; } = keySpan;
+    public string Key { get; }
 
-    public Expression Value { get; } = value;
+    public bool Quoted { get; }
+
+    public TextSpan KeySpan => new(_keyStart, Quoted ? Key.Length + 2 : Key.Length);
+
+    public Expression Value { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(KeySpan.Start, Value.Span.End);
 
@@ -157,13 +173,28 @@ public enum UnaryOperator
     Negate,
 }
 
-public sealed class UnaryExpression(UnaryOperator @operator, TextSpan operatorSpan, Expression operand) : Expression
+public sealed class UnaryExpression : Expression
 {
-    public UnaryOperator Operator { get; } = @operator;
+    // The operator span's length is the operator's: keeping only its start makes the node 8 bytes smaller.
+    private readonly int _operatorStart;
 
-    public TextSpan OperatorSpan { get; } = operatorSpan;
+    /// <exception cref="ArgumentException"><paramref name="operatorSpan"/> is not as long as the operator.</exception>
+    public UnaryExpression(UnaryOperator @operator, TextSpan operatorSpan, Expression operand)
+    {
+        Operator = @operator;
+        _operatorStart = operatorSpan.Start;
+        Operand = operand;
+        if (operatorSpan != OperatorSpan)
+        {
+            throw new ArgumentException($"The span {operatorSpan} does not cover the operator {@operator.Text()}.", nameof(operatorSpan));
+        }
+    }
 
-    public Expression Operand { get; } = operand;
+    public UnaryOperator Operator { get; }
+
+    public TextSpan OperatorSpan => new(_operatorStart, Operator.Text().Length);
+
+    public Expression Operand { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(OperatorSpan.Start, Operand.Span.End);
 
@@ -188,15 +219,31 @@ public enum BinaryOperator
     Power,
 }
 
-public sealed class BinaryExpression(BinaryOperator @operator, TextSpan operatorSpan, Expression left, Expression right) : Expression
+public sealed class BinaryExpression : Expression
 {
-    public BinaryOperator Operator { get; } = @operator;
+    // The operator span's length is the operator's: keeping only its start makes the node 8 bytes smaller.
+    private readonly int _operatorStart;
 
-    public TextSpan OperatorSpan { get; } = operatorSpan;
+    /// <exception cref="ArgumentException"><paramref name="operatorSpan"/> is not as long as the operator.</exception>
+    public BinaryExpression(BinaryOperator @operator, TextSpan operatorSpan, Expression left, Expression right)
+    {
+        Operator = @operator;
+        _operatorStart = operatorSpan.Start;
+        Left = left;
+        Right = right;
+        if (operatorSpan != OperatorSpan)
+        {
+            throw new ArgumentException($"The span {operatorSpan} does not cover the operator {@operator.Text()}.", nameof(operatorSpan));
+        }
+    }
 
-    public Expression Left { get; } = left;
+    public BinaryOperator Operator { get; }
 
-    public Expression Right { get; } = right;
+    public TextSpan OperatorSpan => new(_operatorStart, Operator.Text().Length);
+
+    public Expression Left { get; }
+
+    public Expression Right { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(Left.Span.Start, Right.Span.End);
 
