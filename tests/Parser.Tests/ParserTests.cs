@@ -169,15 +169,28 @@ public class ParserTests
     }
 
     [Fact]
-    public void Operator_and_key_spans_must_cover_what_they_span()
+    public void Operator_and_key_spans_are_kept_as_given()
     {
         var one = new LiteralExpression(LiteralKind.Number, "1", new TextSpan(0, 1));
-        Assert.Equal(new TextSpan(2, 2), new BinaryExpression(BinaryOperator.Or, new TextSpan(2, 2), one, one).OperatorSpan);
-        Assert.Equal(new TextSpan(3, 1), new UnaryExpression(UnaryOperator.Not, new TextSpan(3, 1), one).OperatorSpan);
+        var or = new BinaryExpression(BinaryOperator.Or, new TextSpan(2, 2), one, one);
+        Assert.Equal((BinaryOperator.Or, new TextSpan(2, 2)), (or.Operator, or.OperatorSpan));
+        var power = new BinaryExpression(BinaryOperator.Power, new TextSpan(2, 1), one, one);
+        Assert.Equal((BinaryOperator.Power, new TextSpan(2, 1)), (power.Operator, power.OperatorSpan));
+        var not = new UnaryExpression(UnaryOperator.Negate, new TextSpan(3, 1), one);
+        Assert.Equal((UnaryOperator.Negate, new TextSpan(3, 1)), (not.Operator, not.OperatorSpan));
         Assert.Equal(new TextSpan(4, 5), new ObjectField("a.b", true, new TextSpan(4, 5), one).KeySpan);
-        Assert.Throws<ArgumentException>(() => new BinaryExpression(BinaryOperator.Or, new TextSpan(2, 1), one, one));
-        Assert.Throws<ArgumentException>(() => new UnaryExpression(UnaryOperator.Not, new TextSpan(3, 2), one));
         Assert.Throws<ArgumentException>(() => new ObjectField("a.b", true, new TextSpan(4, 3), one));
+    }
+
+    [Theory]
+    [InlineData("a = b | c\n", BinaryOperator.Or)]
+    [InlineData("a = b & c\n", BinaryOperator.And)]
+    public void A_lone_bar_or_ampersand_is_the_operator_with_its_one_character_span(string text, BinaryOperator expected)
+    {
+        var tree = Parsed.Text(text);
+        Assert.True(tree.HasErrors);
+        var binary = Assert.IsType<BinaryExpression>(Assert.IsType<AttributeStatement>(Assert.Single(tree.Root.Statements)).Value);
+        Assert.Equal((expected, new TextSpan(6, 1)), (binary.Operator, binary.OperatorSpan));
     }
 
     [Fact]
