@@ -463,7 +463,7 @@ internal static class AlloyGrammar
             var span = session.Span(at);
             if (session.Text[span.Start] != '"')
             {
-                session.AddError(at, $"expected block label to be a double quoted string, but got {GoText.Quote(session.Text.Substring(span.Start, span.Length))}");
+                session.AddError(at, $"expected block label to be a double quoted string, but got {GoText.Quote(session.Text.Slice(span).ToString())}");
             }
 
             var value = string.Empty;
@@ -609,7 +609,7 @@ internal static class AlloyGrammar
     {
         var session = ParseSession.Current;
         var statements = StatementList(session, input, AlloyToken.Eof);
-        return TokenListParserResult.Value(new Body(statements.Value, new TextSpan(0, session.Text.Length)), input, statements.Remainder);
+        return TokenListParserResult.Value(new Body(statements.Value, new TextSpan(0, session.Text.End)), input, statements.Remainder);
     };
 
     // ----- Helpers -----
