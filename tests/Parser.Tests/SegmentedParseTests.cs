@@ -118,8 +118,17 @@ public class SegmentedParseTests
 
     private static SyntaxTree AssertSameAsWhole(string text, int segmentLength, string path = "input.alloy")
     {
+        var whole = Dump(AlloyParser.Parse(SourceText.From(text, path), int.MaxValue));
         var segmented = AlloyParser.Parse(SourceText.From(text, path), segmentLength);
-        Assert.Equal(Dump(AlloyParser.Parse(SourceText.From(text, path), int.MaxValue)), Dump(segmented));
+        Assert.Equal(whole, Dump(segmented));
+        if (Ascii.IsValid(text))
+        {
+            // The same from the file's bytes, as which an all-ASCII file is kept.
+            var fromBytes = SourceText.Decode(Encoding.ASCII.GetBytes(text), path);
+            Assert.Equal(whole, Dump(AlloyParser.Parse(fromBytes, segmentLength)));
+            Assert.False(fromBytes.HasString);
+        }
+
         return segmented;
     }
 

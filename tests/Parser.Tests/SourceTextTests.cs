@@ -40,4 +40,60 @@ public sealed class SourceTextTests
         Assert.Equal(body[..charOffset] + "\uFFFD" + body[(charOffset + 1)..], source.Text);
         Assert.True(source.HasBom);
     }
+
+    [Fact]
+    public void KeepsAnAsciiFileAsItsBytesAndAnyOtherAsAString()
+    {
+        var ascii = SourceText.Decode("a = 1\n"u8, "a.alloy");
+        var other = SourceText.Decode(Encoding.UTF8.GetBytes("a = \"é\"\n"), "b.alloy");
+
+        Assert.False(ascii.HasString);
+        Assert.True(other.HasString);
+        Assert.Equal("a = 1\n", ascii.Text);
+        Assert.True(ascii.HasString);
+    }
+
+    /// <summary>
+    /// Every way of reading the text gives the same from a file kept as ASCII bytes as from the same text as a string,
+    /// without making the bytes' string.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ReadsTheSameFromAsciiBytesAsFromAString(int seed)
+    {
+        var random = new Random(seed);
+        Span<char> scratch = stackalloc char[7];
+        for (var round = 0; round < 200; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 600)).Select(_ => "ab =\t \r\n{}\""[random.Next(11)]));
+            var bytes = SourceText.Decode(Encoding.ASCII.GetBytes(text), "bytes.alloy");
+            var chars = SourceText.From(text, "chars.alloy");
+            var start = random.Next(0, text.Length + 1);
+            var span = TextSpan.FromBounds(start, random.Next(start, text.Length + 1));
+            var other = text.Substring(start, random.Next(0, text.Length - start + 1)) + (random.Next(2) == 0 ? "x" : string.Empty);
+            var copied = new char[span.Length];
+
+            Assert.Equal(text.Length, bytes.Length);
+            Assert.Equal(chars.LineEnding, bytes.LineEnding);
+            Assert.Equal(chars[span], bytes[span]);
+            Assert.Equal(chars[start..], bytes[start..]);
+            Assert.Equal(chars.IndexOf('\n', start), bytes.IndexOf('\n', start));
+            Assert.Equal(chars.IndexOf('é', start), bytes.IndexOf('é', start));
+            Assert.Equal(chars.IndexOfAny('\r', '}', start), bytes.IndexOfAny('\r', '}', start));
+            Assert.Equal(chars.IndexOfAny('é', '{', start), bytes.IndexOfAny('é', '{', start));
+            Assert.Equal(chars.Contains('"'), bytes.Contains('"'));
+            Assert.Equal(chars.ConsistsOf(span, " \t\r\n"), bytes.ConsistsOf(span, " \t\r\n"));
+            Assert.Equal(chars.CommonPrefixLength(start, other), bytes.CommonPrefixLength(start, other));
+            Assert.Equal(chars.EndOfContent(), bytes.EndOfContent());
+            Assert.Equal(chars.Utf8ByteCount(span), bytes.Utf8ByteCount(span));
+            Assert.Equal(chars.Lines.GetPosition(start), bytes.Lines.GetPosition(start));
+            Assert.Equal(chars.Lines.LineText(bytes.Lines.GetLine(start)), bytes.Lines.LineText(bytes.Lines.GetLine(start)));
+            Assert.StartsWith(bytes.Chars(start, scratch).ToString(), text[start..], StringComparison.Ordinal);
+            bytes.CopyTo(span.Start, copied);
+            Assert.Equal(text.Substring(span.Start, span.Length), new string(copied));
+            Assert.False(bytes.HasString);
+        }
+    }
 }

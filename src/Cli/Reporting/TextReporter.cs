@@ -53,7 +53,6 @@ internal sealed class TextReporter(ReportOptions options) : IReporter
         EndStyle(output);
         output.WriteLine();
 
-        var text = diagnostic.Source.Text;
         var lines = diagnostic.Source.Lines;
         var lastLine = Math.Max(start.Line, end.Line - (end.Column == 1 && end.Line > start.Line ? 1 : 0));
         var gutterWidth = TextWriterExtensions.DigitCount(lastLine);
@@ -69,7 +68,7 @@ internal sealed class TextReporter(ReportOptions options) : IReporter
                 continue;
             }
 
-            var lineText = text.AsSpan(lines.LineStart(line), lines.LineEnd(line) - lines.LineStart(line));
+            var lineText = lines.LineText(line).AsSpan();
             BeginStyle(output, Blue);
             output.WriteRepeated(' ', gutterWidth - TextWriterExtensions.DigitCount(line));
             output.WriteNumber(line);

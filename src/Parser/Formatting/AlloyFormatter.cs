@@ -53,7 +53,7 @@ public static class AlloyFormatter
         EnsureFormattable(tree);
         var statements = tree.Root.Statements;
         var firstStatements = PartStarts(tree, partLength);
-        var escape = ChooseEscape(tree.Source.Text);
+        var escape = ChooseEscape(tree.Source);
         var parts = new CanonicalComparison[firstStatements.Count];
         void Check(int part)
         {
@@ -61,7 +61,7 @@ public static class AlloyFormatter
             var last = part + 1 < parts.Length ? firstStatements[part + 1] : statements.Length;
             var start = part == 0 ? 0 : statements[first].Span.Start;
             var end = last < statements.Length ? statements[last - 1].Span.End : tree.Source.Length;
-            parts[part] = new CanonicalComparison(tree.Source.Text, start, end);
+            parts[part] = new CanonicalComparison(tree.Source, start, end);
             var output = WithFileLineEndings(tree, parts[part]);
             Print(tree, statements.AsSpan()[first..last], CommentsIn(tree, start, end), escape, baseIndent: 0, output);
             if (last == statements.Length)
@@ -82,7 +82,7 @@ public static class AlloyFormatter
         }
 
         var gap = tree.Source.LineEnding + tree.Source.LineEnding;
-        return CanonicalComparison.Change(tree.Source.Text, parts, gap);
+        return CanonicalComparison.Change(tree.Source, parts, gap);
     }
 
     /// <summary>The index of each part's first top-level statement (see <see cref="FindCanonicalChange(SyntaxTree, int)"/>).</summary>
@@ -197,7 +197,7 @@ public static class AlloyFormatter
 
     /// <summary>Upstream's Fprint: the formatted text without the final newline, streamed to <paramref name="output"/>.</summary>
     private static void Print(SyntaxTree tree, int baseIndent, ITextSink output) =>
-        Print(tree, tree.Root.Statements.AsSpan(), tree.Comments, ChooseEscape(tree.Source.Text), baseIndent, output);
+        Print(tree, tree.Root.Statements.AsSpan(), tree.Comments, ChooseEscape(tree.Source), baseIndent, output);
 
     /// <summary><paramref name="statements"/> of <paramref name="tree"/> and their <paramref name="comments"/>, as <see cref="Print(SyntaxTree, int, ITextSink)"/> prints a file.</summary>
     private static void Print(SyntaxTree tree, ReadOnlySpan<Statement> statements, ImmutableArray<Comment> comments, char escape, int baseIndent, ITextSink output)
@@ -230,7 +230,7 @@ public static class AlloyFormatter
     /// printer uses a character that does not occur in the source (everything it prints comes from the source
     /// or is ASCII punctuation): normally U+FFFF.
     /// </summary>
-    private static char ChooseEscape(string text)
+    private static char ChooseEscape(SourceText text)
     {
         for (var candidate = '\uFFFF'; candidate >= '\uE000'; candidate--)
         {

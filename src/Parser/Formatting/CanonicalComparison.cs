@@ -7,7 +7,7 @@ namespace AlloyLint.Parser.Formatting;
 /// <paramref name="end"/>) as the text arrives. Matching output is not kept; from the first difference on, the
 /// output is kept to build the replacement.
 /// </summary>
-internal sealed class CanonicalComparison(string source, int start, int end) : ITextSink
+internal sealed class CanonicalComparison(SourceText source, int start, int end) : ITextSink
 {
     private const int SuffixBlock = 64;
 
@@ -25,7 +25,7 @@ internal sealed class CanonicalComparison(string source, int start, int end) : I
     {
         if (_rest is null)
         {
-            var common = text.CommonPrefixLength(source.AsSpan(start + _matched, end - start - _matched));
+            var common = source.CommonPrefixLength(start + _matched, text[..Math.Min(text.Length, end - start - _matched)]);
             _matched += common;
             if (common == text.Length)
             {
@@ -45,7 +45,7 @@ internal sealed class CanonicalComparison(string source, int start, int end) : I
     /// once all output arrived; null when there is none. The parts cover the source in order, and the canonical text
     /// between two of them is <paramref name="gap"/>.
     /// </summary>
-    public static CanonicalChange? Change(string source, IReadOnlyList<CanonicalComparison> parts, string gap)
+    public static CanonicalChange? Change(SourceText source, IReadOnlyList<CanonicalComparison> parts, string gap)
     {
         // The output from the first difference on, in pieces: the parts' kept output, the source text a part matched
         // after the first difference, and the gaps.
@@ -56,7 +56,7 @@ internal sealed class CanonicalComparison(string source, int start, int end) : I
             var part = parts[i];
             if (firstDifference >= 0)
             {
-                pieces.Add(source.AsMemory(part.Start, part._matched));
+                pieces.Add(source[new TextSpan(part.Start, part._matched)].AsMemory());
             }
             else if (part._rest is not null || part._matched < part.End - part.Start)
             {
@@ -79,7 +79,7 @@ internal sealed class CanonicalComparison(string source, int start, int end) : I
                 continue;
             }
 
-            var sourceGap = source.AsSpan(part.End, parts[i + 1].Start - part.End);
+            var sourceGap = source[TextSpan.FromBounds(part.End, parts[i + 1].Start)].AsSpan();
             var common = sourceGap.CommonPrefixLength(gap);
             if (common < gap.Length || sourceGap.Length != gap.Length)
             {
@@ -94,13 +94,12 @@ internal sealed class CanonicalComparison(string source, int start, int end) : I
         }
 
         // Trim what the output and the source have in common at their ends, piece by piece from the last.
-        var unmatchedSource = source.AsSpan(firstDifference);
         var outputLength = pieces.Sum(piece => piece.Length);
         var suffix = 0;
         for (var i = pieces.Count - 1; i >= 0; i--)
         {
             var piece = pieces[i].Span;
-            var common = CommonSuffixLength(unmatchedSource[..^suffix], piece);
+            var common = CommonSuffixLength(source, firstDifference, source.Length - suffix, piece);
             suffix += common;
             if (common < piece.Length)
             {
@@ -120,19 +119,30 @@ internal sealed class CanonicalComparison(string source, int start, int end) : I
         return new CanonicalChange(TextSpan.FromBounds(firstDifference, source.Length - suffix), replacement);
     }
 
-    private static int CommonSuffixLength(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    /// <summary>How many characters the source from <paramref name="start"/> to <paramref name="end"/> and <paramref name="output"/> end with in common.</summary>
+    private static int CommonSuffixLength(SourceText source, int start, int end, ReadOnlySpan<char> output)
     {
-        var limit = Math.Min(left.Length, right.Length);
+        Span<char> scratch = stackalloc char[SuffixBlock];
+        var limit = Math.Min(end - start, output.Length);
         var length = 0;
-        while (length + SuffixBlock <= limit
-               && left[^(length + SuffixBlock)..^length].SequenceEqual(right[^(length + SuffixBlock)..^length]))
+        while (length < limit)
         {
-            length += SuffixBlock;
-        }
+            var block = Math.Min(SuffixBlock, limit - length);
+            var ours = source.Chars(end - length - block, scratch)[..block];
+            var theirs = output[^(length + block)..^length];
+            if (!ours.SequenceEqual(theirs))
+            {
+                // They differ, so this stops within the block.
+                var common = 0;
+                while (ours[^(common + 1)] == theirs[^(common + 1)])
+                {
+                    common++;
+                }
 
-        while (length < limit && left[^(length + 1)] == right[^(length + 1)])
-        {
-            length++;
+                return length + common;
+            }
+
+            length += block;
         }
 
         return length;

@@ -28,7 +28,7 @@ internal sealed class Printer
     private readonly LineMap _lines;
     private readonly char _escape;
     private readonly int _baseIndent;
-    private readonly string _text;
+    private readonly SourceText _source;
     private readonly ImmutableArray<Comment> _comments;
     private readonly Whitespace[] _whitespace = new Whitespace[WhitespaceCapacity];
     private int _whitespaceCount;
@@ -65,7 +65,7 @@ internal sealed class Printer
         CacheLine(1);
         _escape = escape;
         _baseIndent = baseIndent;
-        _text = tree.Source.Text;
+        _source = tree.Source;
         _comments = comments;
         _output = output;
         _buffer = ArrayPool<char>.Shared.Rent(bufferSize);
@@ -541,8 +541,7 @@ internal sealed class Printer
 
     private bool ContinuesGroup(Comment previous, Comment next)
     {
-        var between = _text.AsSpan(previous.Span.End, next.Span.Start - previous.Span.End);
-        if (between.IndexOfAnyExcept(" \t\r\n") >= 0)
+        if (!_source.ConsistsOf(TextSpan.FromBounds(previous.Span.End, next.Span.Start), " \t\r\n"))
         {
             return false;
         }

@@ -17,6 +17,9 @@ internal sealed class Walker(Printer printer, SourceText source)
     private static readonly SearchValues<char> QuotedAsWritten =
         SearchValues.Create(" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
+    // Where source text is read into when the source keeps it as ASCII bytes.
+    private char[] _written = new char[64];
+
     public void WalkStatements(ReadOnlySpan<Statement> statements)
     {
         // Lines are looked up in source order (start before the walk, end after it), which the printer's
@@ -329,7 +332,16 @@ internal sealed class Walker(Printer printer, SourceText source)
         return unchanged ? written : GoText.Quote(text);
     }
 
-    private ReadOnlySpan<char> Written(TextSpan span) => source.Text.AsSpan(span.Start, span.Length);
+    /// <summary>The source text of <paramref name="span"/>, valid until the next call.</summary>
+    private ReadOnlySpan<char> Written(TextSpan span)
+    {
+        if (_written.Length < span.Length)
+        {
+            _written = new char[Math.Max(span.Length, 2 * _written.Length)];
+        }
+
+        return source.Chars(span.Start, _written)[..span.Length];
+    }
 
     private int Line(int offset) => printer.Line(offset);
 

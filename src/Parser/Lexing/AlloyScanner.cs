@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AlloyLint.Parser.Text;
 
 namespace AlloyLint.Parser.Lexing;
 
@@ -18,7 +19,10 @@ internal sealed class AlloyScanner
 {
     private const int ByteOrderMark = 0xFEFF;
 
-    private readonly string _text;
+    // The window's buffer, and what to add to an index into it to make it an offset into the source: the scanner
+    // works in indexes and reports offsets.
+    private readonly char[] _text;
+    private readonly int _shift;
     private readonly int _start;
     private readonly int _end;
     private readonly int[] _invalidUtf8Offsets;
@@ -33,18 +37,20 @@ internal sealed class AlloyScanner
     private int _line;
     private int _lineStart;
 
-    /// <param name="text">The text to scan; offsets are indexes into it.</param>
-    /// <param name="start">Where scanning starts.</param>
-    /// <param name="end">Where scanning stops (exclusive).</param>
+    /// <param name="text">The text to scan, which must hold <paramref name="start"/> to <paramref name="end"/>.</param>
+    /// <param name="start">The offset where scanning starts.</param>
+    /// <param name="end">The offset where scanning stops (exclusive).</param>
     /// <param name="invalidUtf8Offsets">Sorted offsets of U+FFFD characters that stand for invalid UTF-8 bytes.</param>
     /// <param name="leadingBomIsIllegal">True when a BOM was already stripped, so a BOM at <paramref name="start"/> is a second one.</param>
     /// <param name="insertTerminators">False only to test the raw token stream, as upstream's tests do.</param>
     /// <param name="errors">Receives the lexical errors in upstream's order.</param>
-    public AlloyScanner(string text, int start, int end, int[] invalidUtf8Offsets, bool leadingBomIsIllegal, bool insertTerminators, List<LexicalError> errors)
+    public AlloyScanner(TextWindow text, int start, int end, int[] invalidUtf8Offsets, bool leadingBomIsIllegal, bool insertTerminators, List<LexicalError> errors)
     {
-        _text = text;
+        _text = text.Buffer;
+        _shift = text.Start;
+        start -= _shift;
         _start = start;
-        _end = end;
+        _end = end - _shift;
         _invalidUtf8Offsets = invalidUtf8Offsets;
         _leadingBomIsIllegal = leadingBomIsIllegal;
         _insertTerminators = insertTerminators;
@@ -64,7 +70,7 @@ internal sealed class AlloyScanner
     public int TokenIndex { get; set; }
 
     /// <summary>The offset just past the last scanned token.</summary>
-    public int Offset => _offset;
+    public int Offset => _offset + _shift;
 
     /// <summary>The 1-based line of <see cref="Offset"/>, counted from the start of what is scanned.</summary>
     public int Line => _line;
@@ -79,7 +85,8 @@ internal sealed class AlloyScanner
     public AlloyToken Scan(out int start, out int line, out int column)
     {
         SkipWhitespace();
-        start = _offset;
+        var begin = _offset;
+        start = begin + _shift;
         line = _line;
         column = _offset - _lineStart + 1;
         CleanedCommentText = null;
@@ -89,7 +96,7 @@ internal sealed class AlloyScanner
         var ch = _ch;
         if (GoText.IsLetter(ch))
         {
-            token = ScanIdentifier(start);
+            token = ScanIdentifier(begin);
             insertTerm = token is AlloyToken.Ident or AlloyToken.Bool or AlloyToken.Null;
         }
         else if (GoText.IsDecimal(ch) || (ch == '.' && GoText.IsDecimal(Peek())))
@@ -115,7 +122,7 @@ internal sealed class AlloyScanner
                     _insertTerm = false;
                     return AlloyToken.Terminator;
                 case '\'':
-                    Error(start, "illegal single-quoted string; use double quotes");
+                    Error(begin, "illegal single-quoted string; use double quotes");
                     insertTerm = true;
                     token = AlloyToken.Illegal;
                     ScanString('\'', escapes: true, multiline: false);
@@ -163,13 +170,13 @@ internal sealed class AlloyScanner
                         if (_insertTerm && FindLineEnd())
                         {
                             _ch = '/';
-                            _offset = start;
-                            _readOffset = start + 1;
+                            _offset = begin;
+                            _readOffset = begin + 1;
                             _insertTerm = false;
                             return AlloyToken.Terminator;
                         }
 
-                        ScanComment(start);
+                        ScanComment(begin);
                         token = AlloyToken.Comment;
                     }
                     else
@@ -215,7 +222,7 @@ internal sealed class AlloyScanner
                     // Next() already reported a misplaced BOM.
                     if (ch != ByteOrderMark)
                     {
-                        Error(start, "illegal character " + GoText.FormatCodePoint(ch));
+                        Error(begin, "illegal character " + GoText.FormatCodePoint(ch));
                     }
 
                     insertTerm = _insertTerm;
@@ -232,7 +239,8 @@ internal sealed class AlloyScanner
         return token;
     }
 
-    private void Error(int offset, string message) => _errors.Add(new LexicalError(offset, message, TokenIndex));
+    /// <summary>Reports <paramref name="message"/> at the index <paramref name="index"/>.</summary>
+    private void Error(int index, string message) => _errors.Add(new LexicalError(index + _shift, message, TokenIndex));
 
     private int Peek() => _readOffset < _end ? _text[_readOffset] : 0;
 
@@ -316,7 +324,7 @@ internal sealed class AlloyScanner
                     Error(_offset, "illegal UTF-8 encoding");
                 }
             }
-            else if (ch == 0xFFFD && Array.BinarySearch(_invalidUtf8Offsets, _offset) >= 0)
+            else if (ch == 0xFFFD && Array.BinarySearch(_invalidUtf8Offsets, _offset + _shift) >= 0)
             {
                 Error(_offset, "illegal UTF-8 encoding");
             }

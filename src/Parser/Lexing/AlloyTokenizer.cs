@@ -11,13 +11,13 @@ namespace AlloyLint.Parser.Lexing;
 /// <summary>The tokens of one source: what the parser reads, the comments beside them, and the lexical errors.</summary>
 public sealed class AlloyTokens
 {
-    private readonly string _text;
+    private readonly SourceText _source;
     private readonly Token<AlloyToken>[] _buffer;
     private Token<AlloyToken>[]? _tokens;
 
-    internal AlloyTokens(string text, Token<AlloyToken>[] buffer, int count, ImmutableArray<Comment> comments, ImmutableArray<int> commentGroupStarts, ImmutableArray<LexicalError> errors)
+    internal AlloyTokens(SourceText source, Token<AlloyToken>[] buffer, int count, ImmutableArray<Comment> comments, ImmutableArray<int> commentGroupStarts, ImmutableArray<LexicalError> errors)
     {
-        _text = text;
+        _source = source;
         _buffer = buffer;
         Count = count;
         Comments = comments;
@@ -52,11 +52,12 @@ public sealed class AlloyTokens
 
     private Token<AlloyToken>[] WithText()
     {
+        var text = _source.Text;
         var tokens = new Token<AlloyToken>[Count];
         for (var i = 0; i < Count; i++)
         {
             var span = _buffer[i].Span;
-            tokens[i] = new Token<AlloyToken>(_buffer[i].Kind, new SuperpowerSpan(_text, span.Position, span.Length));
+            tokens[i] = new Token<AlloyToken>(_buffer[i].Kind, new SuperpowerSpan(text, span.Position, span.Length));
         }
 
         return tokens;
@@ -74,23 +75,26 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
     public static AlloyTokenizer Instance { get; } = new();
 
     /// <summary>Scans a whole source file.</summary>
-    public AlloyTokens Scan(SourceText source) => Scan(source, new Token<AlloyToken>[Math.Max(16, source.Length / 5)], ..);
+    public AlloyTokens Scan(SourceText source)
+    {
+        using var text = new TextWindow(source);
+        return Scan(source, text, new Token<AlloyToken>[Math.Max(16, source.Length / 5)]);
+    }
 
     /// <summary>
-    /// Scans <paramref name="segment"/> of the source as if it were the whole file, into <paramref name="buffer"/>
-    /// (grown when too small; the result's <c>Buffer</c> is the one to release). A segment after the first must
-    /// start a line. Each token's position comes from the scanner, so no line or column is looked up per token; lines
-    /// count from the segment's start, as the parser only compares tokens' lines with each other (errors on one line,
-    /// comment groups), so the lines before a segment are never counted.
+    /// Scans the stretch of the source that <paramref name="text"/> holds as if it were the whole file, into
+    /// <paramref name="buffer"/> (grown when too small; the result's <c>Buffer</c> is the one to release). A stretch
+    /// after the file's start must start a line. Each token's position comes from the scanner, so no line or column is
+    /// looked up per token; lines count from the stretch's start, as the parser only compares tokens' lines with each
+    /// other (errors on one line, comment groups), so the lines before a segment are never counted.
     /// </summary>
-    internal AlloyTokens Scan(SourceText source, Token<AlloyToken>[] buffer, Range segment)
+    internal AlloyTokens Scan(SourceText source, TextWindow text, Token<AlloyToken>[] buffer)
     {
-        var text = source.Text;
-        var (from, length) = segment.GetOffsetAndLength(text.Length);
+        var from = text.Start;
         var errors = new List<LexicalError>();
         var invalid = source.InvalidUtf8Offsets as int[] ?? [.. source.InvalidUtf8Offsets];
         // A BOM after the file's start is never the file's own, so it is illegal there.
-        var scanner = new AlloyScanner(text, from, from + length, invalid, source.HasBom || from > 0, insertTerminators, errors);
+        var scanner = new AlloyScanner(text, from, text.End, invalid, source.HasBom || from > 0, insertTerminators, errors);
         var tokens = buffer;
         var count = 0;
         var comments = ImmutableArray.CreateBuilder<Comment>();
@@ -108,7 +112,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
                 }
 
                 var comment = MakeComment(text, start, end, scanner.CleanedCommentText);
-                lastCommentEndLine = line + (comment.Kind == CommentKind.Block ? text.AsSpan(start, end - start).Count('\n') : 0);
+                lastCommentEndLine = line + (comment.Kind == CommentKind.Block ? text.Slice(start, end - start).Count('\n') : 0);
                 comments.Add(comment);
                 continue;
             }
@@ -130,7 +134,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
             }
         }
 
-        return new AlloyTokens(text, tokens, count, comments.ToImmutable(), groupStarts.ToImmutable(), [.. errors]);
+        return new AlloyTokens(source, tokens, count, comments.ToImmutable(), groupStarts.ToImmutable(), [.. errors]);
     }
 
     /// <summary>Tokenizes <paramref name="source"/> including comments and zero-width terminators; never throws.</summary>
@@ -164,7 +168,8 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
         var text = span.Source ?? string.Empty;
         var from = span.Position.Absolute;
         var to = from + span.Length;
-        var scanner = new AlloyScanner(text, from, to, [], leadingBomIsIllegal: false, insertTerminators, []);
+        using var window = new TextWindow(SourceText.From(text), from, to);
+        var scanner = new AlloyScanner(window, from, to, [], leadingBomIsIllegal: false, insertTerminators, []);
         while (true)
         {
             var kind = scanner.Scan(out var start, out var line, out var column);
@@ -184,7 +189,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
     private static Position PositionIn(SuperpowerSpan span, int absolute, int line, int column) =>
         new(absolute, span.Position.Line + line - 1, line == 1 ? span.Position.Column + column - 1 : column);
 
-    private static Comment MakeComment(string text, int start, int end, string? cleaned)
+    private static Comment MakeComment(TextWindow text, int start, int end, string? cleaned)
     {
         var block = text[start + 1] == '*';
         // A line comment's span stops before the '\r' of a CRLF line end.
@@ -193,6 +198,6 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
             end--;
         }
 
-        return new Comment(block ? CommentKind.Block : CommentKind.Line, TextSpan.FromBounds(start, end), cleaned ?? text[start..end]);
+        return new Comment(block ? CommentKind.Block : CommentKind.Line, TextSpan.FromBounds(start, end), cleaned ?? text.Slice(start, end - start).ToString());
     }
 }

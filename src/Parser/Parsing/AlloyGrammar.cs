@@ -463,7 +463,7 @@ internal static class AlloyGrammar
             var span = session.Span(at);
             if (session.Text[span.Start] != '"')
             {
-                session.AddError(at, $"expected block label to be a double quoted string, but got {GoText.Quote(session.Text.Substring(span.Start, span.Length))}");
+                session.AddError(at, $"expected block label to be a double quoted string, but got {GoText.Quote(session.Text.Slice(span).ToString())}");
             }
 
             var value = string.Empty;

@@ -42,7 +42,7 @@ public static class AlloyParser
     /// <summary><see cref="Parse(SourceText)"/> with segments of at least <paramref name="segmentLength"/> characters.</summary>
     internal static SyntaxTree Parse(SourceText source, int segmentLength)
     {
-        var starts = SegmentStarts(source.Text, segmentLength);
+        var starts = SegmentStarts(source, segmentLength);
         var segments = new SegmentParse[starts.Length];
         if (segments.Length == 1)
         {
@@ -85,8 +85,9 @@ public static class AlloyParser
     /// <summary>Parses one expression that must be followed by the end of its line, as upstream's <c>ParseExpression</c>.</summary>
     public static ExpressionParse ParseExpression(SourceText source)
     {
-        var tokens = AlloyTokenizer.Instance.Scan(source);
-        var (expression, session, end) = Run(AlloyGrammar.StandaloneExpression, source.Text, tokens.Buffer, tokens.Count - 1, new ParseScratch());
+        using var text = new TextWindow(source);
+        var tokens = AlloyTokenizer.Instance.Scan(source, text, new Token<AlloyToken>[Math.Max(16, source.Length / 5)]);
+        var (expression, session, end) = Run(AlloyGrammar.StandaloneExpression, text, tokens.Buffer, tokens.Count - 1, new ParseScratch());
         return new ExpressionParse(expression, session.Diagnostics(tokens.Errors, end));
     }
 
@@ -125,7 +126,8 @@ public static class AlloyParser
             origins.Add(index);
         }
 
-        var (expression, session, stop) = Run(AlloyGrammar.Expression, text, [.. tokens], tokens.Count - 1, new ParseScratch());
+        using var window = new TextWindow(source);
+        var (expression, session, stop) = Run(AlloyGrammar.Expression, window, [.. tokens], tokens.Count - 1, new ParseScratch());
         if (session.Diagnostics([], stop).FirstOrDefault() is { } error)
         {
             return TokenListParserResult.Empty<AlloyToken, Expression>(input, PositionOf(source, error.Span.Start), error.Message);
@@ -152,7 +154,7 @@ public static class AlloyParser
     /// nesting limit, the parse is run again on a thread with a stack large enough for that limit.
     /// </summary>
     private static (T Value, ParseSession Session, int Stop) Run<T>(
-        TokenListParser<AlloyToken, T> rule, string text, Token<AlloyToken>[] tokens, int eofIndex, ParseScratch scratch)
+        TokenListParser<AlloyToken, T> rule, TextWindow text, Token<AlloyToken>[] tokens, int eofIndex, ParseScratch scratch)
     {
         (T Value, ParseSession Session, int Stop) ParseOnce()
         {
@@ -179,11 +181,12 @@ public static class AlloyParser
     private const int LargeStackBytes = 64 * 1024 * 1024;
 
     /// <summary>
-    /// How long a segment of a large file is, at least: a few thousand statements. A segment ends a little after this, and
-    /// its token buffer (<see cref="EstimatedTokenCount"/>, rounded up to a power of two by the pool) stays at 32,768
-    /// tokens, 1 MB, unless the segment runs 8 KB past it.
+    /// How long a segment of a large file is, at least: about a thousand statements. A segment ends a little after this,
+    /// and its token buffer (<see cref="EstimatedTokenCount"/>, rounded up to a power of two by the pool) stays at 8,192
+    /// tokens, 256 KB, unless the segment runs 2 KB past it. The pool keeps a buffer or two per thread to the end of the
+    /// run, so short segments are less memory: with segments of 120 KB the buffers took 2 MB more of a 10 MB lint's peak.
     /// </summary>
-    private const int SegmentLength = 120 * 1024;
+    private const int SegmentLength = 30 * 1024;
 
     /// <summary>The parse of a segment, as if it were a file of its own.</summary>
     private sealed record SegmentParse(
@@ -200,7 +203,7 @@ public static class AlloyParser
     /// Where the segments start: the file's start, then, <paramref name="segmentLength"/> characters after the last
     /// start, the next line that begins with a letter or '_', as a top-level statement does in a file laid out as usual.
     /// </summary>
-    private static int[] SegmentStarts(string text, int segmentLength)
+    private static int[] SegmentStarts(SourceText text, int segmentLength)
     {
         var starts = new List<int> { 0 };
         while (text.Length - starts[^1] > segmentLength)
@@ -217,7 +220,7 @@ public static class AlloyParser
         return [.. starts];
     }
 
-    private static int NextLineStartingWithLetter(string text, int from)
+    private static int NextLineStartingWithLetter(SourceText text, int from)
     {
         for (var newline = text.IndexOf('\n', from); newline >= 0 && newline + 1 < text.Length; newline = text.IndexOf('\n', newline + 1))
         {
@@ -234,11 +237,13 @@ public static class AlloyParser
     {
         // The token buffer lives only during the segment's parse: rent it, so segments and files reuse a few buffers
         // (the shared pool gives unused buffers back to the GC when memory runs short or they sit idle).
+        // So does the segment's text, as UTF-16 (the source may keep it as ASCII bytes).
+        using var text = new TextWindow(source, start, end);
         var buffer = ArrayPool<Token<AlloyToken>>.Shared.Rent(EstimatedTokenCount(end - start));
-        var tokens = AlloyTokenizer.Instance.Scan(source, buffer, start..end);
+        var tokens = AlloyTokenizer.Instance.Scan(source, text, buffer);
         try
         {
-            var (root, session, stop) = Run(AlloyGrammar.File, source.Text, tokens.Buffer, tokens.Count - 1, scratch);
+            var (root, session, stop) = Run(AlloyGrammar.File, text, tokens.Buffer, tokens.Count - 1, scratch);
             return new SegmentParse(root, tokens.Comments, tokens.CommentGroupStarts, session.Diagnostics(tokens.Errors, stop));
         }
         finally

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AlloyLint.Parser.Diagnostics;
 using AlloyLint.Parser.Lexing;
+using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
 using Superpower.Model;
 using TextSpan = AlloyLint.Parser.Text.TextSpan;
@@ -27,7 +28,8 @@ internal sealed class ParseSession
 
     /// <param name="tokens">Non-comment tokens; the one at <paramref name="eofIndex"/> is EOF and nothing after it is read.</param>
     /// <param name="scratch">The strings of names and short literals and the list stacks, which sessions of one thread may share.</param>
-    public ParseSession(string text, Token<AlloyToken>[] tokens, int eofIndex, ParseScratch scratch)
+    /// <param name="text">The text the tokens were scanned from.</param>
+    public ParseSession(TextWindow text, Token<AlloyToken>[] tokens, int eofIndex, ParseScratch scratch)
     {
         Text = text;
         _tokens = tokens;
@@ -38,7 +40,7 @@ internal sealed class ParseSession
     /// <summary>The session of the parse running on this thread (only <see cref="AlloyParser"/> runs the grammar).</summary>
     public static ParseSession Current => t_current!;
 
-    public string Text { get; }
+    public TextWindow Text { get; }
 
     /// <summary>The nesting depth: blocks, brackets, unary and power operands, and links of operator and postfix chains.</summary>
     public int Depth { get; set; }
@@ -103,7 +105,7 @@ internal sealed class ParseSession
     public string TextOf(Token<AlloyToken> token) => Intern(new TextSpan(token.Span.Position.Absolute, token.Span.Length));
 
     /// <summary>One string per distinct source text.</summary>
-    public string Intern(TextSpan span) => _scratch.Names.Get(Text.AsSpan(span.Start, span.Length));
+    public string Intern(TextSpan span) => _scratch.Names.Get(Text.Slice(span));
 
     /// <summary>The literal upstream attaches to the current token: its text for names and literals, empty for operators.</summary>
     public string LiteralText(TokenList<AlloyToken> at) => Kind(at) switch
@@ -197,7 +199,7 @@ internal sealed class ParseSession
 
     private Diagnostic LexicalDiagnostic(LexicalError error)
     {
-        var length = error.Offset >= Text.Length ? 0 : char.IsHighSurrogate(Text[error.Offset]) && error.Offset + 1 < Text.Length ? 2 : 1;
+        var length = error.Offset >= Text.End ? 0 : char.IsHighSurrogate(Text[error.Offset]) && error.Offset + 1 < Text.End ? 2 : 1;
         return SyntaxError(new TextSpan(error.Offset, length), error.Message);
     }
 

@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Text;
 
 namespace AlloyLint.Parser.Text;
 
@@ -18,7 +17,10 @@ public sealed class LineMap
     private const int GroupShift = 6;
     private const int GroupMask = (1 << GroupShift) - 1;
 
-    private readonly string _text;
+    // Lines are found this many characters at a time (widened from ASCII bytes when the text is kept so).
+    private const int ChunkLength = 16 * 1024;
+
+    private readonly SourceText _source;
 
     // Each group's start; when _offsets is null, each line's start.
     private readonly int[] _starts;
@@ -31,15 +33,27 @@ public sealed class LineMap
     private int _lastLine;
 
     public LineMap(string text)
+        : this(SourceText.From(text))
     {
-        _text = text;
-        LineCount = CountLineFeeds(text) + 1;
+    }
+
+    internal LineMap(SourceText source)
+    {
+        _source = source;
+        Span<char> scratch = stackalloc char[ChunkLength];
+        var lineFeeds = 0;
+        for (var start = 0; start < source.Length; start += ChunkLength)
+        {
+            lineFeeds += CountLineFeeds(Chunk(source, start, scratch));
+        }
+
+        LineCount = lineFeeds + 1;
         _starts = new int[((LineCount - 1) >> GroupShift) + 1];
         _offsets = new ushort[LineCount];
-        if (!FindLineStarts(text, _starts, _offsets))
+        if (!FindLineStarts(source, _starts, _offsets, scratch))
         {
             (_starts, _offsets) = (new int[LineCount], null);
-            FindLineStarts(text, _starts, null);
+            FindLineStarts(source, _starts, null, scratch);
         }
     }
 
@@ -82,19 +96,43 @@ public sealed class LineMap
         return count;
     }
 
+    /// <summary>Up to <see cref="ChunkLength"/> characters of <paramref name="source"/> from <paramref name="start"/>.</summary>
+    private static ReadOnlySpan<char> Chunk(SourceText source, int start, Span<char> scratch)
+    {
+        var chars = source.Chars(start, scratch);
+        return chars.Length > ChunkLength ? chars[..ChunkLength] : chars;
+    }
+
     /// <summary>
-    /// Records the offset after each '\n' of <paramref name="text"/> as the start of lines 2 on (see <see cref="Record"/>);
-    /// false when a group spans too many characters for <paramref name="offsets"/>. Lines average a few dozen
+    /// Records the offset after each '\n' of <paramref name="source"/> as the start of lines 2 on (see
+    /// <see cref="Record"/>); false when a group spans too many characters for <paramref name="offsets"/>.
+    /// </summary>
+    private static bool FindLineStarts(SourceText source, int[] starts, ushort[]? offsets, Span<char> scratch)
+    {
+        var line = 1;
+        for (var start = 0; start < source.Length; start += ChunkLength)
+        {
+            if (!FindLineStarts(Chunk(source, start, scratch), start, starts, offsets, ref line))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="FindLineStarts(SourceText, int[], ushort[], Span{char})"/> for the characters <paramref name="text"/>
+    /// at <paramref name="offset"/>, the next line being the 0-based <paramref name="line"/>. Lines average a few dozen
     /// characters, so a search call per line costs more than taking 16 characters at a time and walking the bits of
     /// their matches.
     /// </summary>
-    private static bool FindLineStarts(ReadOnlySpan<char> text, int[] starts, ushort[]? offsets)
+    private static bool FindLineStarts(ReadOnlySpan<char> text, int offset, int[] starts, ushort[]? offsets, ref int line)
     {
         var chars = MemoryMarshal.Cast<char, ushort>(text);
         ref var first = ref MemoryMarshal.GetReference(chars);
         var lineFeed = Vector128.Create((ushort)'\n');
         var width = 2 * Vector128<ushort>.Count;
-        var line = 1;
         var i = 0;
         for (; i <= chars.Length - width; i += width)
         {
@@ -104,7 +142,7 @@ public sealed class LineMap
             var matches = Vector128.Narrow(low, high).ExtractMostSignificantBits();
             while (matches != 0)
             {
-                if (!Record(starts, offsets, line++, i + BitOperations.TrailingZeroCount(matches) + 1))
+                if (!Record(starts, offsets, line++, offset + i + BitOperations.TrailingZeroCount(matches) + 1))
                 {
                     return false;
                 }
@@ -115,7 +153,7 @@ public sealed class LineMap
 
         for (; i < chars.Length; i++)
         {
-            if (chars[i] == '\n' && !Record(starts, offsets, line++, i + 1))
+            if (chars[i] == '\n' && !Record(starts, offsets, line++, offset + i + 1))
             {
                 return false;
             }
@@ -157,8 +195,8 @@ public sealed class LineMap
     /// <summary>The offset just past the last character of the line, before its '\r\n' or '\n'.</summary>
     public int LineEnd(int line)
     {
-        var end = line < LineCount ? StartOf(line) - 1 : _text.Length;
-        if (end > StartOf(line - 1) && _text[end - 1] == '\r')
+        var end = line < LineCount ? StartOf(line) - 1 : _source.Length;
+        if (end > StartOf(line - 1) && _source[end - 1] == '\r')
         {
             end--;
         }
@@ -167,7 +205,7 @@ public sealed class LineMap
     }
 
     /// <summary>The text of a line without its line terminator.</summary>
-    public string LineText(int line) => _text[LineStart(line)..LineEnd(line)];
+    public string LineText(int line) => _source[TextSpan.FromBounds(LineStart(line), LineEnd(line))];
 
     /// <summary>The 1-based line containing <paramref name="offset"/>.</summary>
     public int GetLine(int offset)
@@ -214,6 +252,6 @@ public sealed class LineMap
     {
         var line = GetLine(offset);
         var start = LineStart(line);
-        return Encoding.UTF8.GetByteCount(_text.AsSpan(start, offset - start)) + 1;
+        return _source.Utf8ByteCount(TextSpan.FromBounds(start, offset)) + 1;
     }
 }

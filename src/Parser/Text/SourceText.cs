@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 
 namespace AlloyLint.Parser.Text;
@@ -6,16 +7,28 @@ namespace AlloyLint.Parser.Text;
 /// The decoded text of one file, kept exactly (less a leading UTF-8 BOM, which is remembered) so that
 /// fixes can be applied to it and written back with the same encoding and line endings.
 /// </summary>
+/// <remarks>
+/// A file that is all ASCII (nearly every configuration) is kept as its bytes, half the memory of a UTF-16 string: in
+/// a large lint the text is alive beside the tree and the model to the end. Its characters are read through the
+/// members below, or a piece at a time through a <see cref="TextWindow"/>; <see cref="Text"/>, the whole text as one
+/// string, is made on first use, which a lint never needs.
+/// </remarks>
 public sealed class SourceText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // Exactly one of the two holds the text: the ASCII bytes of a decoded file that is all ASCII, else the UTF-16 string.
+    private readonly byte[]? _ascii;
+    private string? _text;
     private LineMap? _lines;
     private string? _lineEnding;
 
-    private SourceText(string path, string text, bool hasBom, int[] invalidUtf8Offsets)
+    private SourceText(string path, string? text, byte[]? ascii, bool hasBom, int[] invalidUtf8Offsets)
     {
         Path = path;
-        Text = text;
+        _text = text;
+        _ascii = ascii;
+        Length = ascii?.Length ?? text!.Length;
         HasBom = hasBom;
         InvalidUtf8Offsets = invalidUtf8Offsets;
     }
@@ -23,33 +36,41 @@ public sealed class SourceText
     /// <summary>The path as the user named it (or a display name such as "&lt;stdin&gt;").</summary>
     public string Path { get; }
 
-    /// <summary>The text without the leading BOM. All spans are offsets into this string.</summary>
-    public string Text { get; }
+    /// <summary>
+    /// The text without the leading BOM, as one string; all spans are offsets into it. Kept as ASCII bytes, the string
+    /// is made on first use and kept: the code that rewrites whole files reads it, the lint reads pieces.
+    /// </summary>
+    public string Text => _text ??= Encoding.ASCII.GetString(_ascii!);
 
     public bool HasBom { get; }
 
     /// <summary>Offsets of U+FFFD characters that replaced invalid UTF-8 bytes (one per invalid byte).</summary>
     public IReadOnlyList<int> InvalidUtf8Offsets { get; }
 
-    public int Length => Text.Length;
+    /// <summary>The number of UTF-16 characters.</summary>
+    public int Length { get; }
 
-    public LineMap Lines => _lines ??= new LineMap(Text);
+    public LineMap Lines => _lines ??= new LineMap(this);
+
+    /// <summary>True once <see cref="Text"/> exists as a string (always, unless the file is kept as ASCII bytes).</summary>
+    internal bool HasString => _text is not null;
 
     /// <summary>"\r\n" when most line breaks are CRLF, else "\n".</summary>
-    public string LineEnding => _lineEnding ??= CountLineEndings();
+    public string LineEnding => _lineEnding ??= _ascii is { } ascii ? MostCommonLineEnding<byte>(ascii) : MostCommonLineEnding<char>(_text);
 
-    private string CountLineEndings()
+    private static string MostCommonLineEnding<T>(ReadOnlySpan<T> text)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        var span = Text.AsSpan();
-        if (!span.Contains('\r'))
+        T lineFeed = T.CreateTruncating('\n'), carriageReturn = T.CreateTruncating('\r');
+        if (!text.Contains(carriageReturn))
         {
             return "\n";
         }
 
         int lf = 0, crlf = 0;
-        for (var i = span.IndexOf('\n'); i >= 0; i = NextNewline(span, i))
+        for (var i = text.IndexOf(lineFeed); i >= 0; i = NextIndexOf(text, lineFeed, i))
         {
-            if (i > 0 && span[i - 1] == '\r')
+            if (i > 0 && text[i - 1] == carriageReturn)
             {
                 crlf++;
             }
@@ -62,11 +83,124 @@ public sealed class SourceText
         return crlf > lf ? "\r\n" : "\n";
     }
 
-    public string this[TextSpan span] => Text.Substring(span.Start, span.Length);
+    /// <summary>The character at <paramref name="offset"/>.</summary>
+    public char this[int offset] => _ascii is { } ascii ? (char)ascii[offset] : _text![offset];
+
+    /// <summary>The text of <paramref name="span"/> as a new string.</summary>
+    public string this[TextSpan span] => _ascii is { } ascii
+        ? Encoding.ASCII.GetString(ascii, span.Start, span.Length)
+        : _text!.Substring(span.Start, span.Length);
+
+    /// <summary>The text of <paramref name="length"/> characters from <paramref name="start"/> as a new string (also <c>source[start..end]</c>).</summary>
+    public string Slice(int start, int length) => this[new TextSpan(start, length)];
+
+    /// <summary>The offset just past the last character that is not white space; 0 when there is none.</summary>
+    public int EndOfContent()
+    {
+        var end = Length;
+        while (end > 0 && char.IsWhiteSpace(this[end - 1]))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    /// <summary>
+    /// The characters from <paramref name="start"/>: the string's own when the text is one, else as many as fit in
+    /// <paramref name="scratch"/> (and are left), written there.
+    /// </summary>
+    public ReadOnlySpan<char> Chars(int start, Span<char> scratch)
+    {
+        if (_ascii is not { } ascii)
+        {
+            return _text.AsSpan(start);
+        }
+
+        var length = Math.Min(scratch.Length, Length - start);
+        System.Text.Ascii.ToUtf16(ascii.AsSpan(start, length), scratch, out _);
+        return scratch[..length];
+    }
+
+    /// <summary>Copies the characters from <paramref name="start"/> into all of <paramref name="destination"/>.</summary>
+    public void CopyTo(int start, Span<char> destination)
+    {
+        if (_ascii is { } ascii)
+        {
+            System.Text.Ascii.ToUtf16(ascii.AsSpan(start, destination.Length), destination, out _);
+        }
+        else
+        {
+            _text.AsSpan(start, destination.Length).CopyTo(destination);
+        }
+    }
+
+    /// <summary>The offset of the first <paramref name="value"/> at or after <paramref name="start"/>, or -1.</summary>
+    public int IndexOf(char value, int start)
+    {
+        if (_ascii is not { } ascii)
+        {
+            return _text!.IndexOf(value, start);
+        }
+
+        var found = value < 0x80 ? ascii.AsSpan(start).IndexOf((byte)value) : -1;
+        return found < 0 ? -1 : start + found;
+    }
+
+    /// <summary>The offset of the first <paramref name="first"/> or <paramref name="second"/> at or after <paramref name="start"/>, or -1.</summary>
+    public int IndexOfAny(char first, char second, int start)
+    {
+        var found = _ascii is not { } ascii ? _text.AsSpan(start).IndexOfAny(first, second)
+            : first >= 0x80 ? IndexOf(second, start) - start
+            : second >= 0x80 ? IndexOf(first, start) - start
+            : ascii.AsSpan(start).IndexOfAny((byte)first, (byte)second);
+        return found < 0 ? -1 : start + found;
+    }
+
+    /// <summary>True when every character of <paramref name="span"/> is one of the ASCII <paramref name="allowed"/>.</summary>
+    public bool ConsistsOf(TextSpan span, ReadOnlySpan<char> allowed)
+    {
+        if (_ascii is not { } ascii)
+        {
+            return _text.AsSpan(span.Start, span.Length).IndexOfAnyExcept(allowed) < 0;
+        }
+
+        Span<byte> allowedBytes = stackalloc byte[allowed.Length];
+        System.Text.Ascii.FromUtf16(allowed, allowedBytes, out _);
+        return ascii.AsSpan(span.Start, span.Length).IndexOfAnyExcept(allowedBytes) < 0;
+    }
+
+    /// <summary>How many characters from <paramref name="start"/> are the first characters of <paramref name="other"/>.</summary>
+    public int CommonPrefixLength(int start, ReadOnlySpan<char> other)
+    {
+        Span<char> scratch = stackalloc char[256];
+        var common = 0;
+        while (common < other.Length && start + common < Length)
+        {
+            var chars = Chars(start + common, scratch);
+            var rest = other[common..];
+            var matched = rest.CommonPrefixLength(chars.Length > rest.Length ? chars[..rest.Length] : chars);
+            common += matched;
+            if (matched < chars.Length)
+            {
+                break;
+            }
+        }
+
+        return common;
+    }
+
+    /// <summary>True when <paramref name="value"/> occurs anywhere in the text.</summary>
+    public bool Contains(char value) =>
+        _ascii is { } ascii ? value < 0x80 && ascii.AsSpan().Contains((byte)value) : _text!.Contains(value);
+
+    /// <summary>How many bytes the characters of <paramref name="span"/> take in UTF-8.</summary>
+    public int Utf8ByteCount(TextSpan span) =>
+        _ascii is not null ? span.Length : Encoding.UTF8.GetByteCount(_text.AsSpan(span.Start, span.Length));
 
     public LinePosition GetPosition(int offset) => Lines.GetPosition(offset);
 
-    public static SourceText From(string text, string path = "<input>") => new(path, text, hasBom: false, []);
+    public static SourceText From(string text, string path = "<input>") => new(path, text, ascii: null, hasBom: false, []);
 
     /// <summary>Decodes UTF-8 bytes. Never throws: each invalid byte becomes U+FFFD and is recorded.</summary>
     public static SourceText Decode(ReadOnlySpan<byte> bytes, string path)
@@ -77,14 +211,19 @@ public sealed class SourceText
             bytes = bytes[3..];
         }
 
+        if (System.Text.Ascii.IsValid(bytes))
+        {
+            return new SourceText(path, text: null, bytes.ToArray(), hasBom, []);
+        }
+
         if (bytes.Length >= ParallelDecodeThreshold && TryDecodeInParallel(bytes) is { } decoded)
         {
-            return new SourceText(path, decoded, hasBom, []);
+            return new SourceText(path, decoded, ascii: null, hasBom, []);
         }
 
         if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return new SourceText(path, StrictUtf8.GetString(bytes), hasBom, []);
+            return new SourceText(path, StrictUtf8.GetString(bytes), ascii: null, hasBom, []);
         }
 
         var builder = new StringBuilder(bytes.Length);
@@ -105,7 +244,7 @@ public sealed class SourceText
             }
         }
 
-        return new SourceText(path, builder.ToString(), hasBom, invalid.ToArray());
+        return new SourceText(path, builder.ToString(), ascii: null, hasBom, invalid.ToArray());
     }
 
     /// <summary>
@@ -192,11 +331,12 @@ public sealed class SourceText
     }
 
     /// <summary>A new source for the same file with different text (same path, BOM preference).</summary>
-    public SourceText WithText(string newText) => new(Path, newText, HasBom, []);
+    public SourceText WithText(string newText) => new(Path, newText, ascii: null, HasBom, []);
 
-    private static int NextNewline(ReadOnlySpan<char> span, int previous)
+    private static int NextIndexOf<T>(ReadOnlySpan<T> text, T value, int previous)
+        where T : IEquatable<T>
     {
-        var next = span[(previous + 1)..].IndexOf('\n');
+        var next = text[(previous + 1)..].IndexOf(value);
         return next < 0 ? -1 : previous + 1 + next;
     }
 }

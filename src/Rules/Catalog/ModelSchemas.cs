@@ -4,14 +4,34 @@ using AlloyLint.Rules.Model;
 namespace AlloyLint.Rules.Catalog;
 
 /// <summary>One block body to check against its schema: the body of a component or config block, or of a nested block.</summary>
-/// <param name="Schema">What it accepts.</param>
-/// <param name="Owner">The component or config block it belongs to.</param>
-/// <param name="Block">The block statement whose body this is (the owner's own for its top level).</param>
-/// <param name="Statements">The body's statements in source order, each with its schema (looked up once for all the rules).</param>
-public readonly record struct CheckedBody(BodySchema Schema, ModelBlock Owner, BlockStatement Block, ReadOnlyMemory<CheckedStatement> Statements)
+public readonly struct CheckedBody
 {
+    private readonly ushort[] _codes;
+    private readonly int _start;
+    private readonly int _length;
+
+    internal CheckedBody(BodySchema schema, ModelBlock owner, BlockStatement block, ushort[] codes, int start, int length)
+    {
+        Schema = schema;
+        Owner = owner;
+        Block = block;
+        (_codes, _start, _length) = (codes, start, length);
+    }
+
+    /// <summary>What it accepts.</summary>
+    public BodySchema Schema { get; }
+
+    /// <summary>The component or config block it belongs to.</summary>
+    public ModelBlock Owner { get; }
+
+    /// <summary>The block statement whose body this is (the owner's own for its top level).</summary>
+    public BlockStatement Block { get; }
+
     /// <summary>The body as written.</summary>
     public Body Syntax => Block.Body;
+
+    /// <summary>The body's statements in source order, each with its schema (looked up once for all the rules).</summary>
+    public CheckedStatements Statements => new(Schema, Block, _codes.AsSpan(_start, _length));
 
     /// <summary>True for the owner's own body, false for a nested block's.</summary>
     public bool IsOwnerBody => ReferenceEquals(Block, Owner.Block);
@@ -20,31 +40,160 @@ public readonly record struct CheckedBody(BodySchema Schema, ModelBlock Owner, B
     public string Where => IsOwnerBody ? Owner.DisplayName : $"{Block.Name} block of {Owner.DisplayName}";
 }
 
-/// <summary>A statement of a checked body and what the body's schema says about it.</summary>
-public readonly struct CheckedStatement
+/// <summary>The statements of a <see cref="CheckedBody"/>, each with what the body's schema says about it.</summary>
+public readonly ref struct CheckedStatements
 {
-    private readonly object? _schema;
+    private readonly BodySchema _schema;
+    private readonly BlockStatement _block;
+    private readonly ReadOnlySpan<ushort> _codes;
 
-    internal CheckedStatement(Statement syntax, object? schema)
+    internal CheckedStatements(BodySchema schema, BlockStatement block, ReadOnlySpan<ushort> codes)
     {
-        Syntax = syntax;
         _schema = schema;
+        _block = block;
+        _codes = codes;
     }
 
+    public int Length => _codes.Length;
+
+    public CheckedStatement this[int index] => new(_schema, _block, index, _codes[index]);
+
+    public Enumerator GetEnumerator() => new(this);
+
+    public ref struct Enumerator
+    {
+        private readonly CheckedStatements _statements;
+        private int _index;
+
+        internal Enumerator(CheckedStatements statements)
+        {
+            _statements = statements;
+            _index = -1;
+        }
+
+        public readonly CheckedStatement Current => _statements[_index];
+
+        public bool MoveNext() => ++_index < _statements.Length;
+    }
+}
+
+/// <summary>A statement of a checked body and what the body's schema says about it.</summary>
+/// <remarks>
+/// The model keeps of each statement only a code for its schema (see <see cref="BodySchema.AttributeCode"/>): two bytes
+/// instead of two references, for the hundreds of thousands of statements of a large configuration. The statement
+/// itself is read from its body's syntax when asked for.
+/// </remarks>
+public readonly struct CheckedStatement
+{
+    /// <summary>The code of a statement whose schema has more names than a code can number: its schema is looked up again by name.</summary>
+    internal const ushort LookedUpByName = ushort.MaxValue;
+
+    private readonly BodySchema _schema;
+    private readonly BlockStatement _block;
+    private readonly int _index;
+    private readonly ushort _code;
+
+    internal CheckedStatement(BodySchema schema, BlockStatement block, int index, ushort code) => (_schema, _block, _index, _code) = (schema, block, index, code);
+
     /// <summary>The attribute or block as written.</summary>
-    public Statement Syntax { get; }
+    public Statement Syntax => _block.Body.Statements[_index];
 
     /// <summary>For an attribute: its schema, or null when the body accepts no argument of that name.</summary>
-    public AttributeSchema? Attribute => _schema as AttributeSchema;
+    public AttributeSchema? Attribute => _code != LookedUpByName
+        ? _schema.AttributeOfCode(_code)
+        : Syntax is AttributeStatement attribute ? _schema.FindAttribute(attribute.Name.Name) : null;
 
     /// <summary>For a block: its schema, or null when the body accepts no block of that name.</summary>
-    public BlockSchema? Block => _schema as BlockSchema;
+    public BlockSchema? Block => _code != LookedUpByName
+        ? _schema.BlockOfCode(_code)
+        : Syntax is BlockStatement block ? _schema.FindBlock(block.Name) : null;
 
     /// <summary>
     /// Whether the body's schema accepts the statement. Rules test this (or <see cref="Attribute"/>, <see cref="Block"/>)
     /// before <see cref="Syntax"/>: the schemas are few and cached, while reading each statement of a large file is a cache miss.
     /// </summary>
-    public bool IsKnown => _schema is not null;
+    public bool IsKnown => _code != LookedUpByName ? _code != 0 : Attribute is not null || Block is not null;
+
+    /// <summary>The code of a statement's schema: its <see cref="BodySchema.AttributeCode"/> or <see cref="BodySchema.BlockCode"/>.</summary>
+    internal static ushort CodeOf(Statement statement, BodySchema schema)
+    {
+        var code = statement switch
+        {
+            AttributeStatement attribute => schema.AttributeCode(attribute.Name.Name),
+            BlockStatement block => schema.BlockCode(block.Name),
+            _ => 0,
+        };
+        return code < LookedUpByName ? (ushort)code : LookedUpByName;
+    }
+}
+
+/// <summary>
+/// The checked bodies of a model (<see cref="SemanticModel.CheckedBodies"/>). Compact, as a large configuration has
+/// tens of thousands: the statements' codes go into a few large shared arrays (each body a slice of one), and a body
+/// keeps neither its owner (its owner's bodies come one after another, found by where they start) nor a slice object.
+/// </summary>
+public sealed class CheckedBodyList : IEnumerable<CheckedBody>
+{
+    private readonly ChunkedList<Entry> _entries;
+    private readonly List<ushort[]> _codeChunks;
+    private readonly List<ModelBlock> _owners;
+
+    /// <summary>Where the bodies of block i (by <see cref="ModelBlock.Index"/>) start in <see cref="_entries"/>; the last entry is the count.</summary>
+    private readonly int[] _starts;
+
+    internal CheckedBodyList(ChunkedList<Entry> entries, List<ushort[]> codeChunks, List<ModelBlock> owners, int[] starts) =>
+        (_entries, _codeChunks, _owners, _starts) = (entries, codeChunks, owners, starts);
+
+    public int Count => _entries.Count;
+
+    /// <summary>Enumerates without allocating or calling through an interface: rules walk lists of a hundred thousand bodies.</summary>
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<CheckedBody> IEnumerable<CheckedBody>.GetEnumerator() => GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// A body as stored: the slice of its statements' codes is <see cref="Length"/> codes from <see cref="Position"/>, which
+    /// says which chunk of codes (its high bits) and where in it (its low <see cref="ModelSchemas.CheckedBodyCollector.OffsetBits"/> bits).
+    /// </summary>
+    internal readonly record struct Entry(BodySchema Schema, BlockStatement Block, int Position, int Length);
+
+    public struct Enumerator(CheckedBodyList list) : IEnumerator<CheckedBody>
+    {
+        private ChunkedList<Entry>.Enumerator _entries = list._entries.GetEnumerator();
+        private int _index = -1;
+        private int _owner;
+
+        public CheckedBody Current { get; private set; }
+
+        readonly object System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            if (!_entries.MoveNext())
+            {
+                return false;
+            }
+
+            ++_index;
+            while (list._starts[_owner + 1] <= _index)
+            {
+                _owner++;
+            }
+
+            var entry = _entries.Current;
+            var chunk = list._codeChunks[entry.Position >> ModelSchemas.CheckedBodyCollector.OffsetBits];
+            Current = new CheckedBody(entry.Schema, list._owners[_owner], entry.Block, chunk, entry.Position & ModelSchemas.CheckedBodyCollector.OffsetMask, entry.Length);
+            return true;
+        }
+
+        public void Reset() => (this._entries, _index, _owner) = (list._entries.GetEnumerator(), -1, 0);
+
+        public readonly void Dispose()
+        {
+        }
+    }
 }
 
 /// <summary>What the blocks of the semantic model are against the catalog: built-in schema, custom component, import, or unknown.</summary>
@@ -77,60 +226,71 @@ public static class ModelSchemas
         declare.CustomComponent ??= CustomComponentSchema.From(declare.Block);
 
     /// <summary>
-    /// Collects the checked bodies (<see cref="SemanticModel.CheckedBodies"/>): for each block in turn, its body and
-    /// every nested block body whose schema is known, outermost first, in source order. Unknown nested blocks and
-    /// free-form ones (the foreach template, whose components the model holds) are not entered. The statements go
-    /// into a few large shared arrays (each body a slice of one), so that the hundreds of thousands of statements of a
-    /// large configuration cost no object each. The model fills it in the same walk that finds the references.
+    /// Collects the checked bodies (<see cref="SemanticModel.CheckedBodies"/>): for each block in turn (<see cref="StartOwner"/>),
+    /// its body and every nested block body whose schema is known, outermost first, in source order. Unknown nested
+    /// blocks and free-form ones (the foreach template, whose components the model holds) are not entered. The model
+    /// fills it in the same walk that finds the references.
     /// </summary>
-    internal sealed class CheckedBodyCollector
+    internal sealed class CheckedBodyCollector(List<ModelBlock> owners)
     {
-        // Chunks double from the first to the last length: a small configuration needs no 64 KB chunk.
-        private const int FirstChunkLength = 64;
-        private const int ChunkLength = 4096;
+        /// <summary>How many bits of a body's position say where in its chunk of codes it starts.</summary>
+        public const int OffsetBits = 13;
+        public const int OffsetMask = (1 << OffsetBits) - 1;
 
-        private CheckedStatement[] _chunk = [];
+        // Chunks double from the first to the last length: a small configuration needs no 16 KB chunk. A body longer
+        // than the last length has a chunk of its own.
+        private const int FirstChunkLength = 64;
+        private const int ChunkLength = 1 << OffsetBits;
+
+        private readonly ChunkedList<CheckedBodyList.Entry> _entries = new();
+        private readonly List<ushort[]> _chunks = [];
+        private readonly int[] _starts = new int[owners.Count + 1];
+        private ushort[] _chunk = [];
         private int _used;
 
-        public ChunkedList<CheckedBody> Bodies { get; } = new();
+        /// <summary>Starts the bodies of the next block of <see cref="SemanticModel.AllBlocks"/>: they are added before the next call.</summary>
+        public void StartOwner(ModelBlock owner) => _starts[owner.Index] = _entries.Count;
+
+        /// <summary>The bodies collected, once every block has had its turn.</summary>
+        public CheckedBodyList Complete()
+        {
+            _starts[^1] = _entries.Count;
+            return new(_entries, _chunks, owners, _starts);
+        }
 
         /// <summary>Adds a body and every body nested in it whose schema is known, outermost first.</summary>
-        public void AddWithNested(BlockStatement block, BodySchema schema, ModelBlock owner)
+        public void AddWithNested(BlockStatement block, BodySchema schema)
         {
-            foreach (var statement in Add(block, schema, owner))
+            foreach (var statement in Add(block, schema))
             {
-                if (statement is { Block: { FreeForm: false } innerSchema, Syntax: BlockStatement inner })
+                if (statement.Block is { FreeForm: false } innerSchema)
                 {
-                    AddWithNested(inner, innerSchema.Body, owner);
+                    AddWithNested((BlockStatement)statement.Syntax, innerSchema.Body);
                 }
             }
         }
 
-        /// <summary>Adds one body, not those nested in it, and gives its statements with their schemas.</summary>
-        public ReadOnlySpan<CheckedStatement> Add(BlockStatement block, BodySchema schema, ModelBlock owner)
+        /// <summary>Adds one body of the current owner, not those nested in it, and gives its statements with their schemas.</summary>
+        public CheckedStatements Add(BlockStatement block, BodySchema schema)
         {
             var syntax = block.Body.Statements;
-            if (_chunk.Length - _used < syntax.Length)
+            // The first body takes a chunk even when empty: its position names one.
+            if (_chunks.Count == 0 || _chunk.Length - _used < syntax.Length)
             {
                 var length = Math.Clamp(_chunk.Length * 2, FirstChunkLength, ChunkLength);
-                (_chunk, _used) = (new CheckedStatement[Math.Max(length, syntax.Length)], 0);
+                (_chunk, _used) = (new ushort[Math.Max(length, syntax.Length)], 0);
+                _chunks.Add(_chunk);
             }
 
-            var statements = _chunk.AsMemory(_used, syntax.Length);
-            var written = statements.Span;
-            _used += syntax.Length;
+            var codes = _chunk.AsSpan(_used, syntax.Length);
             for (var i = 0; i < syntax.Length; i++)
             {
-                written[i] = syntax[i] switch
-                {
-                    AttributeStatement attribute => new CheckedStatement(attribute, schema.FindAttribute(attribute.Name.Name)),
-                    BlockStatement inner => new CheckedStatement(inner, schema.FindBlock(inner.Name)),
-                    var other => new CheckedStatement(other, null),
-                };
+                codes[i] = CheckedStatement.CodeOf(syntax[i], schema);
             }
 
-            Bodies.Add(new CheckedBody(schema, owner, block, statements));
-            return written;
+            _entries.Add(new(schema, block, ((_chunks.Count - 1) << OffsetBits) | _used, syntax.Length));
+            _used += syntax.Length;
+            return new(schema, block, codes);
         }
     }
 }
@@ -152,6 +312,7 @@ public sealed class CustomComponentSchema
     internal static CustomComponentSchema From(BlockStatement declare)
     {
         var arguments = new List<AttributeSchema>();
+        var argumentNames = new HashSet<string>(StringComparer.Ordinal);
         var exports = new List<string>();
         foreach (var block in declare.Body.Blocks)
         {
@@ -160,7 +321,7 @@ public sealed class CustomComponentSchema
                 continue;
             }
 
-            if (block.Name == "argument" && arguments.All(argument => argument.Name != label.Value))
+            if (block.Name == "argument" && argumentNames.Add(label.Value))
             {
                 var optional = block.Body.Attributes.LastOrDefault(attribute => attribute.Name.Name == "optional")?.Value;
                 // Alloy requires the argument unless `optional` is true; anything but a literal false is given the benefit of the doubt.

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using AlloyLint.Rules.Model;
 
 namespace AlloyLint.Rules.Catalog;
 
@@ -15,7 +16,17 @@ internal sealed class NameIndex<T>
 {
     private readonly string?[] _names;
     private readonly T?[] _items;
+
+    /// <summary>Per slot, the position of its item in the list indexed.</summary>
+    private readonly int[] _positions;
     private readonly int _mask;
+
+    /// <summary>
+    /// Whether names are hashed on all their characters: for an index of more names than a catalog schema has (a
+    /// <c>declare</c> may give thousands of arguments, often alike but for a number), which the few characters of the
+    /// quick hash would pile up in a few slots.
+    /// </summary>
+    private readonly bool _hashesWholeNames;
 
     /// <summary>
     /// Per slot, the last string instance found there: the parser interns names, so the statements of a large file ask
@@ -29,7 +40,8 @@ internal sealed class NameIndex<T>
     {
         // At most half full, so that a probe ends within a slot or two.
         var length = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, items.Count * 2));
-        (_names, _items, _lastFound, _mask) = (new string?[length], new T?[length], new string?[length], length - 1);
+        (_names, _items, _positions, _lastFound, _mask) = (new string?[length], new T?[length], new int[length], new string?[length], length - 1);
+        _hashesWholeNames = items.Count > WholeNameHashAbove;
         for (var i = 0; i < items.Count; i++)
         {
             var name = nameOf(items[i]);
@@ -41,31 +53,42 @@ internal sealed class NameIndex<T>
 
             if (_names[slot] is null)
             {
-                (_names[slot], _items[slot]) = (name, items[i]);
+                (_names[slot], _items[slot], _positions[slot]) = (name, items[i], i);
             }
         }
     }
 
-    public T? Find(string name)
+    public T? Find(string name) => Slot(name) is var slot and >= 0 ? _items[slot] : null;
+
+    /// <summary>The position of the item called <paramref name="name"/> in the list indexed (the first one when listed twice), or -1.</summary>
+    public int PositionOf(string name) => Slot(name) is var slot and >= 0 ? _positions[slot] : -1;
+
+    private int Slot(string name)
     {
         for (var slot = Hash(name) & _mask; _names[slot] is { } candidate; slot = (slot + 1) & _mask)
         {
             if (ReferenceEquals(_lastFound[slot], name))
             {
-                return _items[slot];
+                return slot;
             }
 
             if (candidate == name)
             {
                 _lastFound[slot] = name;
-                return _items[slot];
+                return slot;
             }
         }
 
-        return null;
+        return -1;
     }
 
+    /// <summary>How many names an index may have and still hash them on a few characters (the catalog's largest schema has fewer).</summary>
+    internal const int WholeNameHashAbove = 256;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(string name) =>
+    private int Hash(string name) => _hashesWholeNames ? (int)TextHash.Add(TextHash.Start, name) : QuickHash(name);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int QuickHash(string name) =>
         name.Length == 0 ? 0 : (name.Length * 31) ^ (name[0] * 7) ^ (name[name.Length / 2] * 131) ^ (name[^1] * 1031);
 }

@@ -138,20 +138,23 @@ public sealed class ComponentSchema
 /// <summary>What a block body (or a component body) accepts.</summary>
 public sealed class BodySchema
 {
+    // Arrays, so that a statement's schema is found from its code (see StatementCode) without an interface call.
+    private readonly AttributeSchema[] _attributes;
+    private readonly BlockSchema[] _blocks;
     private NameIndex<AttributeSchema>? _attributesByName;
     private NameIndex<BlockSchema>? _blocksByName;
 
     internal BodySchema(IReadOnlyList<AttributeSchema> attributes, IReadOnlyList<BlockSchema> blocks)
     {
-        Attributes = attributes;
-        Blocks = blocks;
+        _attributes = [.. attributes];
+        _blocks = [.. blocks];
     }
 
     public static BodySchema Empty { get; } = new([], []);
 
-    public IReadOnlyList<AttributeSchema> Attributes { get; }
+    public IReadOnlyList<AttributeSchema> Attributes => _attributes;
 
-    public IReadOnlyList<BlockSchema> Blocks { get; }
+    public IReadOnlyList<BlockSchema> Blocks => _blocks;
 
     /// <summary>The attributes that must be written.</summary>
     public ImmutableArray<AttributeSchema> RequiredAttributes => field.IsDefault ? field = [.. Attributes.Where(attribute => attribute.Required)] : field;
@@ -162,12 +165,30 @@ public sealed class BodySchema
     // The indexes are built on first use: most schemas of the catalog are never asked. Threads racing may each build one; either serves.
 
     /// <summary>The attribute called <paramref name="name"/> (the first one when listed twice), or null.</summary>
-    public AttributeSchema? FindAttribute(string name) =>
-        (_attributesByName ??= new(Attributes, static attribute => attribute.Name)).Find(name);
+    public AttributeSchema? FindAttribute(string name) => AttributesByName.Find(name);
 
     /// <summary>The block called <paramref name="name"/> (the first one when listed twice), or null.</summary>
-    public BlockSchema? FindBlock(string name) =>
-        (_blocksByName ??= new(Blocks, static block => block.Name)).Find(name);
+    public BlockSchema? FindBlock(string name) => BlocksByName.Find(name);
+
+    /// <summary>
+    /// Numbers what the body accepts, so that a statement's schema fits in a small number: 0 for nothing, 1 to
+    /// <c>Attributes.Count</c> for the attributes in order, then the blocks in order.
+    /// </summary>
+    internal int AttributeCode(string name) => AttributesByName.PositionOf(name) + 1;
+
+    /// <summary>The code (see <see cref="AttributeCode"/>) of the block called <paramref name="name"/>; 0 when the body accepts none.</summary>
+    internal int BlockCode(string name) => BlocksByName.PositionOf(name) is var position and >= 0 ? _attributes.Length + position + 1 : 0;
+
+    /// <summary>The attribute a code (see <see cref="AttributeCode"/>) stands for; null for a block's code or 0.</summary>
+    internal AttributeSchema? AttributeOfCode(int code) => (uint)(code - 1) < (uint)_attributes.Length ? _attributes[code - 1] : null;
+
+    /// <summary>The block a code (see <see cref="AttributeCode"/>) stands for; null for an attribute's code or 0.</summary>
+    internal BlockSchema? BlockOfCode(int code) =>
+        (uint)(code - 1 - _attributes.Length) < (uint)_blocks.Length ? _blocks[code - 1 - _attributes.Length] : null;
+
+    private NameIndex<AttributeSchema> AttributesByName => _attributesByName ??= new(_attributes, static attribute => attribute.Name);
+
+    private NameIndex<BlockSchema> BlocksByName => _blocksByName ??= new(_blocks, static block => block.Name);
 }
 
 /// <summary>An argument written <c>name = value</c>.</summary>

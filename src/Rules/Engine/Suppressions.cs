@@ -75,7 +75,8 @@ public sealed class SuppressionDirective
 
     private static SuppressionDirective? TryParse(SyntaxTree tree, Comment comment)
     {
-        var raw = tree.Source.Text.AsSpan(comment.Span.Start, comment.Span.Length);
+        // The comment as written: its text, unless the scanner took carriage returns out of it.
+        var raw = (comment.Text.Length == comment.Span.Length ? comment.Text : tree.Source[comment.Span]).AsSpan();
         var contentStart = 2;
         var contentEnd = comment.Kind == CommentKind.Block && raw.EndsWith("*/", StringComparison.Ordinal) ? raw.Length - 2 : raw.Length;
         var content = raw[contentStart..contentEnd];

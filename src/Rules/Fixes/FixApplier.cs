@@ -88,7 +88,7 @@ public sealed class FixApplier(Linter linter, Action<long>? beforeRelint = null)
             }
 
             configuration = configuration.Replacing(rewritten);
-            beforeRelint?.Invoke(configuration.Trees.Sum(tree => (long)tree.Source.Text.Length));
+            beforeRelint?.Invoke(configuration.Trees.Sum(tree => (long)tree.Source.Length));
             findings = linter.Lint([configuration], workspace);
         }
 

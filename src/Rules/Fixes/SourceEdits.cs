@@ -17,20 +17,19 @@ public static class SourceEdits
     {
         var source = tree.Source;
         var newline = source.LineEnding;
-        var text = source.Text;
         var code = Format(tree, snippet, string.Empty);
-        if (string.IsNullOrWhiteSpace(text))
+        var contentEnd = source.EndOfContent();
+        if (contentEnd == 0)
         {
-            return TextEdit.Replace(new TextSpan(0, text.Length), code + newline);
+            return TextEdit.Replace(new TextSpan(0, source.Length), code + newline);
         }
 
         // Exactly one blank line before the new code: complete a shorter tail, replace a longer one.
         var blankLine = newline + newline;
-        var contentEnd = text.AsSpan().TrimEnd().Length;
-        var tail = text.AsSpan(contentEnd);
-        return blankLine.AsSpan().StartsWith(tail, StringComparison.Ordinal)
-            ? TextEdit.Insert(text.Length, blankLine[tail.Length..] + code + newline)
-            : TextEdit.Replace(TextSpan.FromBounds(contentEnd, text.Length), blankLine + code + newline);
+        var tail = source[contentEnd..];
+        return blankLine.StartsWith(tail, StringComparison.Ordinal)
+            ? TextEdit.Insert(source.Length, blankLine[tail.Length..] + code + newline)
+            : TextEdit.Replace(TextSpan.FromBounds(contentEnd, source.Length), blankLine + code + newline);
     }
 
     /// <summary>Inserts statements after <paramref name="statement"/> (after its line), one blank line apart, at its indentation.</summary>
@@ -120,19 +119,19 @@ public static class SourceEdits
     /// <summary>The offset of the line break ending the line that holds <paramref name="offset"/> (or the end of the text).</summary>
     public static int EndOfLine(SourceText source, int offset)
     {
-        var newline = source.Text.IndexOf('\n', offset);
+        var newline = source.IndexOf('\n', offset);
         if (newline < 0)
         {
             return source.Length;
         }
 
-        return newline > 0 && source.Text[newline - 1] == '\r' ? newline - 1 : newline;
+        return newline > 0 && source[newline - 1] == '\r' ? newline - 1 : newline;
     }
 
     /// <summary>The spaces and tabs that start the line holding <paramref name="offset"/>.</summary>
     public static string LineIndentation(SourceText source, int offset)
     {
-        var text = source.Text;
+        var text = source;
         var start = offset;
         while (start > 0 && text[start - 1] != '\n')
         {
@@ -207,7 +206,7 @@ public static class SourceEdits
             }
 
             // Reprint the one-line block with the new statement; the formatter lays it out over several lines.
-            var header = source.Text[block.Span.Start..block.OpenBrace.Start].TrimEnd();
+            var header = source[block.Span.Start..block.OpenBrace.Start].TrimEnd();
             var statements = block.Body.Statements.Select(statement => source[statement.Span]).Append(snippet);
             var reprinted = Format(tree, $"{header} {{\n{string.Join('\n', statements)}\n}}", blockIndentation);
             return TextEdit.Replace(block.Span, reprinted[blockIndentation.Length..]);
@@ -258,7 +257,7 @@ public static class SourceEdits
         var edits = new List<TextEdit>();
         foreach (var attribute in run)
         {
-            var gap = TextSpan.FromBounds(attribute.Name.Span.End, source.Text.IndexOf('=', attribute.Name.Span.End));
+            var gap = TextSpan.FromBounds(attribute.Name.Span.End, source.IndexOf('=', attribute.Name.Span.End));
             if (source[gap].Any(c => c is not (' ' or '\t')))
             {
                 // A comment between a name and its '=': leave the alignment to the formatter.
@@ -293,7 +292,7 @@ public static class SourceEdits
 
     private static TextEdit AppendAfterLast(SourceText source, SyntaxNode last, TextSpan close, string itemText)
     {
-        var between = source.Text[last.Span.End..close.Start];
+        var between = source[last.Span.End..close.Start];
         var comma = between.IndexOf(',');
         if (comma < 0)
         {

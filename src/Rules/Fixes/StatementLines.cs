@@ -12,7 +12,7 @@ public static class StatementLines
     /// </summary>
     public static TextSpan? WholeLines(SyntaxTree tree, Statement statement)
     {
-        var text = tree.Source.Text;
+        var text = tree.Source;
         var lines = tree.Source.Lines;
         var firstLine = lines.GetLine(statement.Span.Start);
         if (!IsBlank(text, lines.LineStart(firstLine), statement.Span.Start))
@@ -53,7 +53,7 @@ public static class StatementLines
     /// </summary>
     public static TextSpan Deletion(SyntaxTree tree, TextSpan lines)
     {
-        var text = tree.Source.Text;
+        var text = tree.Source;
         var map = tree.Source.Lines;
         var start = lines.Start;
         var end = lines.End;
@@ -131,13 +131,13 @@ public static class StatementLines
         var start = lines.LineStart(line);
         var end = lines.LineEnd(line);
         return tree.FirstCommentStartingIn(start, end) is { Kind: CommentKind.Line } comment
-            && IsBlank(tree.Source.Text, start, comment.Span.Start)
-            && IsBlank(tree.Source.Text, comment.Span.End, end);
+            && IsBlank(tree.Source, start, comment.Span.Start)
+            && IsBlank(tree.Source, comment.Span.End, end);
     }
 
-    private static bool IsBlankLine(string text, LineMap lines, int line) => IsBlank(text, lines.LineStart(line), lines.LineEnd(line));
+    private static bool IsBlankLine(SourceText text, LineMap lines, int line) => IsBlank(text, lines.LineStart(line), lines.LineEnd(line));
 
-    private static bool IsBlank(string text, int start, int end)
+    private static bool IsBlank(SourceText text, int start, int end)
     {
         for (var i = start; i < end; i++)
         {

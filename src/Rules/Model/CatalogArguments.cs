@@ -131,7 +131,7 @@ public static class CatalogArguments
             }
 
             visitChecked(body);
-            foreach (var statement in body.Statements.Span)
+            foreach (var statement in body.Statements)
             {
                 if (statement.Attribute is null && statement.Block is not { FreeForm: false } && statement.Syntax is BlockStatement block)
                 {
@@ -230,7 +230,7 @@ public static class CatalogArguments
         /// <summary>Finds the matches among a checked body's statements by the schemas the body already holds.</summary>
         public void Body(CheckedBody body)
         {
-            foreach (var statement in body.Statements.Span)
+            foreach (var statement in body.Statements)
             {
                 if ((statement.Attribute is { } attribute ? attributes(attribute) : statement.Block is { } block && blocks(block))
                     && (statements is null || statements(statement.Syntax)))

@@ -48,7 +48,7 @@ public sealed class SemanticModel
             Declare(tree.Root, tree, Root);
         }
 
-        var collector = new ReferenceCollector(_references, new ModelSchemas.CheckedBodyCollector());
+        var collector = new ReferenceCollector(_references, new ModelSchemas.CheckedBodyCollector(_allBlocks));
         _referenceStarts = new int[_allBlocks.Count + 1];
         foreach (var block in _allBlocks)
         {
@@ -64,7 +64,7 @@ public sealed class SemanticModel
         }
 
         _referenceStarts[^1] = _references.Count;
-        CheckedBodies = collector.CheckedBodies.Bodies;
+        CheckedBodies = collector.CheckedBodies.Complete();
 
         foreach (var tree in trees)
         {
@@ -105,7 +105,7 @@ public sealed class SemanticModel
     /// in <see cref="AllBlocks"/> order, shared by the rules. Worked out in the walk that finds the references, so that
     /// a large configuration's statements are read once for both.
     /// </summary>
-    public ChunkedList<CheckedBody> CheckedBodies { get; }
+    public CheckedBodyList CheckedBodies { get; }
 
     public static SemanticModel Build(IEnumerable<SyntaxTree> trees) => new([.. trees]);
 
@@ -268,7 +268,8 @@ public sealed class SemanticModel
         public void CollectIn(ModelBlock block)
         {
             _site = block;
-            var statements = ModelSchemas.BodySchemaOf(block) is { } schema ? checkedBodies.Add(block.Block, schema, block) : default;
+            checkedBodies.StartOwner(block);
+            var statements = ModelSchemas.BodySchemaOf(block) is { } schema ? checkedBodies.Add(block.Block, schema) : default;
             Collect(block.Block.Body, skipBlocks: block is ConfigBlock { InnerScope: not null }, statements);
         }
 
@@ -282,7 +283,7 @@ public sealed class SemanticModel
         /// <param name="body">The body.</param>
         /// <param name="skipBlocks">True for a body whose blocks are a scope of their own (declare, foreach) or hold no references of this owner.</param>
         /// <param name="checkedStatements">The body's statements with their schemas when it is a checked body; empty otherwise.</param>
-        private void Collect(Body body, bool skipBlocks, ReadOnlySpan<CheckedStatement> checkedStatements)
+        private void Collect(Body body, bool skipBlocks, CheckedStatements checkedStatements)
         {
             var statements = body.Statements;
             for (var i = 0; i < statements.Length; i++)
@@ -295,19 +296,19 @@ public sealed class SemanticModel
                         break;
                     case BlockStatement inner:
                         // Each checked body is added before those nested in it, and siblings in source order, as the collector's own walk does.
-                        var innerSchema = checkedStatements.IsEmpty ? null : checkedStatements[i].Block;
+                        var innerSchema = checkedStatements.Length == 0 ? null : checkedStatements[i].Block;
                         if (skipBlocks)
                         {
                             if (innerSchema is { FreeForm: false })
                             {
-                                checkedBodies.AddWithNested(inner, innerSchema.Body, (ModelBlock)_site);
+                                checkedBodies.AddWithNested(inner, innerSchema.Body);
                             }
 
                             break;
                         }
 
                         _blockPath.Add(inner.Name);
-                        Collect(inner.Body, skipBlocks: false, innerSchema is { FreeForm: false } ? checkedBodies.Add(inner, innerSchema.Body, (ModelBlock)_site) : default);
+                        Collect(inner.Body, skipBlocks: false, innerSchema is { FreeForm: false } ? checkedBodies.Add(inner, innerSchema.Body) : default);
                         _blockPath.RemoveAt(_blockPath.Count - 1);
                         break;
                 }

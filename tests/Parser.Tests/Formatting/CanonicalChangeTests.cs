@@ -1,6 +1,8 @@
 using System.Text;
 using AlloyLint.Parser.Formatting;
+using AlloyLint.Parser.Parsing;
 using AlloyLint.Parser.Tests.Support;
+using AlloyLint.Parser.Text;
 using AlloyLint.Parser.Tree;
 using AlloyLint.TestSupport;
 using Xunit;
@@ -97,11 +99,16 @@ public class CanonicalChangeTests
 
     /// <summary>
     /// True when the edit is the one found by comparing with the whole formatted text, both for the file checked in
-    /// one piece and in as many parts as it can be cut into (see <see cref="AlloyFormatter.PartLength"/>).
+    /// one piece and in as many parts as it can be cut into (see <see cref="AlloyFormatter.PartLength"/>), and both
+    /// for the text as decoded from a file (kept as its bytes when it is all ASCII) and as a string.
     /// </summary>
-    private static bool SameAsComparingWholeText(SyntaxTree tree) =>
-        SameAsComparingWholeText(tree, AlloyFormatter.FindCanonicalChange(tree, partLength: int.MaxValue))
-        && SameAsComparingWholeText(tree, AlloyFormatter.FindCanonicalChange(tree, partLength: 1));
+    private static bool SameAsComparingWholeText(SyntaxTree tree)
+    {
+        SyntaxTree[] trees = [tree, AlloyParser.Parse(SourceText.From(tree.Source.Text, tree.Source.Path))];
+        return trees.All(each =>
+            SameAsComparingWholeText(each, AlloyFormatter.FindCanonicalChange(each, partLength: int.MaxValue))
+            && SameAsComparingWholeText(each, AlloyFormatter.FindCanonicalChange(each, partLength: 1)));
+    }
 
     private static bool SameAsComparingWholeText(SyntaxTree tree, CanonicalChange? change)
     {

@@ -61,4 +61,22 @@ public sealed class NameIndexTests
 
         Assert.Null(index.Find("mid_shards"));
     }
+
+    [Fact]
+    public void Gives_positions_and_finds_every_name_of_an_index_larger_than_any_schema_of_the_catalog()
+    {
+        // Names alike but for a number, as the arguments of a large declare: more than the quick hash spreads.
+        var names = Enumerable.Range(0, 20_000).Select(i => $"a{i}").Append("a7").ToList();
+        var index = new NameIndex<string>(names, name => name);
+
+        for (var i = 0; i < 20_000; i++)
+        {
+            Assert.Equal(i, index.PositionOf(new string(names[i].AsSpan())));
+            Assert.Same(names[i], index.Find(names[i]));
+        }
+
+        Assert.Equal(7, index.PositionOf("a7"));
+        Assert.Equal(-1, index.PositionOf("a20000"));
+        Assert.Null(index.Find("b"));
+    }
 }

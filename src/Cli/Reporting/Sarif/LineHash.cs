@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using AlloyLint.Parser.Text;
 
 namespace AlloyLint.Cli.Reporting.Sarif;
 
@@ -19,7 +20,7 @@ internal static class LineHash
     /// more lines than findings, so no hash is kept per line: each line asked for is hashed on its own first, then one
     /// rolling pass up to the last of them counts the lines with those hashes.
     /// </summary>
-    public static Dictionary<int, LineFingerprint> Fingerprints(string text, IEnumerable<int> lines)
+    public static Dictionary<int, LineFingerprint> Fingerprints(SourceText text, IEnumerable<int> lines)
     {
         var ascending = lines.Where(line => line >= 1).ToArray();
         Array.Sort(ascending);
@@ -106,7 +107,7 @@ internal static class LineHash
     /// Where each of <paramref name="ascendingLines"/> starts, once per line: after the text's (line − 1)th LF, CR LF
     /// or lone CR.
     /// </summary>
-    private static List<(int Line, int Start)> LineStarts(string text, int[] ascendingLines)
+    private static List<(int Line, int Start)> LineStarts(SourceText text, int[] ascendingLines)
     {
         var starts = new List<(int Line, int Start)>(ascendingLines.Length);
         var (line, start) = (1, 0);
@@ -119,13 +120,13 @@ internal static class LineHash
 
             for (; line < wanted; line++)
             {
-                var lineBreak = text.AsSpan(start).IndexOfAny('\r', '\n');
+                var lineBreak = text.IndexOfAny('\r', '\n', start);
                 if (lineBreak < 0)
                 {
                     return starts;
                 }
 
-                start += lineBreak + 1;
+                start = lineBreak + 1;
                 if (text[start - 1] == '\r' && start < text.Length && text[start] == '\n')
                 {
                     start++;
@@ -139,7 +140,7 @@ internal static class LineHash
     }
 
     /// <summary>The hash of the 100 characters from <paramref name="start"/>: what the rolling hash is once they fill its window.</summary>
-    private static ulong HashFrom(string text, int start)
+    private static ulong HashFrom(SourceText text, int start)
     {
         ulong hash = 0;
         var previousWasCr = false;
@@ -157,7 +158,7 @@ internal static class LineHash
     /// the LF of a CR LF are skipped, a CR reads as LF, and the end of the text as <see cref="EndOfFile"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Read(string text, ref int position, ref bool previousWasCr)
+    private static int Read(SourceText text, ref int position, ref bool previousWasCr)
     {
         for (; position < text.Length; position++)
         {

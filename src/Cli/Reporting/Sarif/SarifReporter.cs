@@ -115,7 +115,7 @@ internal sealed class SarifReporter(ReportOptions options, Func<string, string?>
 
         var files = linesByFile.ToArray();
         var fingerprints = new Dictionary<int, LineFingerprint>[files.Length];
-        Parallel.For(0, files.Length, file => fingerprints[file] = LineHash.Fingerprints(files[file].Key.Text, files[file].Value));
+        Parallel.For(0, files.Length, file => fingerprints[file] = LineHash.Fingerprints(files[file].Key, files[file].Value));
         return files.Select((file, index) => (file.Key, fingerprints[index])).ToDictionary(pair => pair.Key, pair => pair.Item2);
     }
 

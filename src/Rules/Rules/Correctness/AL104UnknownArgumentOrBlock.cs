@@ -49,7 +49,7 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
 
         var tree = body.Owner.Tree;
         var isCustom = body.Owner is ComponentInstance { Declaration: not null };
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (statement.IsKnown || statement.Syntax is not AttributeStatement attribute)
             {
@@ -64,7 +64,7 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
             context.Report(tree, attribute.Name.Span, message);
         }
 
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (statement.IsKnown || statement.Syntax is not BlockStatement inner)
             {
@@ -91,7 +91,7 @@ public sealed class AL104UnknownArgumentOrBlock : Rule
 
     private static bool HasUnknownStatement(CheckedBody body)
     {
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (!statement.IsKnown)
             {

@@ -44,7 +44,7 @@ public sealed class AL105MissingRequired : Rule
     // By the statements' schemas, whose names are the statements' names: see CheckedStatement.IsKnown.
     private static bool HasAttribute(CheckedBody body, string name)
     {
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (statement.Attribute?.Name == name)
             {
@@ -57,7 +57,7 @@ public sealed class AL105MissingRequired : Rule
 
     private static bool HasBlock(CheckedBody body, string name)
     {
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (statement.Block?.Name == name)
             {

@@ -26,7 +26,7 @@ public sealed partial class AL106TypeMismatch : Rule
     {
         foreach (var body in context.Model.CheckedBodies)
         {
-            foreach (var statement in body.Statements.Span)
+            foreach (var statement in body.Statements)
             {
                 if (statement is { Attribute: { } schema, Syntax: AttributeStatement attribute }
                     && Mismatch(attribute.Value, schema.Type, schema, new ValuePath(attribute.Name.Name)) is { } found)

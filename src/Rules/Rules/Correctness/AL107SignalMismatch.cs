@@ -30,7 +30,7 @@ public sealed class AL107SignalMismatch : Rule
                 continue;
             }
 
-            foreach (var statement in body.Statements.Span)
+            foreach (var statement in body.Statements)
             {
                 if (statement is not { Attribute: { Signal: not Signal.None } expected, Syntax: AttributeStatement attribute })
                 {
@@ -51,7 +51,7 @@ public sealed class AL107SignalMismatch : Rule
 
     private static bool HasSignalArgument(CheckedBody body)
     {
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (statement.Attribute is { Signal: not Signal.None })
             {

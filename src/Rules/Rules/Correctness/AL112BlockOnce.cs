@@ -45,7 +45,7 @@ public sealed class AL112BlockOnce : Rule
         foreach (var body in context.Model.CheckedBodies)
         {
             firsts.Clear();
-            foreach (var statement in body.Statements.Span)
+            foreach (var statement in body.Statements)
             {
                 if (statement.Block is not { Repeated: false } schema)
                 {

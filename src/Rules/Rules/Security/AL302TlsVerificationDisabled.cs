@@ -22,7 +22,7 @@ public sealed class AL302TlsVerificationDisabled : Rule
     /// <summary>Checks the TLS blocks of a checked body, known by their schemas' names (an unknown block by its own).</summary>
     private static void VisitChecked(LintContext context, CheckedBody body)
     {
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (statement.Block is { Name: "tls_config" or "tls" } || (!statement.IsKnown && statement.Syntax is BlockStatement { Name: "tls_config" or "tls" }))
             {

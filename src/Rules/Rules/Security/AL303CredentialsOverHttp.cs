@@ -98,7 +98,7 @@ public sealed class AL303CredentialsOverHttp : Rule
     /// <summary>Prometheus-style clients in a checked body: its first <c>url</c> is known by its schema's name (an unknown one by its own).</summary>
     private static void VisitChecked(LintContext context, CheckedBody body)
     {
-        foreach (var statement in body.Statements.Span)
+        foreach (var statement in body.Statements)
         {
             if (statement.Attribute is { Name: "url" } || (!statement.IsKnown && statement.Syntax is AttributeStatement { Name.Name: "url" }))
             {

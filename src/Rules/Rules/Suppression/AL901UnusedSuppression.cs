@@ -77,7 +77,7 @@ public sealed class AL901UnusedSuppression : Rule
     /// </summary>
     private static TextEdit DeleteComment(SuppressionDirective directive)
     {
-        var text = directive.Tree.Source.Text;
+        var text = directive.Tree.Source;
         var span = directive.Comment.Span;
         var start = span.Start;
         while (start > 0 && text[start - 1] is ' ' or '\t')
