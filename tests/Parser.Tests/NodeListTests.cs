@@ -79,6 +79,37 @@ public class NodeListTests
         Assert.Equal(["h", "i"], fields.Select(field => field.Key));
     }
 
+    [Theory]
+    [InlineData(5, 0, 5)] // a whole array
+    [InlineData(5, 1, 3)] // a run
+    [InlineData(3000, 2, 2500)] // a run too long to pack
+    [InlineData((1 << 20) + 10, (1 << 20) + 1, 3)] // a run too far into its array to pack
+    public void Nodes_that_pack_their_list_give_back_the_same_nodes(int arrayLength, int start, int length)
+    {
+        var one = Numbers[1];
+        var items = new Expression[arrayLength];
+        Array.Fill(items, Numbers[0]);
+        items[start] = one;
+        items[start + length - 1] = Numbers[4];
+        NodeList<Expression> all = ImmutableArray.Create(items);
+        var list = all.Slice(start, length);
+        var array = new ArrayExpression(list, new TextSpan(0, 1), new TextSpan(9, 1));
+        var call = new CallExpression(one, list, new TextSpan(1, 1), new TextSpan(9, 1));
+        NodeList<ObjectField> fields = [new ObjectField("a", false, new TextSpan(1, 1), one)];
+        var obj = new ObjectExpression(fields, new TextSpan(0, 1), new TextSpan(9, 1));
+        foreach (var kept in new[] { array.Elements, call.Arguments })
+        {
+            Assert.Equal(length, kept.Length);
+            Assert.Same(one, kept[0]);
+            Assert.Same(Numbers[4], kept[^1]);
+            Assert.True(list.AsSpan().SequenceEqual(kept.AsSpan()));
+        }
+
+        Assert.Same(fields[0], Assert.Single(obj.Fields));
+        Assert.Equal((new TextSpan(0, 1), new TextSpan(1, 1), new TextSpan(0, 1)), (array.OpenBracket, call.OpenParen, obj.OpenBrace));
+        Assert.Throws<ArgumentException>(() => new ArrayExpression(list, new TextSpan(0, 2), new TextSpan(9, 1)));
+    }
+
     private static string Text(Expression expression) => ((LiteralExpression)expression).RawText;
 
     private static string Name(Statement statement) => statement switch

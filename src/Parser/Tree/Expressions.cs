@@ -1,8 +1,15 @@
+using System.Runtime.CompilerServices;
 using AlloyLint.Parser.Text;
 
 namespace AlloyLint.Parser.Tree;
 
-public abstract class Expression : SyntaxNode;
+public abstract class Expression : SyntaxNode
+{
+    /// <summary>The start of <paramref name="bracket"/>, an opening bracket: the parser reads one character for it.</summary>
+    private protected static int OneCharacter(TextSpan bracket, [CallerArgumentExpression(nameof(bracket))] string name = "") => bracket.Length == 1
+        ? bracket.Start
+        : throw new ArgumentException($"The span {bracket} is not one character long.", name);
+}
 
 public enum LiteralKind : byte
 {
@@ -62,26 +69,52 @@ public sealed class IdentifierExpression(Identifier identifier) : Expression
     public override IEnumerable<SyntaxNode> ChildNodes() => [];
 }
 
-public sealed class ArrayExpression(NodeList<Expression> elements, TextSpan openBracket, TextSpan closeBracket) : Expression
+public sealed class ArrayExpression : Expression
 {
-    public NodeList<Expression> Elements { get; } = elements;
+    // The elements packed (NodeList.Pack) and the bracket's start (a "[" is one character): the node is 8 bytes smaller.
+    private readonly Expression[]? _elements;
+    private readonly int _elementRun;
+    private readonly int _openBracketStart;
 
-    public TextSpan OpenBracket { get; } = openBracket;
+    /// <exception cref="ArgumentException"><paramref name="openBracket"/> is not one character long.</exception>
+    public ArrayExpression(NodeList<Expression> elements, TextSpan openBracket, TextSpan closeBracket)
+    {
+        (_elements, _elementRun) = elements.Pack();
+        _openBracketStart = OneCharacter(openBracket);
+        CloseBracket = closeBracket;
+    }
 
-    public TextSpan CloseBracket { get; } = closeBracket;
+    public NodeList<Expression> Elements => NodeList<Expression>.Unpack(_elements, _elementRun);
+
+    public TextSpan OpenBracket => new(_openBracketStart, 1);
+
+    public TextSpan CloseBracket { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(OpenBracket.Start, CloseBracket.End);
 
     public override IEnumerable<SyntaxNode> ChildNodes() => Elements;
 }
 
-public sealed class ObjectExpression(NodeList<ObjectField> fields, TextSpan openBrace, TextSpan closeBrace) : Expression
+public sealed class ObjectExpression : Expression
 {
-    public NodeList<ObjectField> Fields { get; } = fields;
+    // The fields packed (NodeList.Pack) and the brace's start (a "{" is one character): the node is 8 bytes smaller.
+    private readonly ObjectField[]? _fields;
+    private readonly int _fieldRun;
+    private readonly int _openBraceStart;
 
-    public TextSpan OpenBrace { get; } = openBrace;
+    /// <exception cref="ArgumentException"><paramref name="openBrace"/> is not one character long.</exception>
+    public ObjectExpression(NodeList<ObjectField> fields, TextSpan openBrace, TextSpan closeBrace)
+    {
+        (_fields, _fieldRun) = fields.Pack();
+        _openBraceStart = OneCharacter(openBrace);
+        CloseBrace = closeBrace;
+    }
 
-    public TextSpan CloseBrace { get; } = closeBrace;
+    public NodeList<ObjectField> Fields => NodeList<ObjectField>.Unpack(_fields, _fieldRun);
+
+    public TextSpan OpenBrace => new(_openBraceStart, 1);
+
+    public TextSpan CloseBrace { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(OpenBrace.Start, CloseBrace.End);
 
@@ -152,15 +185,29 @@ public sealed class IndexExpression(Expression target, Expression index, TextSpa
 }
 
 /// <summary><c>callee(arguments)</c>.</summary>
-public sealed class CallExpression(Expression callee, NodeList<Expression> arguments, TextSpan openParen, TextSpan closeParen) : Expression
+public sealed class CallExpression : Expression
 {
-    public Expression Callee { get; } = callee;
+    // The arguments packed (NodeList.Pack) and the paren's start (a "(" is one character): the node is 8 bytes smaller.
+    private readonly Expression[]? _arguments;
+    private readonly int _argumentRun;
+    private readonly int _openParenStart;
 
-    public NodeList<Expression> Arguments { get; } = arguments;
+    /// <exception cref="ArgumentException"><paramref name="openParen"/> is not one character long.</exception>
+    public CallExpression(Expression callee, NodeList<Expression> arguments, TextSpan openParen, TextSpan closeParen)
+    {
+        Callee = callee;
+        (_arguments, _argumentRun) = arguments.Pack();
+        _openParenStart = OneCharacter(openParen);
+        CloseParen = closeParen;
+    }
 
-    public TextSpan OpenParen { get; } = openParen;
+    public Expression Callee { get; }
 
-    public TextSpan CloseParen { get; } = closeParen;
+    public NodeList<Expression> Arguments => NodeList<Expression>.Unpack(_arguments, _argumentRun);
+
+    public TextSpan OpenParen => new(_openParenStart, 1);
+
+    public TextSpan CloseParen { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(Callee.Span.Start, CloseParen.End);
 

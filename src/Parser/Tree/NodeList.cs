@@ -14,6 +14,9 @@ namespace AlloyLint.Parser.Tree;
 [CollectionBuilder(typeof(NodeList), nameof(NodeList.Create))]
 public readonly struct NodeList<T> : IReadOnlyList<T>
 {
+    private const int RunLengthBits = 11;
+    private const int WholeArray = -1;
+
     private readonly T[]? _items;
     private readonly int _start;
 
@@ -40,6 +43,22 @@ public readonly struct NodeList<T> : IReadOnlyList<T>
         items.IsDefaultOrEmpty ? default : new NodeList<T>(ImmutableCollectionsMarshal.AsArray(items)!, 0, items.Length);
 
     public ReadOnlySpan<T> AsSpan() => new(_items, _start, Length);
+
+    /// <summary>
+    /// The list in 12 bytes rather than 16, for the nodes that hold one beside an int (<see cref="Unpack"/> reads it
+    /// back): the array, and the run in it as its start (20 bits) and length (11 bits), or <see cref="WholeArray"/>.
+    /// A run too far into its array or too long (no list the parser stores in a shared chunk) is copied to an array of its own.
+    /// </summary>
+    internal (T[]? Items, int Run) Pack() =>
+        _items is null ? (null, 0)
+        : _start == 0 && Length == _items.Length ? (_items, WholeArray)
+        : _start < 1 << 20 && Length < 1 << RunLengthBits ? (_items, (_start << RunLengthBits) | Length)
+        : (AsSpan().ToArray(), WholeArray);
+
+    internal static NodeList<T> Unpack(T[]? items, int run) =>
+        items is null ? default
+        : run == WholeArray ? new NodeList<T>(items, 0, items.Length)
+        : new NodeList<T>(items, run >>> RunLengthBits, run & ((1 << RunLengthBits) - 1));
 
     /// <summary>Where <paramref name="item"/> is in the list (nodes compare by reference), or -1.</summary>
     public int IndexOf(T item) => Length == 0 ? -1 : Math.Max(Array.IndexOf(_items!, item, _start, Length) - _start, -1);
