@@ -244,7 +244,7 @@ public static class AlloyParser
         try
         {
             var (root, session, stop) = Run(AlloyGrammar.File, text, tokens.Buffer, tokens.Count - 1, scratch);
-            return new SegmentParse(root.Statements, tokens.Comments, tokens.CommentGroupStarts, session.Diagnostics(tokens.Errors, stop));
+            return new SegmentParse(root, tokens.Comments, tokens.CommentGroupStarts, session.Diagnostics(tokens.Errors, stop));
         }
         finally
         {
