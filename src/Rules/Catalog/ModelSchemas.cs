@@ -201,11 +201,11 @@ public static class ModelSchemas
 {
     /// <summary>The catalog schema of a component or config block; null for custom, imported and unknown components.</summary>
     public static ComponentSchema? SchemaOf(ModelBlock block) =>
-        block is ComponentInstance { Declaration: not null } or ComponentInstance { Import: not null } ? null : block.CatalogSchema;
+        block is ComponentInstance { HasDefinition: true } ? null : block.CatalogSchema;
 
     /// <summary>True for a component that is neither built in, declared in scope, nor from an imported module.</summary>
     public static bool IsUnknownComponent(ComponentInstance component) =>
-        component.Declaration is null && component.Import is null && SchemaOf(component) is null;
+        !component.HasDefinition && component.CatalogSchema is null;
 
     /// <summary>
     /// The schema a block's body is checked against: the catalog's, or for a custom component its declared
