@@ -30,13 +30,12 @@ internal sealed class NameChainTable
     /// pure chain (see <see cref="NameChain.IsChain"/>), shared with the equal chains found before in attributes of that
     /// path; null otherwise.
     /// </summary>
-    public NameChain? Find(Expression expression, string attributePath)
-    {
-        if (!NameChain.IsChain(expression))
-        {
-            return null;
-        }
+    public NameChain? Find(Expression expression, string attributePath) =>
+        NameChain.IsChain(expression) ? FindChain(expression, attributePath) : null;
 
+    /// <summary>As <see cref="Find"/>, for an expression known to be a pure chain.</summary>
+    public NameChain FindChain(Expression expression, string attributePath)
+    {
         var hash = Hash(expression, attributePath);
         var mask = _chains.Length - 1;
         var slot = hash & mask;
@@ -59,8 +58,8 @@ internal sealed class NameChainTable
     }
 
     /// <summary>
-    /// A hash of the chain's names, last to first, each ended by a dot (so that "ab.c" and "a.bc" differ), then of the
-    /// attribute path, mixed so that its low bits pick a slot.
+    /// A hash of the chain's names, last to first, each ended by a dot (so that "ab.c" and "a.bc" differ), and of the
+    /// attribute path's length and ends (a chain is written in few paths), mixed so that its low bits pick a slot.
     /// </summary>
     private static int Hash(Expression expression, string attributePath)
     {
@@ -71,7 +70,12 @@ internal sealed class NameChainTable
             hash = TextHash.Add(TextHash.Add(hash, access.Member.Name), '.');
         }
 
-        hash = TextHash.Add(TextHash.Add(TextHash.Add(hash, ((IdentifierExpression)current).Name), '.'), attributePath);
+        hash = TextHash.Add(TextHash.Add(hash, ((IdentifierExpression)current).Name), '.');
+        if (attributePath.Length > 0)
+        {
+            hash = TextHash.Add(TextHash.Add(hash, attributePath[0]), attributePath[^1]) ^ (uint)attributePath.Length;
+        }
+
         hash ^= hash >> 15;
         hash *= 0x2c1b3c6d;
         hash ^= hash >> 12;

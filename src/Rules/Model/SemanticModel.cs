@@ -322,7 +322,7 @@ public sealed class SemanticModel
             {
                 case IdentifierExpression or AccessExpression when NameChain.IsChain(expression):
                     _attributePath ??= _chains.Path(_blockPath, _attributeName);
-                    references.Add(new Reference(expression, _chains.Find(expression, _attributePath)!, _site, calledBy));
+                    references.Add(new Reference(expression, _chains.FindChain(expression, _attributePath), _site, calledBy));
                     break;
                 case LiteralExpression:
                     break;
