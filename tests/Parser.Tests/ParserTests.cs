@@ -135,6 +135,8 @@ public class ParserTests
     [InlineData(0, 17, 18, 4, 28, 30, 0)] // the label is shorter than its value in quotes
     [InlineData(0, 19, 20, 9, 30, 32, 0)] // the name is longer than its text
     [InlineData(0, 17, 18, 9, 28, 28, 0)] // the body is empty
+    [InlineData(0, 17, 19, 9, 29, 31, 0)] // two spaces before the label
+    [InlineData(0, 17, 18, 9, 29, 31, 0)] // two spaces before the open brace
     public void Blocks_keep_the_spans_they_are_made_with_whatever_the_layout(
         int nameStart, int nameLength, int labelStart, int labelLength, int openStart, int closeStart, int closeLengthExtra)
     {
@@ -146,7 +148,49 @@ public class ParserTests
         Assert.Equal(label, block.Label);
         Assert.Equal(open, block.OpenBrace);
         Assert.Equal(close, block.CloseBrace);
+        Assert.Equal(body.Span, block.Body.Span);
         Assert.Equal(TextSpan.FromBounds(nameStart, close.End), block.Span);
+    }
+
+    [Theory]
+    [InlineData("a {\n  b = 1\n}\n", 2)]
+    [InlineData("a  {\n  b = 1\n}\n", 3)]
+    [InlineData("a\n{\n  b = 1\n}\n", 2)]
+    [InlineData("a {}\n", 2)]
+    public void Blocks_without_a_label_have_the_spans_of_their_source_text(string text, int openBrace)
+    {
+        var block = Assert.IsType<BlockStatement>(Assert.Single(Parsed.Text(text).Root.Statements));
+        Assert.Null(block.Label);
+        Assert.Equal(new TextSpan(0, 1), block.NameSpan);
+        Assert.Equal(new TextSpan(openBrace, 1), block.OpenBrace);
+        Assert.Equal(new TextSpan(text.LastIndexOf('}'), 1), block.CloseBrace);
+        Assert.Equal(TextSpan.FromBounds(openBrace + 1, text.LastIndexOf('}')), block.Body.Span);
+        Assert.Equal(TextSpan.FromBounds(0, text.LastIndexOf('}') + 1), block.Span);
+    }
+
+    [Fact]
+    public void Operator_and_key_spans_are_kept_as_given()
+    {
+        var one = new LiteralExpression(LiteralKind.Number, "1", new TextSpan(0, 1));
+        var or = new BinaryExpression(BinaryOperator.Or, new TextSpan(2, 2), one, one);
+        Assert.Equal((BinaryOperator.Or, new TextSpan(2, 2)), (or.Operator, or.OperatorSpan));
+        var power = new BinaryExpression(BinaryOperator.Power, new TextSpan(2, 1), one, one);
+        Assert.Equal((BinaryOperator.Power, new TextSpan(2, 1)), (power.Operator, power.OperatorSpan));
+        var not = new UnaryExpression(UnaryOperator.Negate, new TextSpan(3, 1), one);
+        Assert.Equal((UnaryOperator.Negate, new TextSpan(3, 1)), (not.Operator, not.OperatorSpan));
+        Assert.Equal(new TextSpan(4, 5), new ObjectField("a.b", true, new TextSpan(4, 5), one).KeySpan);
+        Assert.Throws<ArgumentException>(() => new ObjectField("a.b", true, new TextSpan(4, 3), one));
+    }
+
+    [Theory]
+    [InlineData("a = b | c\n", BinaryOperator.Or)]
+    [InlineData("a = b & c\n", BinaryOperator.And)]
+    public void A_lone_bar_or_ampersand_is_the_operator_with_its_one_character_span(string text, BinaryOperator expected)
+    {
+        var tree = Parsed.Text(text);
+        Assert.True(tree.HasErrors);
+        var binary = Assert.IsType<BinaryExpression>(Assert.IsType<AttributeStatement>(Assert.Single(tree.Root.Statements)).Value);
+        Assert.Equal((expected, new TextSpan(6, 1)), (binary.Operator, binary.OperatorSpan));
     }
 
     [Fact]
@@ -359,7 +403,7 @@ public class ParserTests
         thread.Join();
 
         Assert.False(nestedObjects!.HasErrors);
-        Assert.Equal(600, nestedObjects.Root.DescendantsAndSelf().OfType<ObjectExpression>().Count());
+        Assert.Equal(600, nestedObjects.Root.Descendants().OfType<ObjectExpression>().Count());
         var tooDeep = Assert.Single(nestedBrackets!.Diagnostics);
         Assert.StartsWith("nesting is too deep", tooDeep.Message, StringComparison.Ordinal);
         Assert.Equal(4 + AlloyParser.MaxNestingDepth, tooDeep.Span.Start);

@@ -136,13 +136,13 @@ public class SegmentedParseTests
     private static string Dump(SyntaxTree tree)
     {
         var dump = new StringBuilder(OracleAst.File(tree).ToJsonString()).Append('\n');
-        foreach (var node in tree.Root.DescendantsAndSelf())
+        foreach (var node in tree.Root.Descendants())
         {
             dump.Append(node.GetType().Name).Append(' ').Append(node.Span).Append('\n');
             if (node is BlockStatement block)
             {
                 dump.Append("  name ").Append(block.NameSpan).Append(" label ").Append(block.Label?.Span)
-                    .Append(" braces ").Append(block.OpenBrace).Append(block.CloseBrace).Append('\n');
+                    .Append(" braces ").Append(block.OpenBrace).Append(block.CloseBrace).Append(" body ").Append(block.Body.Span).Append('\n');
             }
         }
 

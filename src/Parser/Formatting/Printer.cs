@@ -56,6 +56,9 @@ internal sealed class Printer
     private int _groupEnd;
     private int _commentStart = -1;
 
+    // Where a comment's text is read into when the source keeps it as ASCII bytes.
+    private char[] _commentText = new char[64];
+
     /// <param name="comments">The comments to print: the tree's, or those of the part of it printed.</param>
     /// <param name="bufferSize">How many characters are buffered before they go to the tab writer.</param>
     public Printer(SyntaxTree tree, ImmutableArray<Comment> comments, char escape, int baseIndent, TabWriter output, int bufferSize)
@@ -218,7 +221,7 @@ internal sealed class Printer
             {
                 var comment = _comments[i];
                 WriteCommentPrefix(next, comment);
-                WriteString(new SourcePosition(comment.Span.Start, Line(comment.Span.Start)), comment.Text, TextMode.Escaped);
+                WriteString(new SourcePosition(comment.Span.Start, Line(comment.Span.Start)), comment.ReadText(ref _commentText), TextMode.Escaped);
                 lastComment = comment;
             }
 
@@ -278,7 +281,7 @@ internal sealed class Printer
     private void WriteCommentSuffix(SourcePosition next, Comment lastComment)
     {
         // Upstream's end position of a comment counts the text without carriage returns.
-        var endLine = Line(Math.Max(lastComment.Span.Start, lastComment.Span.Start + lastComment.Text.Length - 1));
+        var endLine = Line(Math.Max(lastComment.Span.Start, lastComment.Span.Start + lastComment.TextLength - 1));
         if (lastComment.Kind == CommentKind.Block && next.Line == endLine)
         {
             WriteChar(' ', 1);
@@ -546,7 +549,7 @@ internal sealed class Printer
             return false;
         }
 
-        var previousEndLine = _lines.GetLine(previous.Span.Start) + previous.Text.AsSpan().Count('\n');
+        var previousEndLine = _lines.GetLine(previous.Span.Start) + previous.ReadText(ref _commentText).Count('\n');
         return _lines.GetLine(next.Span.Start) <= previousEndLine + 1;
     }
 

@@ -333,15 +333,7 @@ internal sealed class Walker(Printer printer, SourceText source)
     }
 
     /// <summary>The source text of <paramref name="span"/>, valid until the next call.</summary>
-    private ReadOnlySpan<char> Written(TextSpan span)
-    {
-        if (_written.Length < span.Length)
-        {
-            _written = new char[Math.Max(span.Length, 2 * _written.Length)];
-        }
-
-        return source.Chars(span.Start, _written)[..span.Length];
-    }
+    private ReadOnlySpan<char> Written(TextSpan span) => source.Read(span, ref _written);
 
     private int Line(int offset) => printer.Line(offset);
 

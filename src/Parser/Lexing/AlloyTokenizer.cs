@@ -111,7 +111,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
                     groupStarts.Add(comments.Count);
                 }
 
-                var comment = MakeComment(text, start, end, scanner.CleanedCommentText);
+                var comment = MakeComment(source, text, start, end, scanner.CleanedCommentText);
                 lastCommentEndLine = line + (comment.Kind == CommentKind.Block ? text.Slice(start, end - start).Count('\n') : 0);
                 comments.Add(comment);
                 continue;
@@ -189,7 +189,7 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
     private static Position PositionIn(SuperpowerSpan span, int absolute, int line, int column) =>
         new(absolute, span.Position.Line + line - 1, line == 1 ? span.Position.Column + column - 1 : column);
 
-    private static Comment MakeComment(TextWindow text, int start, int end, string? cleaned)
+    private static Comment MakeComment(SourceText source, TextWindow text, int start, int end, string? cleaned)
     {
         var block = text[start + 1] == '*';
         // A line comment's span stops before the '\r' of a CRLF line end.
@@ -198,6 +198,12 @@ public sealed class AlloyTokenizer(bool insertTerminators = true) : Tokenizer<Al
             end--;
         }
 
-        return new Comment(block ? CommentKind.Block : CommentKind.Line, TextSpan.FromBounds(start, end), cleaned ?? text.Slice(start, end - start).ToString());
+        // Cleaning only takes carriage returns out: as long as the span, the cleaned text is the source's.
+        if (cleaned?.Length == end - start)
+        {
+            cleaned = null;
+        }
+
+        return new Comment(block ? CommentKind.Block : CommentKind.Line, TextSpan.FromBounds(start, end), source, cleaned);
     }
 }

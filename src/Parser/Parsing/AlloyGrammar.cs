@@ -103,7 +103,7 @@ internal static class AlloyGrammar
             .Select(p => (Expression)new ParenExpression(p.Item2, ParseSession.SpanOf(p.Item1), p.Item3));
 
     /// <summary><c>ExpressionList = Expression { "," Expression } [ "," ]</c> up to <c>]</c> or <c>)</c>.</summary>
-    private static TokenListParser<AlloyToken, ImmutableArray<Expression>> ExpressionList(AlloyToken until) =>
+    private static TokenListParser<AlloyToken, NodeList<Expression>> ExpressionList(AlloyToken until) =>
         DelimitedUntil((session, at) => Binary(session, at, 1), until, "missing ',' in expression list", session => session.Expressions);
 
     /// <summary><c>"[" [ ExpressionList ] "]"</c>.</summary>
@@ -140,8 +140,8 @@ internal static class AlloyGrammar
     }
 
     /// <summary><c>FieldList = Field { "," Field } [ "," ]</c>; upstream reads none when the object starts with <c>]</c>.</summary>
-    private static readonly TokenListParser<AlloyToken, ImmutableArray<ObjectField>> FieldList =
-        LookingAt(AlloyToken.RBrack).Value(ImmutableArray<ObjectField>.Empty)
+    private static readonly TokenListParser<AlloyToken, NodeList<ObjectField>> FieldList =
+        LookingAt(AlloyToken.RBrack).Value(default(NodeList<ObjectField>))
             .Or(DelimitedUntil(Field, AlloyToken.RCurly, "missing ',' in field list", session => session.Fields));
 
     /// <summary><c>"{" [ FieldList ] "}"</c>.</summary>
@@ -181,7 +181,7 @@ internal static class AlloyGrammar
         Parse.Sequence(Is(AlloyToken.LBrack), Parse.Ref(() => Expression!), Expect(AlloyToken.RBrack));
 
     /// <summary><c>"(" [ ExpressionList ] ")"</c>.</summary>
-    private static readonly TokenListParser<AlloyToken, (Token<AlloyToken> Open, ImmutableArray<Expression> Arguments, TextSpan Close)> Call =
+    private static readonly TokenListParser<AlloyToken, (Token<AlloyToken> Open, NodeList<Expression> Arguments, TextSpan Close)> Call =
         Parse.Sequence(Is(AlloyToken.LParen), ExpressionList(AlloyToken.RParen), Expect(AlloyToken.RParen));
 
     /// <summary><c>PostfixExpr = PrimaryExpr { "." identifier | "[" Expression "]" | "(" [ ExpressionList ] ")" }</c>.</summary>
@@ -496,12 +496,12 @@ internal static class AlloyGrammar
     {
         var open = session.Span(at);
         var remainder = session.Next(at);
-        var statements = ImmutableArray<Statement>.Empty;
+        var statements = default(NodeList<Statement>);
         if (session.Enter(remainder))
         {
             var inside = StatementList(session, remainder, AlloyToken.RCurly);
             session.Leave();
-            statements = inside.Value;
+            statements = session.Statements.PopList(inside.Value);
             remainder = inside.Remainder;
         }
 
@@ -570,9 +570,12 @@ internal static class AlloyGrammar
         return new Parsed<Statement?>(null, session.SkipTo(at, AlloyToken.Ident));
     }
 
-    /// <summary><c>Body = [ Statement { TERMINATOR Statement } ]</c>, up to <paramref name="until"/> (not consumed).</summary>
+    /// <summary>
+    /// <c>Body = [ Statement { TERMINATOR Statement } ]</c>, up to <paramref name="until"/> (not consumed), pushed on
+    /// <see cref="ParseSession.Statements"/>: the value is the stack's count before them, for the caller to pop them.
+    /// </summary>
     // Hand-written: upstream's statement loop, which reports a missing terminator, skips the rest of the statement and goes on.
-    private static Parsed<ImmutableArray<Statement>> StatementList(ParseSession session, TokenList<AlloyToken> input, AlloyToken until)
+    private static Parsed<int> StatementList(ParseSession session, TokenList<AlloyToken> input, AlloyToken until)
     {
         var stack = session.Statements;
         var mark = stack.Count;
@@ -601,15 +604,15 @@ internal static class AlloyGrammar
             remainder = session.Next(remainder);
         }
 
-        return new Parsed<ImmutableArray<Statement>>(stack.Pop(mark), remainder);
+        return new Parsed<int>(mark, remainder);
     }
 
-    /// <summary><c>File = Body EOF</c>.</summary>
-    public static readonly TokenListParser<AlloyToken, Body> File = input =>
+    /// <summary><c>File = Body EOF</c>: the top-level statements, in an array of their own.</summary>
+    public static readonly TokenListParser<AlloyToken, ImmutableArray<Statement>> File = input =>
     {
         var session = ParseSession.Current;
         var statements = StatementList(session, input, AlloyToken.Eof);
-        return TokenListParserResult.Value(new Body(statements.Value, new TextSpan(0, session.Text.End)), input, statements.Remainder);
+        return TokenListParserResult.Value(session.Statements.Pop(statements.Value), input, statements.Remainder);
     };
 
     // ----- Helpers -----
@@ -618,7 +621,7 @@ internal static class AlloyGrammar
     /// <c>item { "," item } [ "," ]</c> up to <paramref name="until"/> (not consumed), collected on a reused stack.
     /// </summary>
     // Hand-written: upstream reports a missing ',' and keeps reading items.
-    private static TokenListParser<AlloyToken, ImmutableArray<T>> DelimitedUntil<T>(
+    private static TokenListParser<AlloyToken, NodeList<T>> DelimitedUntil<T>(
         Func<ParseSession, TokenList<AlloyToken>, Parsed<T>> item, AlloyToken until, string missingComma, Func<ParseSession, ScratchStack<T>> stackOf) => input =>
     {
         var session = ParseSession.Current;
@@ -644,7 +647,7 @@ internal static class AlloyGrammar
             remainder = session.Next(remainder);
         }
 
-        return TokenListParserResult.Value(stack.Pop(mark), input, remainder);
+        return TokenListParserResult.Value(stack.PopList(mark), input, remainder);
     };
 
     /// <summary>Skips to a terminator outside any pair of brackets opened while skipping.</summary>

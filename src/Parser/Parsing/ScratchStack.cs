@@ -1,18 +1,25 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using AlloyLint.Parser.Tree;
 
 namespace AlloyLint.Parser.Parsing;
 
 /// <summary>
-/// A parse's reused stack for the items of the lists being read: a list pushes its items and pops them into one
-/// exact-size array when it ends, so nested lists share one buffer instead of a builder each. Items are stored
-/// through a reference to the array's data: a plain store into a <c>Statement[]</c> checks each item's type, as
-/// such an array could be an array of a subclass.
+/// A parse's reused stack for the items of the lists being read: a list pushes its items and pops them when it ends,
+/// so nested lists share one buffer instead of a builder each. Items are stored through a reference to the array's
+/// data: a plain store into a <c>Statement[]</c> checks each item's type, as such an array could be an array of a subclass.
 /// </summary>
 internal sealed class ScratchStack<T>
 {
+    /// <summary>The most items a chunk that <see cref="PopList"/> stores lists in holds (8 KB of references).</summary>
+    private const int MaxChunkLength = 1024;
+
     private T[] _items = new T[64];
+
+    // The chunk that the lists PopList returns are stored in, one after another, and how much of it they fill.
+    private T[] _chunk = [];
+    private int _chunkUsed;
 
     public int Count { get; private set; }
 
@@ -42,5 +49,42 @@ internal sealed class ScratchStack<T>
         popped.Clear();
         Count = mark;
         return ImmutableCollectionsMarshal.AsImmutableArray(items);
+    }
+
+    /// <summary>
+    /// Removes the items pushed since the count was <paramref name="mark"/> and returns them in order as a list stored
+    /// right after the lists popped before it: no array per list. A list that does not fit the rest of the chunk starts
+    /// a new one, twice as long as the last up to <see cref="MaxChunkLength"/> (a small parse takes little), or gets
+    /// an array of its own when it is longer than that.
+    /// </summary>
+    public NodeList<T> PopList(int mark)
+    {
+        var popped = _items.AsSpan(mark, Count - mark);
+        if (popped.IsEmpty)
+        {
+            return default;
+        }
+
+        NodeList<T> list;
+        if (popped.Length > MaxChunkLength)
+        {
+            list = new NodeList<T>(popped.ToArray(), 0, popped.Length);
+        }
+        else
+        {
+            if (popped.Length > _chunk.Length - _chunkUsed)
+            {
+                _chunk = new T[Math.Max(popped.Length, Math.Clamp(_chunk.Length * 2, 16, MaxChunkLength))];
+                _chunkUsed = 0;
+            }
+
+            popped.CopyTo(_chunk.AsSpan(_chunkUsed));
+            list = new NodeList<T>(_chunk, _chunkUsed, popped.Length);
+            _chunkUsed += popped.Length;
+        }
+
+        popped.Clear();
+        Count = mark;
+        return list;
     }
 }

@@ -122,6 +122,25 @@ public sealed class SourceText
         return scratch[..length];
     }
 
+    /// <summary>
+    /// The characters of <paramref name="span"/>: the string's own when the text is one, else read into
+    /// <paramref name="scratch"/>, which grows as needed. Valid until the scratch is used again.
+    /// </summary>
+    public ReadOnlySpan<char> Read(TextSpan span, ref char[] scratch)
+    {
+        if (_ascii is null)
+        {
+            return _text.AsSpan(span.Start, span.Length);
+        }
+
+        if (scratch.Length < span.Length)
+        {
+            scratch = new char[Math.Max(span.Length, 2 * scratch.Length)];
+        }
+
+        return Chars(span.Start, scratch)[..span.Length];
+    }
+
     /// <summary>Copies the characters from <paramref name="start"/> into all of <paramref name="destination"/>.</summary>
     public void CopyTo(int start, Span<char> destination)
     {

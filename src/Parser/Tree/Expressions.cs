@@ -1,9 +1,15 @@
-using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using AlloyLint.Parser.Text;
 
 namespace AlloyLint.Parser.Tree;
 
-public abstract class Expression : SyntaxNode;
+public abstract class Expression : SyntaxNode
+{
+    /// <summary>The start of <paramref name="bracket"/>, an opening bracket: the parser reads one character for it.</summary>
+    private protected static int OneCharacter(TextSpan bracket, [CallerArgumentExpression(nameof(bracket))] string name = "") => bracket.Length == 1
+        ? bracket.Start
+        : throw new ArgumentException($"The span {bracket} is not one character long.", name);
+}
 
 public enum LiteralKind : byte
 {
@@ -63,26 +69,52 @@ public sealed class IdentifierExpression(Identifier identifier) : Expression
     public override IEnumerable<SyntaxNode> ChildNodes() => [];
 }
 
-public sealed class ArrayExpression(ImmutableArray<Expression> elements, TextSpan openBracket, TextSpan closeBracket) : Expression
+public sealed class ArrayExpression : Expression
 {
-    public ImmutableArray<Expression> Elements { get; } = elements;
+    // The elements packed (NodeList.Pack) and the bracket's start (a "[" is one character): the node is 8 bytes smaller.
+    private readonly Expression[]? _elements;
+    private readonly int _elementRun;
+    private readonly int _openBracketStart;
 
-    public TextSpan OpenBracket { get; } = openBracket;
+    /// <exception cref="ArgumentException"><paramref name="openBracket"/> is not one character long.</exception>
+    public ArrayExpression(NodeList<Expression> elements, TextSpan openBracket, TextSpan closeBracket)
+    {
+        (_elements, _elementRun) = elements.Pack();
+        _openBracketStart = OneCharacter(openBracket);
+        CloseBracket = closeBracket;
+    }
 
-    public TextSpan CloseBracket { get; } = closeBracket;
+    public NodeList<Expression> Elements => NodeList<Expression>.Unpack(_elements, _elementRun);
+
+    public TextSpan OpenBracket => new(_openBracketStart, 1);
+
+    public TextSpan CloseBracket { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(OpenBracket.Start, CloseBracket.End);
 
     public override IEnumerable<SyntaxNode> ChildNodes() => Elements;
 }
 
-public sealed class ObjectExpression(ImmutableArray<ObjectField> fields, TextSpan openBrace, TextSpan closeBrace) : Expression
+public sealed class ObjectExpression : Expression
 {
-    public ImmutableArray<ObjectField> Fields { get; } = fields;
+    // The fields packed (NodeList.Pack) and the brace's start (a "{" is one character): the node is 8 bytes smaller.
+    private readonly ObjectField[]? _fields;
+    private readonly int _fieldRun;
+    private readonly int _openBraceStart;
 
-    public TextSpan OpenBrace { get; } = openBrace;
+    /// <exception cref="ArgumentException"><paramref name="openBrace"/> is not one character long.</exception>
+    public ObjectExpression(NodeList<ObjectField> fields, TextSpan openBrace, TextSpan closeBrace)
+    {
+        (_fields, _fieldRun) = fields.Pack();
+        _openBraceStart = OneCharacter(openBrace);
+        CloseBrace = closeBrace;
+    }
 
-    public TextSpan CloseBrace { get; } = closeBrace;
+    public NodeList<ObjectField> Fields => NodeList<ObjectField>.Unpack(_fields, _fieldRun);
+
+    public TextSpan OpenBrace => new(_openBraceStart, 1);
+
+    public TextSpan CloseBrace { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(OpenBrace.Start, CloseBrace.End);
 
@@ -93,15 +125,31 @@ public sealed class ObjectExpression(ImmutableArray<ObjectField> fields, TextSpa
 /// <c>key = value</c> inside an object. As upstream: a quoted key is the raw text between its delimiters
 /// (not unescaped) with <see cref="Quoted"/> set; <see cref="KeySpan"/> covers the key as written.
 /// </summary>
-public sealed class ObjectField(string key, bool quoted, TextSpan keySpan, Expression value) : SyntaxNode
+public sealed class ObjectField : SyntaxNode
 {
-    public string Key { get; } = key;
+    // The key span's length is the key's, with its delimiters when quoted: keeping only its start makes the field 8 bytes smaller.
+    private readonly int _keyStart;
 
-    public bool Quoted { get; } = quoted;
+    /// <exception cref="ArgumentException"><paramref name="keySpan"/> is not as long as the key as written.</exception>
+    public ObjectField(string key, bool quoted, TextSpan keySpan, Expression value)
+    {
+        Key = key;
+        Quoted = quoted;
+        _keyStart = keySpan.Start;
+        Value = value;
+        if (keySpan != KeySpan)
+        {
+            throw new ArgumentException($"The span {keySpan} does not cover the key {key} as written.", nameof(keySpan));
+        }
+    }
 
-    public TextSpan KeySpan { get; } = keySpan;
+    public string Key { get; }
 
-    public Expression Value { get; } = value;
+    public bool Quoted { get; }
+
+    public TextSpan KeySpan => new(_keyStart, Quoted ? Key.Length + 2 : Key.Length);
+
+    public Expression Value { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(KeySpan.Start, Value.Span.End);
 
@@ -137,15 +185,29 @@ public sealed class IndexExpression(Expression target, Expression index, TextSpa
 }
 
 /// <summary><c>callee(arguments)</c>.</summary>
-public sealed class CallExpression(Expression callee, ImmutableArray<Expression> arguments, TextSpan openParen, TextSpan closeParen) : Expression
+public sealed class CallExpression : Expression
 {
-    public Expression Callee { get; } = callee;
+    // The arguments packed (NodeList.Pack) and the paren's start (a "(" is one character): the node is 8 bytes smaller.
+    private readonly Expression[]? _arguments;
+    private readonly int _argumentRun;
+    private readonly int _openParenStart;
 
-    public ImmutableArray<Expression> Arguments { get; } = arguments;
+    /// <exception cref="ArgumentException"><paramref name="openParen"/> is not one character long.</exception>
+    public CallExpression(Expression callee, NodeList<Expression> arguments, TextSpan openParen, TextSpan closeParen)
+    {
+        Callee = callee;
+        (_arguments, _argumentRun) = arguments.Pack();
+        _openParenStart = OneCharacter(openParen);
+        CloseParen = closeParen;
+    }
 
-    public TextSpan OpenParen { get; } = openParen;
+    public Expression Callee { get; }
 
-    public TextSpan CloseParen { get; } = closeParen;
+    public NodeList<Expression> Arguments => NodeList<Expression>.Unpack(_arguments, _argumentRun);
+
+    public TextSpan OpenParen => new(_openParenStart, 1);
+
+    public TextSpan CloseParen { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(Callee.Span.Start, CloseParen.End);
 
@@ -158,17 +220,35 @@ public enum UnaryOperator
     Negate,
 }
 
-public sealed class UnaryExpression(UnaryOperator @operator, TextSpan operatorSpan, Expression operand) : Expression
+public sealed class UnaryExpression : Expression
 {
-    public UnaryOperator Operator { get; } = @operator;
+    // The operator and its span's length are a byte each (an operator is one character): the node is 8 bytes smaller.
+    private readonly int _operatorStart;
+    private readonly byte _operatorLength;
+    private readonly byte _operator;
 
-    public TextSpan OperatorSpan { get; } = operatorSpan;
+    /// <exception cref="ArgumentException"><paramref name="operatorSpan"/> is longer than 255 characters.</exception>
+    public UnaryExpression(UnaryOperator @operator, TextSpan operatorSpan, Expression operand)
+    {
+        _operator = (byte)@operator;
+        _operatorStart = operatorSpan.Start;
+        _operatorLength = OperatorLength(operatorSpan);
+        Operand = operand;
+    }
 
-    public Expression Operand { get; } = operand;
+    public UnaryOperator Operator => (UnaryOperator)_operator;
+
+    public TextSpan OperatorSpan => new(_operatorStart, _operatorLength);
+
+    public Expression Operand { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(OperatorSpan.Start, Operand.Span.End);
 
     public override IEnumerable<SyntaxNode> ChildNodes() => [Operand];
+
+    internal static byte OperatorLength(TextSpan operatorSpan) => operatorSpan.Length <= byte.MaxValue
+        ? (byte)operatorSpan.Length
+        : throw new ArgumentException($"The span {operatorSpan} is too long for an operator.", nameof(operatorSpan));
 }
 
 public enum BinaryOperator
@@ -189,15 +269,31 @@ public enum BinaryOperator
     Power,
 }
 
-public sealed class BinaryExpression(BinaryOperator @operator, TextSpan operatorSpan, Expression left, Expression right) : Expression
+public sealed class BinaryExpression : Expression
 {
-    public BinaryOperator Operator { get; } = @operator;
+    // The operator and its span's length are a byte each (an operator is one or two characters, or one where two
+    // belong, a syntax error): the node is 8 bytes smaller.
+    private readonly int _operatorStart;
+    private readonly byte _operatorLength;
+    private readonly byte _operator;
 
-    public TextSpan OperatorSpan { get; } = operatorSpan;
+    /// <exception cref="ArgumentException"><paramref name="operatorSpan"/> is longer than 255 characters.</exception>
+    public BinaryExpression(BinaryOperator @operator, TextSpan operatorSpan, Expression left, Expression right)
+    {
+        _operator = (byte)@operator;
+        _operatorStart = operatorSpan.Start;
+        _operatorLength = UnaryExpression.OperatorLength(operatorSpan);
+        Left = left;
+        Right = right;
+    }
 
-    public Expression Left { get; } = left;
+    public BinaryOperator Operator => (BinaryOperator)_operator;
 
-    public Expression Right { get; } = right;
+    public TextSpan OperatorSpan => new(_operatorStart, _operatorLength);
+
+    public Expression Left { get; }
+
+    public Expression Right { get; }
 
     public override TextSpan Span => TextSpan.FromBounds(Left.Span.Start, Right.Span.End);
 

@@ -3,18 +3,22 @@ using AlloyLint.Parser.Text;
 
 namespace AlloyLint.Parser.Tree;
 
-/// <summary>A list of statements: the whole file, or the inside of a block's braces.</summary>
-public sealed class Body(ImmutableArray<Statement> statements, TextSpan span) : SyntaxNode
+/// <summary>
+/// A list of statements: the whole file, or the inside of a block's braces. A value: a block's body is made from the
+/// block's fields when asked for, and the file's is held by its <see cref="SyntaxTree"/>.
+/// </summary>
+public readonly struct Body(NodeList<Statement> statements, TextSpan span)
 {
-    public ImmutableArray<Statement> Statements { get; } = statements;
+    public NodeList<Statement> Statements { get; } = statements;
 
-    public override TextSpan Span { get; } = span;
+    public TextSpan Span { get; } = span;
 
     public IEnumerable<AttributeStatement> Attributes => Statements.OfType<AttributeStatement>();
 
     public IEnumerable<BlockStatement> Blocks => Statements.OfType<BlockStatement>();
 
-    public override IEnumerable<SyntaxNode> ChildNodes() => Statements;
+    /// <summary>Every node in the body, depth first, in source order.</summary>
+    public IEnumerable<SyntaxNode> Descendants() => SyntaxNode.Descendants(Statements);
 }
 
 public abstract class Statement : SyntaxNode;
@@ -37,15 +41,17 @@ public sealed class AttributeStatement(Identifier name, Expression value) : Stat
 /// </summary>
 public sealed class BlockStatement : Statement
 {
-    // A block laid out as usual keeps only where its name and label start: the name is one run as long as its text,
-    // the label its value in quotes, and each brace one character just outside the body. Any other layout (a name
-    // written apart, a syntax error) keeps every span in an UnusualLayout. So the usual block is 56 bytes, not 80.
+    // A block laid out as usual keeps only where its name starts and its closing brace: the name is one run as long as
+    // its text, then one space and the label in quotes when there is one, one space and the opening brace, the body,
+    // and a closing brace of one character. Any other layout (more spaces, a name written apart, a syntax error) keeps
+    // every span and the label in an UnusualLayout. The body's statements are held inline. So the usual block is 56
+    // bytes, and its body costs no object and no array of its own.
     private readonly int _nameStart;
-    private readonly int _labelStart;
+    private readonly int _closeBraceStart;
 
-    // The label's value; null when there is no label.
-    private readonly string? _labelValue;
-    private readonly UnusualLayout? _unusual;
+    // Laid out as usual: the label's value, or null when there is no label. Otherwise the UnusualLayout.
+    private readonly object? _labelOrLayout;
+    private readonly NodeList<Statement> _statements;
 
     /// <param name="name">The parts joined by dots; the parser passes one string per distinct name.</param>
     /// <param name="nameSpan">From the first part's start to the last part's end.</param>
@@ -60,48 +66,54 @@ public sealed class BlockStatement : Statement
         TextSpan closeBrace)
     {
         Name = name;
-        Body = body;
+        _statements = body.Statements;
         _nameStart = nameSpan.Start;
-        _labelValue = label?.Value;
-        _labelStart = label?.Span.Start ?? 0;
+        _closeBraceStart = closeBrace.Start;
+        var nameEnd = nameSpan.Start + name.Length;
         var laidOutAsUsual = partsWrittenApart.IsDefault
             && nameSpan.Length == name.Length
-            && (label is not { } written || written.Span.Length == written.Value.Length + 2)
-            && openBrace == new TextSpan(body.Span.Start - 1, 1)
-            && closeBrace == new TextSpan(body.Span.End, 1);
-        if (!laidOutAsUsual)
-        {
-            _unusual = new UnusualLayout(nameSpan, partsWrittenApart, label?.Span ?? default, openBrace, closeBrace);
-        }
+            && (label is not { } written || written.Span == new TextSpan(nameEnd + 1, written.Value.Length + 2))
+            && openBrace == new TextSpan((label?.Span.End ?? nameEnd) + 1, 1)
+            && body.Span.Start == openBrace.End && body.Span.End == closeBrace.Start
+            && closeBrace.Length == 1;
+        _labelOrLayout = laidOutAsUsual ? label?.Value : new UnusualLayout(nameSpan, partsWrittenApart, label, openBrace, body.Span, closeBrace);
     }
 
     /// <summary>The dotted name, e.g. <c>prometheus.scrape</c>.</summary>
     public string Name { get; }
 
-    public TextSpan NameSpan => _unusual is { } unusual ? unusual.NameSpan : new TextSpan(_nameStart, Name.Length);
+    public TextSpan NameSpan => Unusual is { } unusual ? unusual.NameSpan : new TextSpan(_nameStart, Name.Length);
 
     /// <summary>
     /// True when something (spaces, line breaks, comments) stands between a part of the name and a dot, or a part is
     /// not an identifier (a syntax error).
     /// </summary>
-    public bool IsNameWrittenApart => _unusual is { PartsWrittenApart.IsDefault: false };
+    public bool IsNameWrittenApart => Unusual is { PartsWrittenApart.IsDefault: false };
 
     /// <summary>Each part of the name with its span. Built on each call for a name written in one run.</summary>
-    public ImmutableArray<Identifier> NameParts => IsNameWrittenApart ? _unusual!.PartsWrittenApart : SplitName();
+    public ImmutableArray<Identifier> NameParts => IsNameWrittenApart ? Unusual!.PartsWrittenApart : SplitName();
 
-    public BlockLabel? Label => _labelValue is null
-        ? null
-        : new BlockLabel(_labelValue, _unusual is { } unusual ? unusual.LabelSpan : new TextSpan(_labelStart, _labelValue.Length + 2));
+    public BlockLabel? Label => _labelOrLayout switch
+    {
+        string value => new BlockLabel(value, new TextSpan(_nameStart + Name.Length + 1, value.Length + 2)),
+        UnusualLayout unusual => unusual.Label,
+        _ => null,
+    };
 
-    public TextSpan OpenBrace => _unusual is { } unusual ? unusual.OpenBrace : new TextSpan(Body.Span.Start - 1, 1);
+    public TextSpan OpenBrace => Unusual is { } unusual
+        ? unusual.OpenBrace
+        : new TextSpan(_nameStart + Name.Length + (_labelOrLayout is string value ? value.Length + 4 : 1), 1);
 
-    public Body Body { get; }
+    /// <summary>The statements between the braces; a value made on each call (it allocates nothing).</summary>
+    public Body Body => new(_statements, Unusual is { } unusual ? unusual.BodySpan : TextSpan.FromBounds(OpenBrace.End, _closeBraceStart));
 
-    public TextSpan CloseBrace => _unusual is { } unusual ? unusual.CloseBrace : new TextSpan(Body.Span.End, 1);
+    public TextSpan CloseBrace => Unusual is { } unusual ? unusual.CloseBrace : new TextSpan(_closeBraceStart, 1);
 
     public override TextSpan Span => TextSpan.FromBounds(NameSpan.Start, CloseBrace.End);
 
-    public override IEnumerable<SyntaxNode> ChildNodes() => [Body];
+    public override IEnumerable<SyntaxNode> ChildNodes() => _statements;
+
+    private UnusualLayout? Unusual => _labelOrLayout as UnusualLayout;
 
     private ImmutableArray<Identifier> SplitName()
     {
@@ -115,8 +127,9 @@ public sealed class BlockStatement : Statement
         return parts.MoveToImmutable();
     }
 
-    /// <summary>The spans of a block not laid out as usual (see the fields of <see cref="BlockStatement"/>).</summary>
-    private sealed record UnusualLayout(TextSpan NameSpan, ImmutableArray<Identifier> PartsWrittenApart, TextSpan LabelSpan, TextSpan OpenBrace, TextSpan CloseBrace);
+    /// <summary>The spans and label of a block not laid out as usual (see the fields of <see cref="BlockStatement"/>).</summary>
+    private sealed record UnusualLayout(
+        TextSpan NameSpan, ImmutableArray<Identifier> PartsWrittenApart, BlockLabel? Label, TextSpan OpenBrace, TextSpan BodySpan, TextSpan CloseBrace);
 }
 
 /// <summary>A block label: <see cref="Value"/> is the text between the quotes (not unescaped, as upstream).</summary>

@@ -11,23 +11,31 @@ public abstract class SyntaxNode
     public abstract IEnumerable<SyntaxNode> ChildNodes();
 
     /// <summary>This node and all nodes below it, depth first, in source order.</summary>
-    public IEnumerable<SyntaxNode> DescendantsAndSelf()
+    public IEnumerable<SyntaxNode> DescendantsAndSelf() => Descendants([this]);
+
+    /// <summary><paramref name="nodes"/> and all nodes below them, depth first, in source order.</summary>
+    internal static IEnumerable<SyntaxNode> Descendants(IEnumerable<SyntaxNode> nodes)
     {
         var stack = new Stack<SyntaxNode>();
-        var children = new List<SyntaxNode>();
-        stack.Push(this);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            yield return node;
+        var children = new List<SyntaxNode>(nodes);
 
-            // One reused buffer instead of an array per node: pushed in reverse so that children come out in order.
-            children.Clear();
-            children.AddRange(node.ChildNodes());
+        // One reused buffer instead of an array per node: pushed in reverse so that children come out in order.
+        while (true)
+        {
             for (var i = children.Count - 1; i >= 0; i--)
             {
                 stack.Push(children[i]);
             }
+
+            if (stack.Count == 0)
+            {
+                yield break;
+            }
+
+            var node = stack.Pop();
+            yield return node;
+            children.Clear();
+            children.AddRange(node.ChildNodes());
         }
     }
 }

@@ -62,21 +62,24 @@ public sealed class SuppressionDirective
     public int TargetLine { get; }
 
     /// <summary>Reads every directive in the comments of <paramref name="tree"/>.</summary>
-    public static IEnumerable<SuppressionDirective> Parse(SyntaxTree tree)
+    public static List<SuppressionDirective> Parse(SyntaxTree tree)
     {
+        var directives = new List<SuppressionDirective>();
+        var written = new char[64];
         foreach (var comment in tree.Comments)
         {
-            if (TryParse(tree, comment) is { } directive)
+            // The comment as written, carriage returns included, read without making a string.
+            if (TryParse(tree, comment, tree.Source.Read(comment.Span, ref written)) is { } directive)
             {
-                yield return directive;
+                directives.Add(directive);
             }
         }
+
+        return directives;
     }
 
-    private static SuppressionDirective? TryParse(SyntaxTree tree, Comment comment)
+    private static SuppressionDirective? TryParse(SyntaxTree tree, Comment comment, ReadOnlySpan<char> raw)
     {
-        // The comment as written: its text, unless the scanner took carriage returns out of it.
-        var raw = (comment.Text.Length == comment.Span.Length ? comment.Text : tree.Source[comment.Span]).AsSpan();
         var contentStart = 2;
         var contentEnd = comment.Kind == CommentKind.Block && raw.EndsWith("*/", StringComparison.Ordinal) ? raw.Length - 2 : raw.Length;
         var content = raw[contentStart..contentEnd];

@@ -183,7 +183,7 @@ public sealed class SuppressionAdder(Linter linter, string? reason = null)
         return
         [
             .. tree.Comments.Select(comment => comment.Span)
-                .Concat(tree.Root.DescendantsAndSelf().OfType<LiteralExpression>().Where(literal => literal.Kind == LiteralKind.String).Select(literal => literal.Span))
+                .Concat(tree.Root.Descendants().OfType<LiteralExpression>().Where(literal => literal.Kind == LiteralKind.String).Select(literal => literal.Span))
                 .Where(SpansLines)
                 .OrderBy(span => span.Start),
         ];

@@ -35,7 +35,7 @@ public static class ConstantEvaluator
         _ => AlloyNull.Instance,
     };
 
-    private static ImmutableArray<AlloyValue>? EvaluateAll(ImmutableArray<Expression> expressions)
+    private static ImmutableArray<AlloyValue>? EvaluateAll(NodeList<Expression> expressions)
     {
         var builder = ImmutableArray.CreateBuilder<AlloyValue>(expressions.Length);
         foreach (var expression in expressions)

@@ -61,7 +61,7 @@ public sealed class AL110DuplicateAttribute : Rule
         }
     }
 
-    private static AttributeStatement? FirstBefore(ImmutableArray<Statement> statements, int end, string name)
+    private static AttributeStatement? FirstBefore(NodeList<Statement> statements, int end, string name)
     {
         for (var i = 0; i < end; i++)
         {

@@ -23,7 +23,7 @@ public sealed class AL213EnvNotProvided : Rule
     public override void Check(LintContext context)
     {
         var reads = SelfMonitoringPipelines.Of(context).PipelineBlocks()
-            .SelectMany(block => block.Block.Body.DescendantsAndSelf()
+            .SelectMany(block => block.Block.Body.Descendants()
                 .OfType<CallExpression>()
                 .Select(Calls.AsEnvironmentRead)
                 .OfType<EnvironmentRead>()
