@@ -157,31 +157,13 @@ public sealed class ObjectField : SyntaxNode
 }
 
 /// <summary><c>target.member</c>.</summary>
-public sealed class AccessExpression : Expression
+public sealed class AccessExpression(Expression target, Identifier member) : Expression
 {
-    // A member written right after the dot, itself right after the target, as usual, is kept as its name alone: its
-    // span follows from the target's end. Any other (spaces or a line break around the dot, a syntax error) is kept as
-    // its boxed Identifier. So the usual access is 32 bytes, not 40.
-    private readonly object _member;
+    public Expression Target { get; } = target;
 
-    public AccessExpression(Expression target, Identifier member)
-    {
-        Target = target;
-        _member = member.Span == new TextSpan(End(target) + 1, member.Name.Length) ? member.Name : member;
-    }
+    public Identifier Member { get; } = member;
 
-    public Expression Target { get; }
-
-    public Identifier Member => _member is string name ? new Identifier(name, new TextSpan(End(Target) + 1, name.Length)) : (Identifier)_member;
-
-    public override TextSpan Span => TextSpan.FromBounds(Start(Target), End(this));
-
-    // Where an expression starts and ends; an access chain a.b.c is walked once for each, not once per link.
-    private static int Start(Expression expression) => expression is AccessExpression access ? Start(access.Target) : expression.Span.Start;
-
-    private static int End(Expression expression) => expression is not AccessExpression access ? expression.Span.End
-        : access._member is string name ? End(access.Target) + 1 + name.Length
-        : ((Identifier)access._member).Span.End;
+    public override TextSpan Span => TextSpan.FromBounds(Target.Span.Start, Member.Span.End);
 
     public override IEnumerable<SyntaxNode> ChildNodes() => [Target];
 }

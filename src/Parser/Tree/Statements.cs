@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using AlloyLint.Parser.Text;
 
@@ -103,7 +104,12 @@ public sealed class BlockStatement : Statement
     public TextSpan OpenBrace => Unusual is { } unusual ? unusual.OpenBrace : new TextSpan(_bodyStart - 1, 1);
 
     /// <summary>The statements between the braces; a value made on each call (it allocates nothing).</summary>
-    public Body Body => new(_statements, Unusual is { } unusual ? unusual.BodySpan : TextSpan.FromBounds(_bodyStart, _closeBraceStart));
+    // Inlined: rules read it for every block they walk, most often only for its statements.
+    public Body Body
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(_statements, Unusual is { } unusual ? unusual.BodySpan : TextSpan.FromBounds(_bodyStart, _closeBraceStart));
+    }
 
     public TextSpan CloseBrace => Unusual is { } unusual ? unusual.CloseBrace : new TextSpan(_closeBraceStart, 1);
 
