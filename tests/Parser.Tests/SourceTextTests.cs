@@ -96,4 +96,22 @@ public sealed class SourceTextTests
             Assert.False(bytes.HasString);
         }
     }
+
+    [Fact]
+    public void MakesOneLineMapWhenThreadsAskForItAtOnce()
+    {
+        var source = SourceText.Decode(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("a = 1\n", 200_000))), "large.alloy");
+        var maps = new LineMap[4];
+        using var start = new Barrier(maps.Length);
+        var threads = Enumerable.Range(0, maps.Length).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            maps[i] = source.Lines;
+        })).ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => thread.Join());
+
+        Assert.All(maps, map => Assert.Same(maps[0], map));
+        Assert.Equal(200_001, maps[0].LineCount);
+    }
 }

@@ -10,7 +10,9 @@ namespace AlloyLint.Parser.Parsing;
 /// </summary>
 /// <remarks>
 /// Every name and literal of a file passes through here, so the table is a hash set of its own rather than a
-/// dictionary: one open-addressed array, a hash that reads four characters at a time, and no comparer calls.
+/// dictionary: one open-addressed array of the strings alone (a parse task of a large file holds tens of thousands in
+/// a table kept half empty, so stored hashes would double it), a hash that reads four characters at a time, and no
+/// comparer calls.
 /// Interning only saves memory, so a text whose probe runs long (many colliding names, as hostile input could
 /// make) is handed out as a new string instead: a lookup never costs more than <see cref="MaxProbes"/> compares.
 /// </remarks>
@@ -19,7 +21,7 @@ internal sealed class NameTable
     private const int MaxInternedLength = 64;
     private const int MaxProbes = 32;
 
-    private Entry[] _entries = new Entry[256];
+    private string?[] _entries = new string?[256];
     private int _count;
 
     public string Get(ReadOnlySpan<char> text)
@@ -34,15 +36,15 @@ internal sealed class NameTable
         var index = hash & mask;
         for (var probe = 0; probe < MaxProbes; probe++)
         {
-            ref var entry = ref _entries[index];
-            if (entry.Value is null)
+            var entry = _entries[index];
+            if (entry is null)
             {
-                return Add(ref entry, hash, text);
+                return Add(index, text);
             }
 
-            if (entry.Hash == hash && text.SequenceEqual(entry.Value))
+            if (entry.Length == text.Length && text.SequenceEqual(entry))
             {
-                return entry.Value;
+                return entry;
             }
 
             index = (index + 1) & mask;
@@ -51,10 +53,10 @@ internal sealed class NameTable
         return text.ToString();
     }
 
-    private string Add(ref Entry entry, int hash, ReadOnlySpan<char> text)
+    private string Add(int index, ReadOnlySpan<char> text)
     {
         var value = text.ToString();
-        entry = new Entry(hash, value);
+        _entries[index] = value;
         // At most half full, so that probe runs stay short.
         if (++_count * 2 > _entries.Length)
         {
@@ -66,17 +68,17 @@ internal sealed class NameTable
 
     private void Grow()
     {
-        var entries = new Entry[_entries.Length * 2];
+        var entries = new string?[_entries.Length * 2];
         var mask = entries.Length - 1;
         foreach (var entry in _entries)
         {
-            if (entry.Value is null)
+            if (entry is null)
             {
                 continue;
             }
 
-            var index = entry.Hash & mask;
-            while (entries[index].Value is not null)
+            var index = Hash(entry) & mask;
+            while (entries[index] is not null)
             {
                 index = (index + 1) & mask;
             }
@@ -113,6 +115,4 @@ internal sealed class NameTable
         hash *= Multiplier;
         return (int)(hash >> 33);
     }
-
-    private readonly record struct Entry(int Hash, string? Value);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AlloyLint.Parser.Tree;
 using AlloyLint.Rules.Model;
 
@@ -31,7 +32,11 @@ public readonly struct CheckedBody
     public Body Syntax => Block.Body;
 
     /// <summary>The body's statements in source order, each with its schema (looked up once for all the rules).</summary>
-    public CheckedStatements Statements => new(Schema, Block, _codes.AsSpan(_start, _length));
+    public CheckedStatements Statements
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(Schema, Block, new ReadOnlySpan<ushort>(_codes, _start, _length));
+    }
 
     /// <summary>True for the owner's own body, false for a nested block's.</summary>
     public bool IsOwnerBody => ReferenceEquals(Block, Owner.Block);
@@ -44,19 +49,27 @@ public readonly struct CheckedBody
 public readonly ref struct CheckedStatements
 {
     private readonly BodySchema _schema;
+    private readonly object?[] _schemasByCode;
     private readonly BlockStatement _block;
     private readonly ReadOnlySpan<ushort> _codes;
 
     internal CheckedStatements(BodySchema schema, BlockStatement block, ReadOnlySpan<ushort> codes)
     {
         _schema = schema;
+        _schemasByCode = schema.SchemasByCode;
         _block = block;
         _codes = codes;
     }
 
     public int Length => _codes.Length;
 
-    public CheckedStatement this[int index] => new(_schema, _block, index, _codes[index]);
+    public CheckedStatement this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _codes[index] is var code && code < (uint)_schemasByCode.Length
+            ? new(_schemasByCode[code], _block, index)
+            : new(CheckedStatement.LookUp(_schema, _block.Body.Statements[index]), _block, index);
+    }
 
     public Enumerator GetEnumerator() => new(this);
 
@@ -85,34 +98,33 @@ public readonly ref struct CheckedStatements
 /// </remarks>
 public readonly struct CheckedStatement
 {
-    /// <summary>The code of a statement whose schema has more names than a code can number: its schema is looked up again by name.</summary>
-    internal const ushort LookedUpByName = ushort.MaxValue;
-
-    private readonly BodySchema _schema;
+    /// <summary>The statement's <see cref="AttributeSchema"/> or <see cref="BlockSchema"/>, or null.</summary>
+    private readonly object? _schema;
     private readonly BlockStatement _block;
     private readonly int _index;
-    private readonly ushort _code;
 
-    internal CheckedStatement(BodySchema schema, BlockStatement block, int index, ushort code) => (_schema, _block, _index, _code) = (schema, block, index, code);
+    /// <param name="schema">The statement's <see cref="AttributeSchema"/> or <see cref="BlockSchema"/>, or null.</param>
+    internal CheckedStatement(object? schema, BlockStatement block, int index)
+    {
+        _schema = schema;
+        _block = block;
+        _index = index;
+    }
 
     /// <summary>The attribute or block as written.</summary>
     public Statement Syntax => _block.Body.Statements[_index];
 
     /// <summary>For an attribute: its schema, or null when the body accepts no argument of that name.</summary>
-    public AttributeSchema? Attribute => _code != LookedUpByName
-        ? _schema.AttributeOfCode(_code)
-        : Syntax is AttributeStatement attribute ? _schema.FindAttribute(attribute.Name.Name) : null;
+    public AttributeSchema? Attribute => _schema as AttributeSchema;
 
     /// <summary>For a block: its schema, or null when the body accepts no block of that name.</summary>
-    public BlockSchema? Block => _code != LookedUpByName
-        ? _schema.BlockOfCode(_code)
-        : Syntax is BlockStatement block ? _schema.FindBlock(block.Name) : null;
+    public BlockSchema? Block => _schema as BlockSchema;
 
     /// <summary>
     /// Whether the body's schema accepts the statement. Rules test this (or <see cref="Attribute"/>, <see cref="Block"/>)
     /// before <see cref="Syntax"/>: the schemas are few and cached, while reading each statement of a large file is a cache miss.
     /// </summary>
-    public bool IsKnown => _code != LookedUpByName ? _code != 0 : Attribute is not null || Block is not null;
+    public bool IsKnown => _schema is not null;
 
     /// <summary>The code of a statement's schema: its <see cref="BodySchema.AttributeCode"/> or <see cref="BodySchema.BlockCode"/>.</summary>
     internal static ushort CodeOf(Statement statement, BodySchema schema)
@@ -123,8 +135,16 @@ public readonly struct CheckedStatement
             BlockStatement block => schema.BlockCode(block.Name),
             _ => 0,
         };
-        return code < LookedUpByName ? (ushort)code : LookedUpByName;
+        return (ushort)Math.Min(code, BodySchema.LookedUpByName);
     }
+
+    /// <summary>The schema <paramref name="schema"/> has for <paramref name="statement"/>, looked up by its name.</summary>
+    internal static object? LookUp(BodySchema schema, Statement statement) => statement switch
+    {
+        AttributeStatement attribute => schema.FindAttribute(attribute.Name.Name),
+        BlockStatement block => schema.FindBlock(block.Name),
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -135,13 +155,13 @@ public readonly struct CheckedStatement
 public sealed class CheckedBodyList : IEnumerable<CheckedBody>
 {
     private readonly ChunkedList<Entry> _entries;
-    private readonly List<ushort[]> _codeChunks;
+    private readonly ushort[][] _codeChunks;
     private readonly List<ModelBlock> _owners;
 
     /// <summary>Where the bodies of block i (by <see cref="ModelBlock.Index"/>) start in <see cref="_entries"/>; the last entry is the count.</summary>
     private readonly int[] _starts;
 
-    internal CheckedBodyList(ChunkedList<Entry> entries, List<ushort[]> codeChunks, List<ModelBlock> owners, int[] starts) =>
+    internal CheckedBodyList(ChunkedList<Entry> entries, ushort[][] codeChunks, List<ModelBlock> owners, int[] starts) =>
         (_entries, _codeChunks, _owners, _starts) = (entries, codeChunks, owners, starts);
 
     public int Count => _entries.Count;
@@ -159,16 +179,31 @@ public sealed class CheckedBodyList : IEnumerable<CheckedBody>
     /// </summary>
     internal readonly record struct Entry(BodySchema Schema, BlockStatement Block, int Position, int Length);
 
+    /// <remarks>A step moves indexes (and the owner, when it changes): the body is put together when read.</remarks>
     public struct Enumerator(CheckedBodyList list) : IEnumerator<CheckedBody>
     {
         private ChunkedList<Entry>.Enumerator _entries = list._entries.GetEnumerator();
         private int _index = -1;
-        private int _owner;
+        private int _ownerIndex = -1;
+        private ModelBlock? _owner;
 
-        public CheckedBody Current { get; private set; }
+        // Where the next owner's bodies start: until there, a step keeps the owner.
+        private int _nextOwnerStart;
+
+        public readonly CheckedBody Current
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get
+            {
+                var entry = _entries.Current;
+                var codes = list._codeChunks[entry.Position >> ModelSchemas.CheckedBodyCollector.OffsetBits];
+                return new(entry.Schema, _owner!, entry.Block, codes, entry.Position & ModelSchemas.CheckedBodyCollector.OffsetMask, entry.Length);
+            }
+        }
 
         readonly object System.Collections.IEnumerator.Current => Current;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool MoveNext()
         {
             if (!_entries.MoveNext())
@@ -176,22 +211,30 @@ public sealed class CheckedBodyList : IEnumerable<CheckedBody>
                 return false;
             }
 
-            ++_index;
-            while (list._starts[_owner + 1] <= _index)
+            if (++_index >= _nextOwnerStart)
             {
-                _owner++;
+                NextOwner();
             }
 
-            var entry = _entries.Current;
-            var chunk = list._codeChunks[entry.Position >> ModelSchemas.CheckedBodyCollector.OffsetBits];
-            Current = new CheckedBody(entry.Schema, list._owners[_owner], entry.Block, chunk, entry.Position & ModelSchemas.CheckedBodyCollector.OffsetMask, entry.Length);
             return true;
         }
 
-        public void Reset() => (this._entries, _index, _owner) = (list._entries.GetEnumerator(), -1, 0);
+        public void Reset() => (this._entries, _index, _ownerIndex, _owner, _nextOwnerStart) = (list._entries.GetEnumerator(), -1, -1, null, 0);
 
         public readonly void Dispose()
         {
+        }
+
+        /// <summary>Moves to the owner of the current body (skipping blocks that have none).</summary>
+        private void NextOwner()
+        {
+            while (list._starts[_ownerIndex + 1] <= _index)
+            {
+                _ownerIndex++;
+            }
+
+            _owner = list._owners[_ownerIndex];
+            _nextOwnerStart = list._starts[_ownerIndex + 1];
         }
     }
 }
@@ -201,11 +244,11 @@ public static class ModelSchemas
 {
     /// <summary>The catalog schema of a component or config block; null for custom, imported and unknown components.</summary>
     public static ComponentSchema? SchemaOf(ModelBlock block) =>
-        block is ComponentInstance { Declaration: not null } or ComponentInstance { Import: not null } ? null : block.CatalogSchema;
+        block is ComponentInstance { HasDefinition: true } ? null : block.CatalogSchema;
 
     /// <summary>True for a component that is neither built in, declared in scope, nor from an imported module.</summary>
     public static bool IsUnknownComponent(ComponentInstance component) =>
-        component.Declaration is null && component.Import is null && SchemaOf(component) is null;
+        !component.HasDefinition && component.CatalogSchema is null;
 
     /// <summary>
     /// The schema a block's body is checked against: the catalog's, or for a custom component its declared
@@ -255,7 +298,7 @@ public static class ModelSchemas
         public CheckedBodyList Complete()
         {
             _starts[^1] = _entries.Count;
-            return new(_entries, _chunks, owners, _starts);
+            return new(_entries, [.. _chunks], owners, _starts);
         }
 
         /// <summary>Adds a body and every body nested in it whose schema is known, outermost first.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace AlloyLint.Rules.Catalog;
 
@@ -143,6 +144,7 @@ public sealed class BodySchema
     private readonly BlockSchema[] _blocks;
     private NameIndex<AttributeSchema>? _attributesByName;
     private NameIndex<BlockSchema>? _blocksByName;
+    private object?[]? _schemasByCode;
 
     internal BodySchema(IReadOnlyList<AttributeSchema> attributes, IReadOnlyList<BlockSchema> blocks)
     {
@@ -179,16 +181,31 @@ public sealed class BodySchema
     /// <summary>The code (see <see cref="AttributeCode"/>) of the block called <paramref name="name"/>; 0 when the body accepts none.</summary>
     internal int BlockCode(string name) => BlocksByName.PositionOf(name) is var position and >= 0 ? _attributes.Length + position + 1 : 0;
 
-    /// <summary>The attribute a code (see <see cref="AttributeCode"/>) stands for; null for a block's code or 0.</summary>
-    internal AttributeSchema? AttributeOfCode(int code) => (uint)(code - 1) < (uint)_attributes.Length ? _attributes[code - 1] : null;
+    /// <summary>
+    /// The code past the last one a statement's schema can have: a statement of a schema with more names than codes can
+    /// number (a declare with tens of thousands of arguments) gets this code, and its schema is looked up by name.
+    /// </summary>
+    internal const int LookedUpByName = ushort.MaxValue;
 
-    /// <summary>The block a code (see <see cref="AttributeCode"/>) stands for; null for an attribute's code or 0.</summary>
-    internal BlockSchema? BlockOfCode(int code) =>
-        (uint)(code - 1 - _attributes.Length) < (uint)_blocks.Length ? _blocks[code - 1 - _attributes.Length] : null;
+    /// <summary>
+    /// What each code (see <see cref="AttributeCode"/>) below <see cref="LookedUpByName"/> stands for: null at 0, then the
+    /// attributes, then the blocks (built on first use).
+    /// </summary>
+    internal object?[] SchemasByCode => _schemasByCode ?? BuildSchemasByCode();
 
-    private NameIndex<AttributeSchema> AttributesByName => _attributesByName ??= new(_attributes, static attribute => attribute.Name);
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private object?[] BuildSchemasByCode() => _schemasByCode = [.. new object?[] { null }.Concat(_attributes).Concat(_blocks).Take(LookedUpByName)];
 
-    private NameIndex<BlockSchema> BlocksByName => _blocksByName ??= new(_blocks, static block => block.Name);
+    // Built apart from their reads, which the model makes for every statement: the reads stay small enough to be inlined.
+    private NameIndex<AttributeSchema> AttributesByName => _attributesByName ?? BuildAttributesByName();
+
+    private NameIndex<BlockSchema> BlocksByName => _blocksByName ?? BuildBlocksByName();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private NameIndex<AttributeSchema> BuildAttributesByName() => _attributesByName = new(_attributes, static attribute => attribute.Name);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private NameIndex<BlockSchema> BuildBlocksByName() => _blocksByName = new(_blocks, static block => block.Name);
 }
 
 /// <summary>An argument written <c>name = value</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace AlloyLint.Rules.Model;
 
@@ -58,6 +59,7 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
 
         readonly object? IEnumerator.Current => Current;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool MoveNext()
         {
             if (++_index >= list.Count)

@@ -5,12 +5,16 @@ using AlloyLint.Parser.Tree;
 namespace AlloyLint.Rules.Model;
 
 /// <summary>
-/// The names of a chain (<c>prometheus.remote_write.default.receiver</c>), shared by the references that write the
-/// same chain. Its dotted text is built only when asked for: most chains name a component, and only messages need that text.
+/// The names of a chain (<c>prometheus.remote_write.default.receiver</c>) and the attribute it is written in, shared by
+/// the references that write the same chain in an attribute of the same path (which keeps a reference 8 bytes smaller).
+/// Its dotted text is built only when asked for: most chains name a component, and only messages need that text.
 /// </summary>
-internal sealed class NameChain(ImmutableArray<string> names)
+internal sealed class NameChain(ImmutableArray<string> names, string attributePath)
 {
     public ImmutableArray<string> Names { get; } = names;
+
+    /// <summary>The attribute path through nested blocks the chain is written in (see <see cref="Reference.OwnerAttribute"/>).</summary>
+    public string AttributePath { get; } = attributePath;
 
     /// <summary>
     /// The last reference with this chain that the model resolved while it was built: the next one in the same scope
@@ -66,8 +70,20 @@ internal sealed class NameChain(ImmutableArray<string> names)
         return i == 0 && Names[0] == ((IdentifierExpression)current).Name;
     }
 
-    /// <summary>The chain <paramref name="expression"/> writes: an <see cref="IdentifierExpression"/> followed by field accesses.</summary>
-    public static NameChain Of(Expression expression)
+    /// <summary>Whether <paramref name="expression"/> is a pure chain: an identifier followed by field accesses.</summary>
+    public static bool IsChain(Expression expression)
+    {
+        var current = expression;
+        while (current is AccessExpression access)
+        {
+            current = access.Target;
+        }
+
+        return current is IdentifierExpression;
+    }
+
+    /// <summary>The chain <paramref name="expression"/> writes (an <see cref="IdentifierExpression"/> followed by field accesses) in the attribute at <paramref name="attributePath"/>.</summary>
+    public static NameChain Of(Expression expression, string attributePath)
     {
         var count = 1;
         var current = expression;
@@ -83,6 +99,6 @@ internal sealed class NameChain(ImmutableArray<string> names)
         }
 
         names[0] = ((IdentifierExpression)current).Name;
-        return new NameChain(ImmutableCollectionsMarshal.AsImmutableArray(names));
+        return new NameChain(ImmutableCollectionsMarshal.AsImmutableArray(names), attributePath);
     }
 }

@@ -3,9 +3,9 @@ using AlloyLint.Parser.Tree;
 namespace AlloyLint.Rules.Model;
 
 /// <summary>
-/// Shares the names of identical name chains (a large configuration repeats <c>prometheus.remote_write.default.receiver</c>
-/// thousands of times) and identical attribute paths, so that building the model allocates them once each. Used while
-/// one model is built, then dropped.
+/// Shares identical name chains written in attributes of the same path (a large configuration repeats
+/// <c>forward_to = [prometheus.remote_write.default.receiver]</c> thousands of times) and identical attribute paths, so
+/// that building the model allocates them once each. Used while one model is built, then dropped.
 /// </summary>
 internal sealed class NameChainTable
 {
@@ -26,34 +26,28 @@ internal sealed class NameChainTable
     }
 
     /// <summary>
-    /// The chain <paramref name="expression"/> writes when it is a pure chain (an identifier followed by field
-    /// accesses), shared with the equal chains found before; null otherwise.
+    /// The chain <paramref name="expression"/> writes in the attribute at <paramref name="attributePath"/> when it is a
+    /// pure chain (see <see cref="NameChain.IsChain"/>), shared with the equal chains found before in attributes of that
+    /// path; null otherwise.
     /// </summary>
-    public NameChain? Find(Expression expression)
+    public NameChain? Find(Expression expression, string attributePath) =>
+        NameChain.IsChain(expression) ? FindChain(expression, attributePath) : null;
+
+    /// <summary>As <see cref="Find"/>, for an expression known to be a pure chain.</summary>
+    public NameChain FindChain(Expression expression, string attributePath)
     {
-        var current = expression;
-        while (current is AccessExpression access)
-        {
-            current = access.Target;
-        }
-
-        if (current is not IdentifierExpression)
-        {
-            return null;
-        }
-
-        var hash = Hash(expression);
+        var hash = Hash(expression, attributePath);
         var mask = _chains.Length - 1;
         var slot = hash & mask;
         for (; _chains[slot] is { } chain; slot = (slot + 1) & mask)
         {
-            if (_chainHashes[slot] == hash && chain.IsWrittenBy(expression))
+            if (_chainHashes[slot] == hash && chain.IsWrittenBy(expression) && (ReferenceEquals(chain.AttributePath, attributePath) || chain.AttributePath == attributePath))
             {
                 return chain;
             }
         }
 
-        var added = NameChain.Of(expression);
+        var added = NameChain.Of(expression, attributePath);
         (_chains[slot], _chainHashes[slot]) = (added, hash);
         if (++_chainCount * 2 > _chains.Length)
         {
@@ -63,8 +57,11 @@ internal sealed class NameChainTable
         return added;
     }
 
-    /// <summary>A hash of the chain's names, last to first, each ended by a dot (so that "ab.c" and "a.bc" differ), mixed so that its low bits pick a slot.</summary>
-    private static int Hash(Expression expression)
+    /// <summary>
+    /// A hash of the chain's names, last to first, each ended by a dot (so that "ab.c" and "a.bc" differ), and of the
+    /// attribute path's length and ends (a chain is written in few paths), mixed so that its low bits pick a slot.
+    /// </summary>
+    private static int Hash(Expression expression, string attributePath)
     {
         var hash = TextHash.Start;
         var current = expression;
@@ -74,6 +71,11 @@ internal sealed class NameChainTable
         }
 
         hash = TextHash.Add(TextHash.Add(hash, ((IdentifierExpression)current).Name), '.');
+        if (attributePath.Length > 0)
+        {
+            hash = TextHash.Add(TextHash.Add(hash, attributePath[0]), attributePath[^1]) ^ (uint)attributePath.Length;
+        }
+
         hash ^= hash >> 15;
         hash *= 0x2c1b3c6d;
         hash ^= hash >> 12;

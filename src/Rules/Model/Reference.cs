@@ -26,8 +26,9 @@ public enum ReferenceKind
 /// One name chain in an expression (<c>a.b.c</c>, maximal: not part of a longer chain), and what it names.
 /// </summary>
 /// <remarks>
-/// 64 bytes, as a large configuration has tens of thousands: the file and scope are its owner's (or, at the top of a
-/// file, its <see cref="TopLevel"/>'s), and the call a callee is in shares a field with the block a reference names.
+/// 56 bytes, as a large configuration has tens of thousands: the file and scope are its owner's (or, at the top of a
+/// file, its <see cref="TopLevel"/>'s), the attribute it is written in is its chain's, and the call a callee is in
+/// shares a field with the block a reference names.
 /// </remarks>
 public sealed class Reference
 {
@@ -46,13 +47,12 @@ public sealed class Reference
     private int _componentNames;
 
     /// <param name="site">The owner block, or for a top-level attribute the file's <see cref="TopLevel"/>.</param>
-    internal Reference(Expression expression, NameChain chain, object site, string ownerAttribute, CallExpression? call)
+    internal Reference(Expression expression, NameChain chain, object site, CallExpression? call)
     {
         Debug.Assert(site is ModelBlock or TopLevel, "A reference is written in a block or at the top of a file.");
         Expression = expression;
         _chain = chain;
         _site = site;
-        OwnerAttribute = ownerAttribute;
         _callOrTarget = call;
     }
 
@@ -61,7 +61,7 @@ public sealed class Reference
 
     public ImmutableArray<string> Names => _chain.Names;
 
-    /// <summary>The chain's names and text, shared with the references that write the same chain.</summary>
+    /// <summary>The chain's names, text and attribute, shared with the references that write the same chain in an attribute of the same path.</summary>
     internal NameChain Chain => _chain;
 
     /// <summary>The names joined with dots: <c>prometheus.exporter.self.alloy.targets</c>.</summary>
@@ -76,7 +76,7 @@ public sealed class Reference
     public ModelBlock? Owner => _site as ModelBlock;
 
     /// <summary>Where in its owner: the attribute path through nested blocks, e.g. <c>forward_to</c> or <c>output.metrics</c>.</summary>
-    public string OwnerAttribute { get; }
+    public string OwnerAttribute => _chain.AttributePath;
 
     /// <summary>True when the chain is the function of a call (<c>sys.env</c> in <c>sys.env("X")</c>).</summary>
     public bool IsCallee => _callOrTarget is CallExpression;

@@ -54,9 +54,10 @@ public sealed class SemanticModel
         {
             if (block is ComponentInstance component)
             {
-                component.Declaration = component.Scope.FindDeclaration(component.Name);
                 var dot = component.Name.IndexOf('.', StringComparison.Ordinal);
-                component.Import = dot > 0 ? component.Scope.FindImport(component.Name.AsSpan(0, dot)) : null;
+                component.SetDefinitions(
+                    component.Scope.FindDeclaration(component.Name),
+                    dot > 0 ? component.Scope.FindImport(component.Name.AsSpan(0, dot)) : null);
             }
 
             _referenceStarts[block.Index] = _references.Count;
@@ -319,9 +320,9 @@ public sealed class SemanticModel
         {
             switch (expression)
             {
-                case IdentifierExpression or AccessExpression when _chains.Find(expression) is { } chain:
+                case IdentifierExpression or AccessExpression when NameChain.IsChain(expression):
                     _attributePath ??= _chains.Path(_blockPath, _attributeName);
-                    references.Add(new Reference(expression, chain, _site, _attributePath, calledBy));
+                    references.Add(new Reference(expression, _chains.FindChain(expression, _attributePath), _site, calledBy));
                     break;
                 case LiteralExpression:
                     break;

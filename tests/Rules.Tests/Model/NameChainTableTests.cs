@@ -19,7 +19,7 @@ public sealed class NameChainTableTests
             f = foo(1).bar
             """).Root.Statements.Cast<AttributeStatement>().Select(attribute => attribute.Value).ToList();
         var table = new NameChainTable();
-        var chains = values.Select(table.Find).ToList();
+        var chains = values.Select(value => table.Find(value, "forward_to")).ToList();
 
         Assert.Same(chains[0], chains[1]);
         Assert.Equal(["prometheus", "remote_write", "default", "receiver"], chains[0]!.Names);
@@ -39,7 +39,7 @@ public sealed class NameChainTableTests
         var source = string.Join('\n', Enumerable.Range(0, 2000).Select(i => $"v{i} = a{i % 1000}.b.c{i % 1000 % 7}"));
         var values = Parse(source + "\nx = ab.c\ny = a.bc").Root.Statements.Cast<AttributeStatement>().Select(attribute => attribute.Value).ToList();
         var table = new NameChainTable();
-        var chains = values.Select(table.Find).ToList();
+        var chains = values.Select(value => table.Find(value, "forward_to")).ToList();
 
         for (var i = 0; i < 1000; i++)
         {
@@ -50,5 +50,21 @@ public sealed class NameChainTableTests
         Assert.Equal(1000, chains.Take(2000).Distinct().Count());
         Assert.Equal(["ab", "c"], chains[2000]!.Names);
         Assert.Equal(["a", "bc"], chains[2001]!.Names);
+    }
+
+    [Fact]
+    public void A_chain_is_shared_only_within_attributes_of_the_same_path()
+    {
+        var value = Parse("a = sys.env").Root.Statements.Cast<AttributeStatement>().Single().Value;
+        var table = new NameChainTable();
+
+        var inUrl = table.Find(value, "endpoint.url");
+        var inPassword = table.Find(value, "endpoint.basic_auth.password");
+
+        Assert.NotSame(inUrl, inPassword);
+        Assert.Equal("endpoint.url", inUrl!.AttributePath);
+        Assert.Equal("endpoint.basic_auth.password", inPassword!.AttributePath);
+        Assert.Equal(inUrl.Names, inPassword.Names);
+        Assert.Same(inUrl, table.Find(value, new string("endpoint.url".AsSpan())));
     }
 }

@@ -431,7 +431,37 @@ public sealed class SemanticModelTests
 
             lib.collector "default" { }
             """);
-        Assert.Equal("import.file", model.FindComponent("lib.collector", "default")!.Import!.Name);
+        var component = model.FindComponent("lib.collector", "default")!;
+        Assert.Equal("import.file", component.Import!.Name);
+        Assert.Null(component.Declaration);
+    }
+
+    [Fact]
+    public void A_component_named_both_by_a_declare_and_an_import_namespace_knows_both()
+    {
+        var model = BuildModel("""
+            import.file "lib" {
+            	filename = "lib.alloy"
+            }
+
+            declare "lib.collector" { }
+
+            lib.collector "default" { }
+
+            prometheus.scrape "plain" {
+            	targets    = []
+            	forward_to = []
+            }
+            """);
+        var component = model.FindComponent("lib.collector", "default")!;
+        Assert.Equal(("declare", "lib.collector"), (component.Declaration!.Name, component.Declaration.Label));
+        Assert.Equal(("import.file", "lib"), (component.Import!.Name, component.Import.Label));
+        Assert.Null(AlloyLint.Rules.Catalog.ModelSchemas.SchemaOf(component));
+
+        var plain = model.FindComponent("prometheus.scrape", "plain")!;
+        Assert.Null(plain.Declaration);
+        Assert.Null(plain.Import);
+        Assert.NotNull(AlloyLint.Rules.Catalog.ModelSchemas.SchemaOf(plain));
     }
 
     [Fact]
