@@ -15,9 +15,9 @@ public sealed class CollectionFreeRunTests
     {
         Assert.Null(CollectionFreeRun.RegionBytes(3 * 1024, 24 * GiB));
         Assert.Null(CollectionFreeRun.RegionBytes(CollectionFreeRun.MinimumInputBytes - 1, 24 * GiB));
-        Assert.Equal(11L * 1024 * 1024, CollectionFreeRun.RegionBytes(CollectionFreeRun.MinimumInputBytes, 24 * GiB));
-        Assert.Equal(1100L * 1024 * 1024, CollectionFreeRun.RegionBytes(100L * 1024 * 1024, 24 * GiB));
-        Assert.Null(CollectionFreeRun.RegionBytes(GiB, 16 * GiB));
+        Assert.Equal(8L * 1024 * 1024, CollectionFreeRun.RegionBytes(CollectionFreeRun.MinimumInputBytes, 24 * GiB));
+        Assert.Equal(800L * 1024 * 1024, CollectionFreeRun.RegionBytes(100L * 1024 * 1024, 24 * GiB));
+        Assert.Null(CollectionFreeRun.RegionBytes(2 * GiB, 16 * GiB));
     }
 
     [Fact]
