@@ -43,8 +43,7 @@ public readonly struct NodeList<T> : IReadOnlyList<T>
                 ThrowOutOfRange(index);
             }
 
-            // In bounds: every list is made with its run inside its array (only this file makes them).
-            return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_items!), _start + index);
+            return _items![_start + index];
         }
     }
 
