@@ -168,6 +168,50 @@ public class ParserTests
         Assert.Equal(TextSpan.FromBounds(0, text.LastIndexOf('}') + 1), block.Span);
     }
 
+    [Theory]
+    [InlineData("x = a.b.c\n", "a|b|c")]
+    [InlineData("x = a . b.c\n", "a|b|c")]
+    [InlineData("x = a.\n  b .c\n", "a|b|c")]
+    [InlineData("x = f(1).b[0].c\n", "f(1)|b|c")]
+    public void Accessed_members_have_the_spans_of_their_source_text(string text, string parts)
+    {
+        var tree = Parsed.Text(text);
+        Assert.False(tree.HasErrors);
+        var names = new List<string>();
+        var expression = Assert.IsType<AttributeStatement>(Assert.Single(tree.Root.Statements)).Value;
+        Assert.Equal(text.TrimEnd().Length, expression.Span.End);
+        while (expression is AccessExpression or IndexExpression)
+        {
+            if (expression is AccessExpression access)
+            {
+                Assert.Equal(access.Member.Name, text[access.Member.Span.Start..access.Member.Span.End]);
+                Assert.Equal(access.Member.Span.End, access.Span.End);
+                Assert.Equal(4, access.Span.Start);
+                names.Insert(0, access.Member.Name);
+                expression = access.Target;
+            }
+            else
+            {
+                expression = ((IndexExpression)expression).Target;
+            }
+        }
+
+        names.Insert(0, text[expression.Span.Start..expression.Span.End]);
+        Assert.Equal(parts, string.Join('|', names));
+    }
+
+    [Fact]
+    public void A_member_that_is_no_name_keeps_the_span_of_the_token_read_in_its_place()
+    {
+        var tree = Parsed.Text("x = a.+\n");
+        Assert.True(tree.HasErrors);
+        var access = Assert.Single(tree.Root.Descendants().OfType<AccessExpression>());
+        Assert.Equal(new Identifier("", new TextSpan(6, 1)), access.Member);
+        Assert.Equal(new TextSpan(4, 3), access.Span);
+        var apart = new AccessExpression(access.Target, new Identifier("b", new TextSpan(9, 1)));
+        Assert.Equal((new TextSpan(9, 1), new TextSpan(4, 6)), (apart.Member.Span, apart.Span));
+    }
+
     [Fact]
     public void Operator_and_key_spans_are_kept_as_given()
     {

@@ -78,7 +78,13 @@ internal sealed class ScratchStack<T>
                 _chunkUsed = 0;
             }
 
-            popped.CopyTo(_chunk.AsSpan(_chunkUsed));
+            // Item by item: lists are short, and a bulk copy costs more to set up than it saves.
+            ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_chunk), _chunkUsed);
+            for (var i = 0; i < popped.Length; i++)
+            {
+                Unsafe.Add(ref slot, i) = popped[i];
+            }
+
             list = new NodeList<T>(_chunk, _chunkUsed, popped.Length);
             _chunkUsed += popped.Length;
         }

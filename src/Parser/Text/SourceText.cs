@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AlloyLint.Parser.Text;
@@ -195,6 +196,8 @@ public sealed class SourceText
     }
 
     /// <summary>How many characters from <paramref name="start"/> are the first characters of <paramref name="other"/>.</summary>
+    /// <remarks>SkipLocalsInit: the formatter's check calls this for every piece it prints, and the scratch is written before it is read.</remarks>
+    [SkipLocalsInit]
     public int CommonPrefixLength(int start, ReadOnlySpan<char> other)
     {
         Span<char> scratch = stackalloc char[256];

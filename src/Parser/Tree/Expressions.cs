@@ -8,7 +8,7 @@ public abstract class Expression : SyntaxNode
     /// <summary>The start of <paramref name="bracket"/>, an opening bracket: the parser reads one character for it.</summary>
     private protected static int OneCharacter(TextSpan bracket, [CallerArgumentExpression(nameof(bracket))] string name = "") => bracket.Length == 1
         ? bracket.Start
-        : throw new ArgumentException($"The span {bracket} is not one character long.", name);
+        : throw SpanError(bracket, "is not one character long", name);
 }
 
 public enum LiteralKind : byte
@@ -139,7 +139,7 @@ public sealed class ObjectField : SyntaxNode
         Value = value;
         if (keySpan != KeySpan)
         {
-            throw new ArgumentException($"The span {keySpan} does not cover the key {key} as written.", nameof(keySpan));
+            throw SpanError(keySpan, $"does not cover the key {key} as written", nameof(keySpan));
         }
     }
 
@@ -248,7 +248,7 @@ public sealed class UnaryExpression : Expression
 
     internal static byte OperatorLength(TextSpan operatorSpan) => operatorSpan.Length <= byte.MaxValue
         ? (byte)operatorSpan.Length
-        : throw new ArgumentException($"The span {operatorSpan} is too long for an operator.", nameof(operatorSpan));
+        : throw SpanError(operatorSpan, "is too long for an operator", nameof(operatorSpan));
 }
 
 public enum BinaryOperator

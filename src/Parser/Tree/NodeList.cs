@@ -34,9 +34,18 @@ public readonly struct NodeList<T> : IReadOnlyList<T>
 
     int IReadOnlyCollection<T>.Count => Length;
 
-    public T this[int index] => (uint)index < (uint)Length
-        ? _items![_start + index]
-        : throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {Length} nodes.");
+    public T this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Length)
+            {
+                ThrowOutOfRange(index);
+            }
+
+            return _items![_start + index];
+        }
+    }
 
     /// <summary>The nodes, as a list of <paramref name="items"/> (no copy).</summary>
     public static implicit operator NodeList<T>(ImmutableArray<T> items) =>
@@ -76,6 +85,9 @@ public readonly struct NodeList<T> : IReadOnlyList<T>
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => Boxed();
 
     IEnumerator IEnumerable.GetEnumerator() => Boxed();
+
+    // Apart, so that the indexer is small enough to be inlined.
+    private void ThrowOutOfRange(int index) => throw new ArgumentOutOfRangeException(nameof(index), index, $"The list has {Length} nodes.");
 
     private IEnumerator<T> Boxed()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using AlloyLint.Parser.Text;
 
@@ -41,12 +42,12 @@ public sealed class AttributeStatement(Identifier name, Expression value) : Stat
 /// </summary>
 public sealed class BlockStatement : Statement
 {
-    // A block laid out as usual keeps only where its name starts and its closing brace: the name is one run as long as
+    // A block laid out as usual keeps only where its body starts and its closing brace: the name is one run as long as
     // its text, then one space and the label in quotes when there is one, one space and the opening brace, the body,
     // and a closing brace of one character. Any other layout (more spaces, a name written apart, a syntax error) keeps
     // every span and the label in an UnusualLayout. The body's statements are held inline. So the usual block is 56
-    // bytes, and its body costs no object and no array of its own.
-    private readonly int _nameStart;
+    // bytes, and its body costs no object and no array of its own (and reading it, which rules do most, costs little).
+    private readonly int _bodyStart;
     private readonly int _closeBraceStart;
 
     // Laid out as usual: the label's value, or null when there is no label. Otherwise the UnusualLayout.
@@ -67,7 +68,7 @@ public sealed class BlockStatement : Statement
     {
         Name = name;
         _statements = body.Statements;
-        _nameStart = nameSpan.Start;
+        _bodyStart = body.Span.Start;
         _closeBraceStart = closeBrace.Start;
         var nameEnd = nameSpan.Start + name.Length;
         var laidOutAsUsual = partsWrittenApart.IsDefault
@@ -82,7 +83,7 @@ public sealed class BlockStatement : Statement
     /// <summary>The dotted name, e.g. <c>prometheus.scrape</c>.</summary>
     public string Name { get; }
 
-    public TextSpan NameSpan => Unusual is { } unusual ? unusual.NameSpan : new TextSpan(_nameStart, Name.Length);
+    public TextSpan NameSpan => Unusual is { } unusual ? unusual.NameSpan : new TextSpan(NameEnd - Name.Length, Name.Length);
 
     /// <summary>
     /// True when something (spaces, line breaks, comments) stands between a part of the name and a dot, or a part is
@@ -95,17 +96,20 @@ public sealed class BlockStatement : Statement
 
     public BlockLabel? Label => _labelOrLayout switch
     {
-        string value => new BlockLabel(value, new TextSpan(_nameStart + Name.Length + 1, value.Length + 2)),
+        string value => new BlockLabel(value, new TextSpan(NameEnd + 1, value.Length + 2)),
         UnusualLayout unusual => unusual.Label,
         _ => null,
     };
 
-    public TextSpan OpenBrace => Unusual is { } unusual
-        ? unusual.OpenBrace
-        : new TextSpan(_nameStart + Name.Length + (_labelOrLayout is string value ? value.Length + 4 : 1), 1);
+    public TextSpan OpenBrace => Unusual is { } unusual ? unusual.OpenBrace : new TextSpan(_bodyStart - 1, 1);
 
     /// <summary>The statements between the braces; a value made on each call (it allocates nothing).</summary>
-    public Body Body => new(_statements, Unusual is { } unusual ? unusual.BodySpan : TextSpan.FromBounds(OpenBrace.End, _closeBraceStart));
+    // Inlined: rules read it for every block they walk, most often only for its statements.
+    public Body Body
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(_statements, Unusual is { } unusual ? unusual.BodySpan : TextSpan.FromBounds(_bodyStart, _closeBraceStart));
+    }
 
     public TextSpan CloseBrace => Unusual is { } unusual ? unusual.CloseBrace : new TextSpan(_closeBraceStart, 1);
 
@@ -114,6 +118,9 @@ public sealed class BlockStatement : Statement
     public override IEnumerable<SyntaxNode> ChildNodes() => _statements;
 
     private UnusualLayout? Unusual => _labelOrLayout as UnusualLayout;
+
+    // Laid out as usual: before the body's start, the open brace and a space, and before those the label and a space.
+    private int NameEnd => _bodyStart - 2 - (_labelOrLayout is string label ? label.Length + 3 : 0);
 
     private ImmutableArray<Identifier> SplitName()
     {

@@ -10,6 +10,10 @@ public abstract class SyntaxNode
     /// <summary>The direct children in source order.</summary>
     public abstract IEnumerable<SyntaxNode> ChildNodes();
 
+    /// <summary>The error for a span a node cannot keep; built apart so that the constructors checking spans stay small.</summary>
+    private protected static ArgumentException SpanError(TextSpan span, string what, string parameter) =>
+        new($"The span {span} {what}.", parameter);
+
     /// <summary>This node and all nodes below it, depth first, in source order.</summary>
     public IEnumerable<SyntaxNode> DescendantsAndSelf() => Descendants([this]);
 
