@@ -26,9 +26,22 @@ public sealed partial class AL106TypeMismatch : Rule
     {
         foreach (var body in context.Model.CheckedBodies)
         {
-            foreach (var statement in body.Statements)
+            // Nearly every attribute has a schema and its value is read: the body's syntax is read once, when the first is met.
+            var statements = body.Statements;
+            var syntax = ReadOnlySpan<Statement>.Empty;
+            for (var i = 0; i < statements.Length; i++)
             {
-                if (statement is { Attribute: { } schema, Syntax: AttributeStatement attribute }
+                if (statements[i].Attribute is not { } schema)
+                {
+                    continue;
+                }
+
+                if (syntax.IsEmpty)
+                {
+                    syntax = body.Syntax.Statements.AsSpan();
+                }
+
+                if (syntax[i] is AttributeStatement attribute
                     && Mismatch(attribute.Value, schema.Type, schema, new ValuePath(attribute.Name.Name)) is { } found)
                 {
                     context.Report(body.Owner.Tree, found.At, $"{found.Message} (in {body.Where})");
