@@ -42,20 +42,23 @@ public sealed class SourceTextTests
     }
 
     [Fact]
-    public void KeepsAnAsciiFileAsItsBytesAndAnyOtherAsAString()
+    public void KeepsALatin1FileAByteACharacterAndAnyOtherAsAString()
     {
         var ascii = SourceText.Decode("a = 1\n"u8, "a.alloy");
-        var other = SourceText.Decode(Encoding.UTF8.GetBytes("a = \"é\"\n"), "b.alloy");
+        var latin1 = SourceText.Decode(Encoding.UTF8.GetBytes("a = \"café ÿ\"\n"), "b.alloy");
+        var other = SourceText.Decode(Encoding.UTF8.GetBytes("a = \"5 €\"\n"), "c.alloy");
 
         Assert.False(ascii.HasString);
+        Assert.False(latin1.HasString);
         Assert.True(other.HasString);
-        Assert.Equal("a = 1\n", ascii.Text);
-        Assert.True(ascii.HasString);
+        Assert.Equal("a = \"café ÿ\"\n", latin1.Text);
+        Assert.Equal(14, latin1.Lines.GetUtf8Column(11));
+        Assert.True(latin1.HasString);
     }
 
     /// <summary>
-    /// Every way of reading the text gives the same from a file kept as ASCII bytes as from the same text as a string,
-    /// without making the bytes' string.
+    /// Every way of reading the text gives the same from a file kept a byte per character as from the same text as a
+    /// string, without making the bytes' string.
     /// </summary>
     [Theory]
     [InlineData(1)]
@@ -67,8 +70,9 @@ public sealed class SourceTextTests
         Span<char> scratch = stackalloc char[7];
         for (var round = 0; round < 200; round++)
         {
-            var text = string.Concat(Enumerable.Range(0, random.Next(0, 600)).Select(_ => "ab =\t \r\n{}\""[random.Next(11)]));
-            var bytes = SourceText.Decode(Encoding.ASCII.GetBytes(text), "bytes.alloy");
+            var alphabet = round % 2 == 0 ? "ab =\t \r\n{}\"" : "ab =\t \r\n{}\"é\u0080ÿ";
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 600)).Select(_ => alphabet[random.Next(alphabet.Length)]));
+            var bytes = SourceText.Decode(Encoding.UTF8.GetBytes(text), "bytes.alloy");
             var chars = SourceText.From(text, "chars.alloy");
             var start = random.Next(0, text.Length + 1);
             var span = TextSpan.FromBounds(start, random.Next(start, text.Length + 1));
@@ -81,14 +85,18 @@ public sealed class SourceTextTests
             Assert.Equal(chars[start..], bytes[start..]);
             Assert.Equal(chars.IndexOf('\n', start), bytes.IndexOf('\n', start));
             Assert.Equal(chars.IndexOf('é', start), bytes.IndexOf('é', start));
+            Assert.Equal(chars.IndexOf('€', start), bytes.IndexOf('€', start));
             Assert.Equal(chars.IndexOfAny('\r', '}', start), bytes.IndexOfAny('\r', '}', start));
             Assert.Equal(chars.IndexOfAny('é', '{', start), bytes.IndexOfAny('é', '{', start));
+            Assert.Equal(chars.IndexOfAny('€', '{', start), bytes.IndexOfAny('€', '{', start));
+            Assert.Equal(chars.Contains('ÿ'), bytes.Contains('ÿ'));
             Assert.Equal(chars.Contains('"'), bytes.Contains('"'));
             Assert.Equal(chars.ConsistsOf(span, " \t\r\n"), bytes.ConsistsOf(span, " \t\r\n"));
             Assert.Equal(chars.CommonPrefixLength(start, other), bytes.CommonPrefixLength(start, other));
             Assert.Equal(chars.EndOfContent(), bytes.EndOfContent());
             Assert.Equal(chars.Utf8ByteCount(span), bytes.Utf8ByteCount(span));
             Assert.Equal(chars.Lines.GetPosition(start), bytes.Lines.GetPosition(start));
+            Assert.Equal(chars.Lines.GetUtf8Column(start), bytes.Lines.GetUtf8Column(start));
             Assert.Equal(chars.Lines.LineText(bytes.Lines.GetLine(start)), bytes.Lines.LineText(bytes.Lines.GetLine(start)));
             Assert.StartsWith(bytes.Chars(start, scratch).ToString(), text[start..], StringComparison.Ordinal);
             bytes.CopyTo(span.Start, copied);

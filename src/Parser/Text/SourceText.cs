@@ -9,7 +9,8 @@ namespace AlloyLint.Parser.Text;
 /// fixes can be applied to it and written back with the same encoding and line endings.
 /// </summary>
 /// <remarks>
-/// A file that is all ASCII (nearly every configuration) is kept as its bytes, half the memory of a UTF-16 string: in
+/// A file whose characters are all in Latin-1 (U+0000 to U+00FF: ASCII, as nearly every configuration is, and the
+/// accented letters of Western European languages) is kept as one byte per character, half the memory of a UTF-16 string: in
 /// a large lint the text is alive beside the tree and the model to the end. Its characters are read through the
 /// members below, or a piece at a time through a <see cref="TextWindow"/>; <see cref="Text"/>, the whole text as one
 /// string, is made on first use, which a lint never needs.
@@ -18,19 +19,20 @@ public sealed class SourceText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    // Exactly one of the two holds the text: the ASCII bytes of a decoded file that is all ASCII, else the UTF-16 string.
-    private readonly byte[]? _ascii;
+    // Exactly one of the two holds the text: a byte per character (its Latin-1 code) for a decoded file whose characters
+    // all have one, else the UTF-16 string.
+    private readonly byte[]? _narrow;
     private string? _text;
     private LineMap? _lines;
     private object? _linesLock;
     private string? _lineEnding;
 
-    private SourceText(string path, string? text, byte[]? ascii, bool hasBom, int[] invalidUtf8Offsets)
+    private SourceText(string path, string? text, byte[]? narrow, bool hasBom, int[] invalidUtf8Offsets)
     {
         Path = path;
         _text = text;
-        _ascii = ascii;
-        Length = ascii?.Length ?? text!.Length;
+        _narrow = narrow;
+        Length = narrow?.Length ?? text!.Length;
         HasBom = hasBom;
         InvalidUtf8Offsets = invalidUtf8Offsets;
     }
@@ -39,10 +41,10 @@ public sealed class SourceText
     public string Path { get; }
 
     /// <summary>
-    /// The text without the leading BOM, as one string; all spans are offsets into it. Kept as ASCII bytes, the string
+    /// The text without the leading BOM, as one string; all spans are offsets into it. Kept a byte per character, the string
     /// is made on first use and kept: the code that rewrites whole files reads it, the lint reads pieces.
     /// </summary>
-    public string Text => _text ??= Encoding.ASCII.GetString(_ascii!);
+    public string Text => _text ??= Encoding.Latin1.GetString(_narrow!);
 
     public bool HasBom { get; }
 
@@ -58,11 +60,11 @@ public sealed class SourceText
     /// </summary>
     public LineMap Lines => _lines ?? LazyInitializer.EnsureInitialized(ref _lines, ref _linesLock, () => new LineMap(this));
 
-    /// <summary>True once <see cref="Text"/> exists as a string (always, unless the file is kept as ASCII bytes).</summary>
+    /// <summary>True once <see cref="Text"/> exists as a string (always, unless the file is kept a byte per character).</summary>
     internal bool HasString => _text is not null;
 
     /// <summary>"\r\n" when most line breaks are CRLF, else "\n".</summary>
-    public string LineEnding => _lineEnding ??= _ascii is { } ascii ? MostCommonLineEnding<byte>(ascii) : MostCommonLineEnding<char>(_text);
+    public string LineEnding => _lineEnding ??= _narrow is { } narrow ? MostCommonLineEnding<byte>(narrow) : MostCommonLineEnding<char>(_text);
 
     private static string MostCommonLineEnding<T>(ReadOnlySpan<T> text)
         where T : unmanaged, IBinaryInteger<T>
@@ -90,11 +92,11 @@ public sealed class SourceText
     }
 
     /// <summary>The character at <paramref name="offset"/>.</summary>
-    public char this[int offset] => _ascii is { } ascii ? (char)ascii[offset] : _text![offset];
+    public char this[int offset] => _narrow is { } narrow ? (char)narrow[offset] : _text![offset];
 
     /// <summary>The text of <paramref name="span"/> as a new string.</summary>
-    public string this[TextSpan span] => _ascii is { } ascii
-        ? Encoding.ASCII.GetString(ascii, span.Start, span.Length)
+    public string this[TextSpan span] => _narrow is { } narrow
+        ? Encoding.Latin1.GetString(narrow, span.Start, span.Length)
         : _text!.Substring(span.Start, span.Length);
 
     /// <summary>The text of <paramref name="length"/> characters from <paramref name="start"/> as a new string (also <c>source[start..end]</c>).</summary>
@@ -118,13 +120,13 @@ public sealed class SourceText
     /// </summary>
     public ReadOnlySpan<char> Chars(int start, Span<char> scratch)
     {
-        if (_ascii is not { } ascii)
+        if (_narrow is not { } narrow)
         {
             return _text.AsSpan(start);
         }
 
         var length = Math.Min(scratch.Length, Length - start);
-        System.Text.Ascii.ToUtf16(ascii.AsSpan(start, length), scratch, out _);
+        Encoding.Latin1.GetChars(narrow.AsSpan(start, length), scratch);
         return scratch[..length];
     }
 
@@ -134,7 +136,7 @@ public sealed class SourceText
     /// </summary>
     public ReadOnlySpan<char> Read(TextSpan span, ref char[] scratch)
     {
-        if (_ascii is null)
+        if (_narrow is null)
         {
             return _text.AsSpan(span.Start, span.Length);
         }
@@ -150,9 +152,9 @@ public sealed class SourceText
     /// <summary>Copies the characters from <paramref name="start"/> into all of <paramref name="destination"/>.</summary>
     public void CopyTo(int start, Span<char> destination)
     {
-        if (_ascii is { } ascii)
+        if (_narrow is { } narrow)
         {
-            System.Text.Ascii.ToUtf16(ascii.AsSpan(start, destination.Length), destination, out _);
+            Encoding.Latin1.GetChars(narrow.AsSpan(start, destination.Length), destination);
         }
         else
         {
@@ -163,36 +165,36 @@ public sealed class SourceText
     /// <summary>The offset of the first <paramref name="value"/> at or after <paramref name="start"/>, or -1.</summary>
     public int IndexOf(char value, int start)
     {
-        if (_ascii is not { } ascii)
+        if (_narrow is not { } narrow)
         {
             return _text!.IndexOf(value, start);
         }
 
-        var found = value < 0x80 ? ascii.AsSpan(start).IndexOf((byte)value) : -1;
+        var found = value <= byte.MaxValue ? narrow.AsSpan(start).IndexOf((byte)value) : -1;
         return found < 0 ? -1 : start + found;
     }
 
     /// <summary>The offset of the first <paramref name="first"/> or <paramref name="second"/> at or after <paramref name="start"/>, or -1.</summary>
     public int IndexOfAny(char first, char second, int start)
     {
-        var found = _ascii is not { } ascii ? _text.AsSpan(start).IndexOfAny(first, second)
-            : first >= 0x80 ? IndexOf(second, start) - start
-            : second >= 0x80 ? IndexOf(first, start) - start
-            : ascii.AsSpan(start).IndexOfAny((byte)first, (byte)second);
+        var found = _narrow is not { } narrow ? _text.AsSpan(start).IndexOfAny(first, second)
+            : first > byte.MaxValue ? IndexOf(second, start) - start
+            : second > byte.MaxValue ? IndexOf(first, start) - start
+            : narrow.AsSpan(start).IndexOfAny((byte)first, (byte)second);
         return found < 0 ? -1 : start + found;
     }
 
     /// <summary>True when every character of <paramref name="span"/> is one of the ASCII <paramref name="allowed"/>.</summary>
     public bool ConsistsOf(TextSpan span, ReadOnlySpan<char> allowed)
     {
-        if (_ascii is not { } ascii)
+        if (_narrow is not { } narrow)
         {
             return _text.AsSpan(span.Start, span.Length).IndexOfAnyExcept(allowed) < 0;
         }
 
         Span<byte> allowedBytes = stackalloc byte[allowed.Length];
         System.Text.Ascii.FromUtf16(allowed, allowedBytes, out _);
-        return ascii.AsSpan(span.Start, span.Length).IndexOfAnyExcept(allowedBytes) < 0;
+        return narrow.AsSpan(span.Start, span.Length).IndexOfAnyExcept(allowedBytes) < 0;
     }
 
     /// <summary>How many characters from <paramref name="start"/> are the first characters of <paramref name="other"/>.</summary>
@@ -219,15 +221,32 @@ public sealed class SourceText
 
     /// <summary>True when <paramref name="value"/> occurs anywhere in the text.</summary>
     public bool Contains(char value) =>
-        _ascii is { } ascii ? value < 0x80 && ascii.AsSpan().Contains((byte)value) : _text!.Contains(value);
+        _narrow is { } narrow ? value <= byte.MaxValue && narrow.AsSpan().Contains((byte)value) : _text!.Contains(value);
 
     /// <summary>How many bytes the characters of <paramref name="span"/> take in UTF-8.</summary>
-    public int Utf8ByteCount(TextSpan span) =>
-        _ascii is not null ? span.Length : Encoding.UTF8.GetByteCount(_text.AsSpan(span.Start, span.Length));
+    public int Utf8ByteCount(TextSpan span)
+    {
+        if (_narrow is not { } narrow)
+        {
+            return Encoding.UTF8.GetByteCount(_text.AsSpan(span.Start, span.Length));
+        }
+
+        // A character past ASCII takes two bytes.
+        var count = span.Length;
+        foreach (var character in narrow.AsSpan(span.Start, span.Length))
+        {
+            if (character >= 0x80)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     public LinePosition GetPosition(int offset) => Lines.GetPosition(offset);
 
-    public static SourceText From(string text, string path = "<input>") => new(path, text, ascii: null, hasBom: false, []);
+    public static SourceText From(string text, string path = "<input>") => new(path, text, narrow: null, hasBom: false, []);
 
     /// <summary>Decodes UTF-8 bytes. Never throws: each invalid byte becomes U+FFFD and is recorded.</summary>
     public static SourceText Decode(ReadOnlySpan<byte> bytes, string path)
@@ -243,14 +262,20 @@ public sealed class SourceText
             return new SourceText(path, text: null, bytes.ToArray(), hasBom, []);
         }
 
+        // Characters up to U+00FF take two bytes in UTF-8, of which the first is 0xC2 or 0xC3.
+        if (!bytes.ContainsAnyInRange((byte)0xC4, byte.MaxValue) && System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return new SourceText(path, text: null, NarrowLatin1(bytes), hasBom, []);
+        }
+
         if (bytes.Length >= ParallelDecodeThreshold && TryDecodeInParallel(bytes) is { } decoded)
         {
-            return new SourceText(path, decoded, ascii: null, hasBom, []);
+            return new SourceText(path, decoded, narrow: null, hasBom, []);
         }
 
         if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return new SourceText(path, StrictUtf8.GetString(bytes), ascii: null, hasBom, []);
+            return new SourceText(path, StrictUtf8.GetString(bytes), narrow: null, hasBom, []);
         }
 
         var builder = new StringBuilder(bytes.Length);
@@ -271,7 +296,24 @@ public sealed class SourceText
             }
         }
 
-        return new SourceText(path, builder.ToString(), ascii: null, hasBom, invalid.ToArray());
+        return new SourceText(path, builder.ToString(), narrow: null, hasBom, invalid.ToArray());
+    }
+
+    /// <summary>Valid UTF-8 whose characters are all in Latin-1, as a byte per character.</summary>
+    [SkipLocalsInit]
+    private static byte[] NarrowLatin1(ReadOnlySpan<byte> utf8)
+    {
+        var narrow = GC.AllocateUninitializedArray<byte>(StrictUtf8.GetCharCount(utf8));
+        Span<char> chunk = stackalloc char[4096];
+        var written = 0;
+        while (!utf8.IsEmpty)
+        {
+            System.Text.Unicode.Utf8.ToUtf16(utf8, chunk, out var read, out var chars);
+            written += Encoding.Latin1.GetBytes(chunk[..chars], narrow.AsSpan(written));
+            utf8 = utf8[read..];
+        }
+
+        return narrow;
     }
 
     /// <summary>
@@ -358,7 +400,7 @@ public sealed class SourceText
     }
 
     /// <summary>A new source for the same file with different text (same path, BOM preference).</summary>
-    public SourceText WithText(string newText) => new(Path, newText, ascii: null, HasBom, []);
+    public SourceText WithText(string newText) => new(Path, newText, narrow: null, HasBom, []);
 
     private static int NextIndexOf<T>(ReadOnlySpan<T> text, T value, int previous)
         where T : IEquatable<T>
