@@ -67,17 +67,14 @@ public sealed class PipelineGraph
             edges[count++] = new PipelineEdge(reference);
         }
 
-        Edges = edges;
         _outgoing = new(edges, blockCount, static edge => edge.From);
         _incoming = new(edges, blockCount, static edge => edge.To);
     }
 
-    public IReadOnlyList<PipelineEdge> Edges { get; }
-
-    /// <summary>The edges leaving <paramref name="block"/> (data and dependency), in <see cref="Edges"/> order.</summary>
+    /// <summary>The edges leaving <paramref name="block"/> (data and dependency), in the order of their references.</summary>
     public ArraySegment<PipelineEdge> Outgoing(ModelBlock block) => _outgoing[block];
 
-    /// <summary>The edges arriving at <paramref name="block"/> (data and dependency), in <see cref="Edges"/> order.</summary>
+    /// <summary>The edges arriving at <paramref name="block"/> (data and dependency), in the order of their references.</summary>
     public ArraySegment<PipelineEdge> Incoming(ModelBlock block) => _incoming[block];
 
     /// <summary>
