@@ -128,7 +128,7 @@ public sealed class SuppressionAdder(Linter linter, string? reason = null)
     {
         var source = tree.Source;
         var ending = (reason is null ? string.Empty : " -- " + reason) + source.LineEnding;
-        var directives = SuppressionDirective.Parse(tree).ToList();
+        var directives = SuppressionDirective.Parse(tree);
         var nextLine = directives.Where(directive => directive.Kind == SuppressionKind.NextLine).ToLookup(directive => directive.TargetLine);
         var multiLine = MultiLineSpans(tree);
         var byLine = findings
