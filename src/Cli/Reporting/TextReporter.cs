@@ -1,5 +1,6 @@
 using AlloyLint.Cli.IO;
 using AlloyLint.Parser.Diagnostics;
+using AlloyLint.Parser.Text;
 using AlloyLint.Rules.Engine;
 using AlloyLint.Rules.Fixes;
 
@@ -13,6 +14,9 @@ internal sealed class TextReporter(ReportOptions options) : IReporter
 {
     private const int TabWidth = 4;
     private const int MaxShownLines = 4;
+
+    // Where a shown line is read into, so that tens of thousands of findings make no string each.
+    private char[] _lineText = new char[256];
 
     public void Write(LintReport report, TextWriter output)
     {
@@ -68,7 +72,7 @@ internal sealed class TextReporter(ReportOptions options) : IReporter
                 continue;
             }
 
-            var lineText = lines.LineText(line).AsSpan();
+            var lineText = diagnostic.Source.Read(TextSpan.FromBounds(lines.LineStart(line), lines.LineEnd(line)), ref _lineText);
             BeginStyle(output, Blue);
             output.WriteRepeated(' ', gutterWidth - TextWriterExtensions.DigitCount(line));
             output.WriteNumber(line);
